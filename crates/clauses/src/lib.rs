@@ -1,0 +1,1 @@
+//! Clause stage: clause boundaries, relative and reported clauses, coordination

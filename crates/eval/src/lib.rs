@@ -1,0 +1,1 @@
+//! Evaluation against human-annotated data sets (PLOVER GSR, ConfliBERT, TimeML, TR-News)

@@ -1,0 +1,1 @@
+//! Actor mentions: country, organisation, person and role-noun dictionaries compiled to automata

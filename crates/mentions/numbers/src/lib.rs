@@ -1,0 +1,1 @@
+//! Number mentions: figures and number words with qualifiers

@@ -1,0 +1,1 @@
+//! Place mentions: built-in GeoNames gazetteer and toponym resolution

@@ -1,0 +1,1 @@
+//! Time mentions: recognition and TIMEX3 normalisation of time expressions

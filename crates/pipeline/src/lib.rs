@@ -1,0 +1,1 @@
+//! The whole pipeline: loads every stage once and codes documents

@@ -1,0 +1,237 @@
+//! Lemma lexicon: maps inflected verb and noun forms to lemmas.
+//!
+//! Built at start-up from the irregular-verb table (`data/lexicon/irregular_verbs.tsv`), the list
+//! of common verbs (`data/lexicon/verbs.txt`) and the lemmas of the trigger dictionary; regular
+//! forms are derived by rule, so the tables only need the exceptions.
+
+use attache_doc::{LemmaId, VerbForm};
+use std::collections::HashMap;
+
+use crate::TextError;
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    lemmas: Vec<String>,
+    ids: HashMap<String, LemmaId>,
+    verb_forms: HashMap<String, (LemmaId, VerbForm)>,
+    noun_forms: HashMap<String, LemmaId>,
+    /// Irregular forms by base: (past, participle, ing), used to inflect added verbs.
+    irregular: HashMap<String, Irregular>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Irregular {
+    past: Vec<String>,
+    participle: Vec<String>,
+    ing: Vec<String>,
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// `-s` form of a verb or plural of a noun by the regular rules.
+pub fn regular_s(w: &str) -> String {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n >= 2 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
+        format!("{}ies", &w[..n - 1])
+    } else if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+        || (n >= 2 && b[n - 1] == b'o' && !is_vowel(b[n - 2]))
+    {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    }
+}
+
+fn regular_ed(w: &str) -> String {
+    let b = w.as_bytes();
+    let n = b.len();
+    if w.ends_with('e') {
+        format!("{w}d")
+    } else if n >= 2 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
+        format!("{}ied", &w[..n - 1])
+    } else {
+        format!("{w}ed")
+    }
+}
+
+fn regular_ing(w: &str) -> String {
+    let n = w.len();
+    if w.ends_with("ie") {
+        format!("{}ying", &w[..n - 2])
+    } else if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") && n > 2 {
+        format!("{}ing", &w[..n - 1])
+    } else {
+        format!("{w}ing")
+    }
+}
+
+fn list(cell: &str) -> Vec<String> {
+    cell.split(';')
+        .map(|s| s.trim().to_ascii_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+impl Lexicon {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Load the irregular-verb table: `base<TAB>past<TAB>participle[<TAB>ing]`.
+    pub fn load_irregular(&mut self, tsv: &str) -> Result<(), TextError> {
+        for (no, line) in tsv.lines().enumerate() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 {
+                return Err(TextError::Data {
+                    file: "lexicon/irregular_verbs.tsv".into(),
+                    line: no + 1,
+                    msg: "expected base, past, participle".into(),
+                });
+            }
+            let base = cols[0].trim().to_ascii_lowercase();
+            let irr = Irregular {
+                past: list(cols[1]),
+                participle: list(cols[2]),
+                ing: cols.get(3).map(|c| list(c)).unwrap_or_default(),
+            };
+            self.irregular.insert(base.clone(), irr);
+            self.add_verb(&base);
+        }
+        Ok(())
+    }
+
+    fn intern(&mut self, lemma: &str) -> LemmaId {
+        if let Some(&id) = self.ids.get(lemma) {
+            return id;
+        }
+        let id = self.lemmas.len() as LemmaId;
+        self.lemmas.push(lemma.to_string());
+        self.ids.insert(lemma.to_string(), id);
+        id
+    }
+
+    fn put_verb_form(&mut self, form: String, id: LemmaId, vf: VerbForm) {
+        use std::collections::hash_map::Entry;
+        match self.verb_forms.entry(form) {
+            Entry::Vacant(e) => {
+                e.insert((id, vf));
+            }
+            Entry::Occupied(mut e) => {
+                let (old_id, old_vf) = *e.get();
+                // Same lemma, past and participle coincide ("met").
+                if old_id == id && matches!((old_vf, vf), (VerbForm::Past, VerbForm::PastParticiple) | (VerbForm::PastParticiple, VerbForm::Past)) {
+                    e.insert((id, VerbForm::PastOrParticiple));
+                }
+            }
+        }
+    }
+
+    /// Add a verb lemma (lower case, single word; for "carry out" pass "carry") and its forms.
+    pub fn add_verb(&mut self, lemma: &str) -> LemmaId {
+        let lemma = lemma.trim().to_ascii_lowercase();
+        let head = lemma.split(' ').next().unwrap_or("").to_string();
+        let id = self.intern(&head);
+        if self.verb_forms.get(&head).is_some_and(|&(i, _)| i == id) {
+            return id;
+        }
+        self.put_verb_form(head.clone(), id, VerbForm::Base);
+        self.put_verb_form(regular_s(&head), id, VerbForm::ThirdSing);
+        let (past, part, ing) = match self.irregular.get(&head) {
+            Some(irr) => (
+                irr.past.clone(),
+                irr.participle.clone(),
+                if irr.ing.is_empty() { vec![regular_ing(&head)] } else { irr.ing.clone() },
+            ),
+            None => (vec![regular_ed(&head)], vec![regular_ed(&head)], vec![regular_ing(&head)]),
+        };
+        for p in past {
+            self.put_verb_form(p, id, VerbForm::Past);
+        }
+        for p in part {
+            self.put_verb_form(p, id, VerbForm::PastParticiple);
+        }
+        for g in ing {
+            self.put_verb_form(g, id, VerbForm::Gerund);
+        }
+        id
+    }
+
+    /// Add a noun lemma (singular, lower case; multi-word nouns register their last word).
+    pub fn add_noun(&mut self, lemma: &str) -> LemmaId {
+        let lemma = lemma.trim().to_ascii_lowercase();
+        let head = lemma.rsplit(' ').next().unwrap_or("").to_string();
+        let id = self.intern(&head);
+        self.noun_forms.entry(head.clone()).or_insert(id);
+        if !head.ends_with('s') || head.ends_with("ss") {
+            self.noun_forms.entry(regular_s(&head)).or_insert(id);
+        }
+        id
+    }
+
+    pub fn lemma(&self, id: LemmaId) -> &str {
+        self.lemmas.get(id as usize).map_or("", String::as_str)
+    }
+
+    pub fn id(&self, lemma: &str) -> Option<LemmaId> {
+        self.ids.get(lemma).copied()
+    }
+
+    /// Verb reading of a lower-case surface form.
+    pub fn verb(&self, lower: &str) -> Option<(LemmaId, VerbForm)> {
+        self.verb_forms.get(lower).copied()
+    }
+
+    /// Noun reading of a lower-case surface form.
+    pub fn noun(&self, lower: &str) -> Option<LemmaId> {
+        self.noun_forms.get(lower).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.lemmas.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lemmas.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_and_irregular_forms() {
+        let mut l = Lexicon::new();
+        l.load_irregular("# base\tpast\tparticiple\ting\nmeet\tmet\tmet\nspeak\tspoke\tspoken\nplan\tplanned\tplanned\tplanning\n")
+            .unwrap();
+        l.add_verb("visit");
+        l.add_verb("arrive");
+        l.add_verb("carry out");
+        l.add_verb("accuse");
+        l.add_verb("deny");
+        let meet = l.id("meet").unwrap();
+        assert_eq!(l.verb("met"), Some((meet, VerbForm::PastOrParticiple)));
+        assert_eq!(l.verb("meets").unwrap().1, VerbForm::ThirdSing);
+        assert_eq!(l.verb("spoken").unwrap().1, VerbForm::PastParticiple);
+        assert_eq!(l.verb("planning").unwrap().1, VerbForm::Gerund);
+        assert_eq!(l.verb("arrived").unwrap().1, VerbForm::PastOrParticiple);
+        assert_eq!(l.verb("arriving").unwrap().1, VerbForm::Gerund);
+        assert_eq!(l.verb("denies").unwrap().1, VerbForm::ThirdSing);
+        assert_eq!(l.verb("denied").unwrap().1, VerbForm::PastOrParticiple);
+        assert!(l.verb("carried").is_some());
+        assert_eq!(l.lemma(l.verb("visited").unwrap().0), "visit");
+        let strike = l.add_noun("air strike");
+        assert_eq!(l.noun("strikes"), Some(strike));
+    }
+}

@@ -1,0 +1,97 @@
+//! Text stage: sentences, tokens with exact offsets, coarse word classes and lemmas.
+//!
+//! [`analyze`] fills `Document::tokens` and `Document::sentences`; every later stage works on
+//! these tokens and never re-tokenises the text.
+
+mod lexicon;
+mod sentences;
+mod tagger;
+mod tokenize;
+
+pub use lexicon::{regular_s, Lexicon};
+pub use sentences::split as split_sentences;
+pub use tagger::{closed_class, tag};
+pub use tokenize::tokenize;
+
+use attache_doc::Document;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TextError {
+    #[error("{file}:{line}: {msg}")]
+    Data { file: String, line: usize, msg: String },
+}
+
+/// Tokenise, split sentences and tag `doc` in place.
+pub fn analyze(doc: &mut Document, lexicon: &Lexicon) {
+    doc.tokens = tokenize(&doc.text);
+    doc.sentences = split_sentences(&doc.text, &doc.tokens);
+    tag(doc, lexicon);
+}
+
+/// True when the token is a straight or curly apostrophe form of `'s` (possessive or clitic).
+pub fn is_possessive(lower: &str) -> bool {
+    matches!(lower, "'s" | "’s" | "'" | "’" | "ʼs")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use attache_doc::{DocMeta, Pos};
+
+    fn sents(text: &str) -> Vec<String> {
+        let mut d = Document::new(DocMeta::default(), text);
+        analyze(&mut d, &Lexicon::new());
+        d.sentences.iter().map(|s| d.slice(s.span).to_string()).collect()
+    }
+
+    #[test]
+    fn splits_news_text() {
+        assert_eq!(
+            sents("Mr. Smith met Gen. Jones in St. Louis on Jan. 5. They talked. The U.N. envoy left."),
+            ["Mr. Smith met Gen. Jones in St. Louis on Jan. 5.", "They talked.", "The U.N. envoy left."]
+        );
+        assert_eq!(
+            sents("Talks resumed with the U.S. The Kremlin said no."),
+            ["Talks resumed with the U.S.", "The Kremlin said no."]
+        );
+        assert_eq!(
+            sents("\"We will not yield.\" He left. Did they agree? Yes!"),
+            ["\"We will not yield.\"", "He left.", "Did they agree?", "Yes!"]
+        );
+    }
+
+    #[test]
+    fn datelines_headlines_bullets() {
+        assert_eq!(
+            sents("Envoys Gather In Geneva\n\nGENEVA, March 3 (Reuters) - Diplomats met on Monday.\n- First point here\n- Second point"),
+            [
+                "Envoys Gather In Geneva",
+                "GENEVA, March 3 (Reuters) -",
+                "Diplomats met on Monday.",
+                "- First point here",
+                "- Second point"
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_split() {
+        assert_eq!(sents("George W. Bush met J. Smith. Then he left."), ["George W. Bush met J. Smith.", "Then he left."]);
+    }
+
+    #[test]
+    fn tags_closed_class_and_verbs() {
+        let mut lex = Lexicon::new();
+        lex.load_irregular("meet\tmet\tmet\n").unwrap();
+        lex.add_verb("attack");
+        lex.add_noun("attack");
+        let mut d = Document::new(DocMeta::default(), "Rebels attacked the base. The attack on the town will not stop them.");
+        analyze(&mut d, &lex);
+        let pos: Vec<Pos> = d.tokens.iter().map(|t| t.pos).collect();
+        assert_eq!(pos[1], Pos::Verb); // attacked
+        assert_eq!(pos[2], Pos::Det);
+        assert_eq!(pos[6], Pos::Noun); // attack after "The"
+        assert_eq!(pos[10], Pos::Modal);
+        assert_eq!(pos[11], Pos::Neg);
+    }
+}

@@ -1,0 +1,152 @@
+//! A coarse word-class guesser: closed-class lists, the lexicon, word shape and the previous word.
+//! It is not a statistical tagger; it tells the coder what it needs (verb or noun reading of a
+//! trigger, auxiliaries, modals, negation, determiners, prepositions, clause markers).
+
+use crate::Lexicon;
+use attache_doc::{Document, Pos, VerbForm};
+
+/// Closed-class word class of a lower-case word, if it has one.
+pub fn closed_class(w: &str) -> Option<Pos> {
+    Some(match w {
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their"
+        | "our" | "my" | "your" | "some" | "any" | "each" | "every" | "no" | "all" | "both"
+        | "another" | "several" | "many" | "few" | "whose" => Pos::Det,
+        "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "into" | "onto"
+        | "over" | "under" | "against" | "between" | "among" | "amid" | "about" | "during"
+        | "through" | "across" | "toward" | "towards" | "near" | "without" | "within" | "upon"
+        | "via" | "per" | "including" | "despite" | "alongside" | "beside" | "behind"
+        | "outside" | "inside" | "off" | "out" | "up" | "down" | "like" | "following"
+        | "according" | "around" | "along" | "beyond" | "throughout" | "regarding" => Pos::Prep,
+        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "them" | "us" | "me"
+        | "himself" | "herself" | "itself" | "themselves" | "ourselves" | "one" => Pos::Pron,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re" | "’s"
+        | "’re" | "has" | "have" | "had" | "having" | "'ve" | "’ve" | "do" | "does" | "did"
+        | "'m" => Pos::Aux,
+        "will" | "would" | "can" | "could" | "may" | "might" | "must" | "shall" | "should"
+        | "'ll" | "’ll" | "'d" | "’d" | "cannot" => Pos::Modal,
+        "and" | "or" | "but" | "nor" | "&" => Pos::Conj,
+        "after" | "before" | "because" | "while" | "although" | "though" | "if" | "unless"
+        | "since" | "until" | "whereas" | "whether" | "as" | "once" | "so" => Pos::Subord,
+        "who" | "which" | "whom" | "where" | "when" => Pos::Wh,
+        "not" | "n't" | "never" | "nt" => Pos::Neg,
+        _ => return None,
+    })
+}
+
+fn is_number(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '-' | '/'))
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands", "millions",
+];
+
+fn adj_shape(w: &str) -> bool {
+    // Demonym-like and common adjective endings; the actor stage knows real demonyms.
+    ["ian", "ese", "ish", "ical", "ive", "ous", "ful", "less", "able", "ible", "ary"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || w.ends_with("-led")
+        || w.ends_with("-backed")
+        || w.ends_with("-based")
+        || w.ends_with("-hosted")
+}
+
+/// Assign `Token::pos`, `lemma` and `verb_form` for every token of `doc`.
+pub fn tag(doc: &mut Document, lex: &Lexicon) {
+    let sentence_starts: Vec<bool> = {
+        let mut v = vec![false; doc.tokens.len()];
+        for s in &doc.sentences {
+            if s.tokens.start < v.len() {
+                v[s.tokens.start] = true;
+            }
+        }
+        v
+    };
+    for i in 0..doc.tokens.len() {
+        let span = doc.tokens[i].span;
+        let orig = &doc.text[span.start..span.end];
+        let low_owned;
+        let mut low = &doc.lower[span.start..span.end];
+        if low.contains('’') {
+            low_owned = low.replace('’', "'");
+            low = &low_owned;
+        }
+        let first = orig.chars().next().unwrap_or(' ');
+        let cap = first.is_uppercase();
+        doc.tokens[i].cap = cap;
+        // A quote after an opening quote or at sentence start may precede the real first word.
+        let at_start = sentence_starts[i]
+            || (i > 0 && sentence_starts[i - 1] && !doc.tokens[i - 1].span.is_empty() && {
+                let p = doc.tokens[i - 1].span;
+                !doc.text[p.start..p.end].chars().any(char::is_alphanumeric)
+            });
+        let prev_pos = if i > 0 && !sentence_starts[i] { Some(doc.tokens[i - 1].pos) } else { None };
+        let prev_low = if i > 0 { doc.lower[doc.tokens[i - 1].span.start..doc.tokens[i - 1].span.end].to_string() } else { String::new() };
+
+        let verb = lex.verb(low);
+        let noun = lex.noun(low);
+        doc.tokens[i].lemma = verb.map(|v| v.0).or(noun);
+        doc.tokens[i].verb_form = verb.map(|v| v.1);
+
+        let pos = if !first.is_alphanumeric() {
+            if orig == "'s" || orig == "’s" { Pos::Aux } else { Pos::Punct }
+        } else if is_number(orig) || NUMBER_WORDS.contains(&low) {
+            Pos::Num
+        } else if let Some(p) = closed_class(low).filter(|_| !cap || at_start || low.len() > 3 || matches!(low, "the" | "a" | "an" | "in" | "on" | "at" | "of" | "for" | "but" | "and" | "he" | "she" | "it" | "we" | "its" | "his" | "her" | "not" | "who" | "as" | "if" | "by" | "to" | "was" | "is" | "has" | "had" | "are" | "be" | "no" | "did" | "so")) {
+            // "US" is a country, not the pronoun: an all-caps two-letter word is not closed-class.
+            if orig.len() == 2 && orig.chars().all(|c| c.is_ascii_uppercase()) && !at_start {
+                Pos::Propn
+            } else if low == "that" && matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn) | Some(Pos::Punct) | Some(Pos::Verb)) {
+                Pos::Wh
+            } else {
+                p
+            }
+        } else if cap && !at_start {
+            Pos::Propn
+        } else if let Some((_, vf)) = verb {
+            let nounish_context = matches!(prev_pos, Some(Pos::Det) | Some(Pos::Adj) | Some(Pos::Num))
+                || crate::is_possessive(&prev_low)
+                || (matches!(prev_pos, Some(Pos::Prep)) && prev_low != "to");
+            let verbish_context = matches!(prev_pos, Some(Pos::Pron) | Some(Pos::Modal) | Some(Pos::Aux) | Some(Pos::Neg) | Some(Pos::Adv) | Some(Pos::Wh))
+                || prev_low == "to";
+            if noun.is_some() {
+                if verbish_context && !(vf == VerbForm::ThirdSing && matches!(prev_pos, Some(Pos::Aux))) {
+                    Pos::Verb
+                } else if nounish_context {
+                    Pos::Noun
+                } else if matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn)) && vf != VerbForm::Base && vf != VerbForm::Gerund {
+                    Pos::Verb
+                } else if at_start || matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn)) {
+                    Pos::Noun
+                } else {
+                    Pos::Verb
+                }
+            } else if nounish_context && vf == VerbForm::Gerund {
+                Pos::Noun
+            } else if at_start && cap && vf == VerbForm::PastParticiple {
+                Pos::Verb
+            } else {
+                Pos::Verb
+            }
+        } else if noun.is_some() {
+            Pos::Noun
+        } else if cap && at_start {
+            // Sentence-initial capital: a name unless the lower-case word is a known word class.
+            if low.ends_with("ly") { Pos::Adv } else { Pos::Propn }
+        } else if low.ends_with("ly") && low.len() > 4 {
+            Pos::Adv
+        } else if adj_shape(low) {
+            Pos::Adj
+        } else if low.ends_with("ed") && matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn) | Some(Pos::Pron) | Some(Pos::Aux)) {
+            Pos::Verb
+        } else {
+            Pos::Noun
+        };
+        doc.tokens[i].pos = pos;
+    }
+}
