@@ -110,6 +110,9 @@ pub struct ActorMention {
     pub possessive: bool,
     /// For a [`ActorKind::Reference`]: index in `Document::actors` of the antecedent.
     pub antecedent: Option<usize>,
+    /// The name only modifies a following noun that is not an actor (`Israeli air strikes`,
+    /// `Russian oil`): usable as the source of a nominal event, never as a clause subject.
+    pub modifier: bool,
 }
 
 /// TimeML type of a time expression.

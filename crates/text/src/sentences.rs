@@ -7,7 +7,7 @@ use attache_doc::{Sentence, Span, Token, TokenRange};
 const SENTENCE_STARTERS: &[&str] = &[
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "but", "and", "this",
     "that", "these", "those", "there", "his", "her", "their", "its", "after", "meanwhile",
-    "however", "as", "at", "for", "if", "when", "while", "officials", "some", "many",
+    "however", "as", "at", "for", "if", "when", "while", "some", "many",
 ];
 
 fn newlines_between(text: &str, a: usize, b: usize) -> usize {

@@ -1,0 +1,590 @@
+//! Who did what to whom: triggers found in each clause, their sources and targets attached by
+//! clause position, voice, frames, coordination and nominal modifiers.
+
+use std::collections::HashMap;
+
+use attache_doc::{ActorKind, ClauseKind, Document, Pos, TokenRange, VerbForm};
+use attache_text::Lexicon;
+
+use crate::status::status_of;
+use crate::triggers::{singular, Elem, TriggerDictionary, TriggerEntry, TriggerKind};
+use crate::Status;
+
+/// An event found in a sentence, before it is turned into a record.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub code: String,
+    pub trigger: TokenRange,
+    pub kind: TriggerKind,
+    /// Indices into `Document::actors`.
+    pub source: Vec<usize>,
+    pub target: Vec<usize>,
+    pub sentence: usize,
+    pub clause: usize,
+    pub status: Status,
+    pub passive: bool,
+    /// Dictionary line that coded it (for `annotate` and debugging).
+    pub line: usize,
+}
+
+/// Lookup tables over one analysed document.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub lex: &'a Lexicon,
+    pub clause_of: Vec<usize>,
+    /// Non-modifier actor mentions by first token.
+    pub starts: HashMap<usize, usize>,
+    /// Actor mentions (modifiers included) by end token (exclusive), in text order.
+    pub ends: HashMap<usize, Vec<usize>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document, lex: &'a Lexicon) -> Self {
+        let mut starts = HashMap::new();
+        let mut ends: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (k, m) in doc.actors.iter().enumerate() {
+            if !m.modifier {
+                starts.entry(m.tokens.start).or_insert(k);
+            }
+            let end = if m.possessive { m.tokens.end - 1 } else { m.tokens.end };
+            ends.entry(end).or_default().push(k);
+        }
+        Ctx { doc, lex, clause_of: attache_clauses::clause_of_tokens(doc), starts, ends }
+    }
+
+    fn low(&self, i: usize) -> &str {
+        self.doc.low(i)
+    }
+
+    /// Verb lemma of token `i`, if it is a verb form.
+    fn verb_lemma(&self, i: usize) -> Option<&str> {
+        let low = self.low(i);
+        let low = if low.contains('’') { return None } else { low };
+        self.lex.verb(low).map(|(id, _)| self.lex.lemma(id))
+    }
+
+    /// Is clause `c` the same as or nested in clause `outer`?
+    fn within(&self, mut c: usize, outer: usize) -> bool {
+        loop {
+            if c == outer {
+                return true;
+            }
+            match self.doc.clauses.get(c).and_then(|x| x.parent) {
+                Some(p) => c = p,
+                None => return false,
+            }
+        }
+    }
+
+    /// A (non-modifier) actor mention starting at `p`, allowing up to three determiners,
+    /// adjectives or numbers before it.
+    fn mention_from(&self, p: usize, end: usize) -> Option<usize> {
+        let mut q = p;
+        for _ in 0..4 {
+            if q >= end {
+                return None;
+            }
+            if let Some(&m) = self.starts.get(&q) {
+                return Some(m);
+            }
+            if !matches!(self.doc.tokens[q].pos, Pos::Det | Pos::Adj | Pos::Num | Pos::Adv) {
+                return None;
+            }
+            q += 1;
+        }
+        None
+    }
+
+    /// Mentions coordinated after mention `m`: "X and Y", "X, Y and Z".
+    fn coordinated_after(&self, m: usize, end: usize, out: &mut Vec<usize>) -> usize {
+        let mut last = m;
+        loop {
+            let e = self.doc.actors[last].tokens.end;
+            if e >= end {
+                return e;
+            }
+            let w = self.low(e);
+            if !matches!(w, "and" | "," | "&") {
+                return e;
+            }
+            let mut p = e + 1;
+            if w == "," && p < end && self.low(p) == "and" {
+                p += 1;
+            }
+            match self.mention_from(p, end) {
+                Some(n) if !self.doc.actors[n].possessive => {
+                    out.push(n);
+                    last = n;
+                }
+                _ => return e,
+            }
+        }
+    }
+}
+
+impl TriggerDictionary {
+    /// Match `frame` from token `p`; collects targets; returns the end token of the match.
+    fn match_frame(&self, cx: &Ctx, frame: &[Elem], p: usize, end: usize, targets: &mut Vec<usize>) -> Option<usize> {
+        let Some((first, rest)) = frame.split_first() else {
+            return Some(p);
+        };
+        match first {
+            Elem::Words { words, optional } => {
+                if p < end && words.iter().any(|w| w == cx.low(p)) {
+                    let mark = targets.len();
+                    if let Some(e) = self.match_frame(cx, rest, p + 1, end, targets) {
+                        return Some(e);
+                    }
+                    targets.truncate(mark);
+                }
+                if *optional {
+                    return self.match_frame(cx, rest, p, end, targets);
+                }
+                None
+            }
+            Elem::Target => {
+                let m = cx.mention_from(p, end)?;
+                let mark = targets.len();
+                targets.push(m);
+                let after = cx.coordinated_after(m, end, targets);
+                let after = if cx.doc.actors[m].possessive { cx.doc.actors[m].tokens.end } else { after };
+                match self.match_frame(cx, rest, after, end, targets) {
+                    Some(e) => Some(e),
+                    None => {
+                        targets.truncate(mark);
+                        None
+                    }
+                }
+            }
+            Elem::Skip => {
+                for k in 0..=4 {
+                    let q = p + k;
+                    if q > end || (k > 0 && matches!(cx.low(q - 1), "," | ";" | ":" | "—")) {
+                        break;
+                    }
+                    let mark = targets.len();
+                    if let Some(e) = self.match_frame(cx, rest, q, end, targets) {
+                        return Some(e);
+                    }
+                    targets.truncate(mark);
+                }
+                None
+            }
+        }
+    }
+
+    /// The best entry for a verb at token `i`: returns (entry, end of match, targets).
+    fn match_verb(&self, cx: &Ctx, i: usize, end: usize) -> Option<(&TriggerEntry, usize, Vec<usize>)> {
+        let lemma = cx.verb_lemma(i)?;
+        let entries = self.verbs.get(lemma)?;
+        for e in entries {
+            // Particles of a phrasal head ("carry out").
+            let mut p = i + 1;
+            let mut ok = true;
+            for w in &e.head[1..] {
+                if p < end && cx.low(p) == w {
+                    p += 1;
+                } else {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            // Adverbs between the verb and its frame ("met separately with").
+            while p < end && cx.doc.tokens[p].pos == Pos::Adv && !e.frame.is_empty() {
+                p += 1;
+            }
+            let mut targets = Vec::new();
+            if let Some(m_end) = self.match_frame(cx, &e.frame, p, end, &mut targets) {
+                return Some((e, m_end, targets));
+            }
+        }
+        None
+    }
+
+    fn match_noun(&self, cx: &Ctx, i: usize, end: usize) -> Option<(&TriggerEntry, usize, Vec<usize>, usize)> {
+        let key = singular(cx.low(i));
+        let entries = self.nouns.get(&key)?;
+        for e in entries {
+            let n = e.head.len();
+            if n > 1 {
+                if i + 1 < n {
+                    continue;
+                }
+                let start = i + 1 - n;
+                let ok = e.head[..n - 1].iter().enumerate().all(|(k, w)| {
+                    let t = cx.low(start + k);
+                    t == w || singular(t) == *w
+                });
+                if !ok {
+                    continue;
+                }
+            }
+            let mut targets = Vec::new();
+            if let Some(m_end) = self.match_frame(cx, &e.frame, i + 1, end, &mut targets) {
+                return Some((e, m_end, targets, i + 1 - n));
+            }
+        }
+        None
+    }
+}
+
+fn is_be(low: &str) -> bool {
+    matches!(low, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s" | "'re" | "get" | "got" | "gets" | "getting")
+}
+
+/// Find the subject of the verb at `v`: the nearest actor mention to its left in the same
+/// clause that is not inside a prepositional phrase, then its coordinated partners; else the
+/// antecedent of a relative clause or the subject of the clause a coordinate clause continues.
+pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
+    let doc = cx.doc;
+    let Some(&ci) = cx.clause_of.get(v) else {
+        return Vec::new();
+    };
+    let clause = &doc.clauses[ci];
+    let mut t = v;
+    while t > clause.tokens.start {
+        t -= 1;
+        let tc = cx.clause_of[t];
+        if tc != ci {
+            if cx.within(tc, ci) {
+                continue; // a nested clause in between
+            }
+            break;
+        }
+        if let Some(ms) = cx.ends.get(&(t + 1)) {
+            for &m in ms.iter().rev() {
+                let a = &doc.actors[m];
+                if a.modifier || a.possessive {
+                    continue;
+                }
+                let s = a.tokens.start;
+                let before = if s > clause.tokens.start { Some(s - 1) } else { None };
+                let in_pp = before.is_some_and(|b| {
+                    let p = doc.tokens[b].pos;
+                    p == Pos::Prep || (p == Pos::Det && b > 0 && doc.tokens[b - 1].pos == Pos::Prep) || cx.low(b) == "to"
+                });
+                // "X, citing Y," / "according to Y": attribution, not subject.
+                let attrib = before.is_some_and(|b| matches!(cx.low(b), "citing" | "quoting"));
+                if in_pp || attrib {
+                    continue;
+                }
+                let mut out = vec![m];
+                coordinated_before(cx, m, clause.tokens.start, &mut out);
+                return out;
+            }
+        }
+        // A subject never lies beyond a reporting verb or a finite verb of another event.
+    }
+    match clause.kind {
+        ClauseKind::Relative => clause.antecedent.map(|a| vec![a]).unwrap_or_default(),
+        ClauseKind::Coordinate => match (clause.marker, clause.parent) {
+            (Some(mk), Some(_)) if mk > 0 => subject_of(cx, mk),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn coordinated_before(cx: &Ctx, m: usize, floor: usize, out: &mut Vec<usize>) {
+    let mut cur = m;
+    loop {
+        let s = cx.doc.actors[cur].tokens.start;
+        if s < floor + 2 {
+            return;
+        }
+        let w = cx.low(s - 1);
+        if !matches!(w, "and" | "," | "&") {
+            return;
+        }
+        let prev = cx.ends.get(&(s - 1)).and_then(|v| v.iter().rev().find(|&&k| !cx.doc.actors[k].modifier && !cx.doc.actors[k].possessive).copied());
+        match prev {
+            Some(p) => {
+                out.insert(0, p);
+                cur = p;
+            }
+            None => return,
+        }
+    }
+}
+
+/// Passive voice: a past participle after a form of "be" (adverbs and negation allowed between).
+fn is_passive(cx: &Ctx, v: usize) -> bool {
+    let vf = cx.doc.tokens[v].verb_form;
+    if !matches!(vf, Some(VerbForm::PastParticiple) | Some(VerbForm::PastOrParticiple)) {
+        return false;
+    }
+    let mut k = v;
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        if is_be(cx.low(k)) {
+            return true;
+        }
+        if !matches!(cx.doc.tokens[k].pos, Pos::Adv | Pos::Neg) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Agent of a passive verb or a nominal event: "by X" within a few tokens after `from`.
+fn by_agent(cx: &Ctx, from: usize, end: usize) -> Vec<usize> {
+    let mut p = from;
+    let limit = (from + 8).min(end);
+    while p < limit {
+        let w = cx.low(p);
+        if w == "by" {
+            if let Some(m) = cx.mention_from(p + 1, end) {
+                let mut out = vec![m];
+                cx.coordinated_after(m, end, &mut out);
+                return out;
+            }
+            return Vec::new();
+        }
+        if matches!(w, "," | ";" | "and") || cx.doc.tokens[p].pos == Pos::Verb {
+            break;
+        }
+        p += 1;
+    }
+    Vec::new()
+}
+
+/// "between X and Y" after a noun: (X, Y).
+fn between(cx: &Ctx, from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut p = from;
+    while p < (from + 5).min(end) {
+        if cx.low(p) == "between" || cx.low(p) == "among" {
+            let x = cx.mention_from(p + 1, end)?;
+            let e = cx.doc.actors[x].tokens.end;
+            if e < end && cx.low(e) == "and" {
+                let y = cx.mention_from(e + 1, end)?;
+                return Some((x, y));
+            }
+            return None;
+        }
+        if matches!(cx.low(p), "," | ";") || cx.doc.tokens[p].pos == Pos::Verb {
+            return None;
+        }
+        p += 1;
+    }
+    None
+}
+
+/// Source of a nominal trigger from inside its noun phrase: a possessor or a modifier name
+/// ("Moscow's war", "Israeli air strikes", "US-Russia talks").
+fn nominal_source(cx: &Ctx, head_start: usize) -> Vec<usize> {
+    // Walk left over adjectives, numbers, time words and compounds to the start of the phrase.
+    let mut k = head_start;
+    let floor = head_start.saturating_sub(6);
+    while k > floor {
+        let t = k - 1;
+        if let Some(ms) = cx.ends.get(&k) {
+            if let Some(&m) = ms.iter().rev().find(|&&m| cx.doc.actors[m].possessive || cx.doc.actors[m].modifier) {
+                let mut out = vec![m];
+                coordinated_before(cx, m, floor, &mut out);
+                return out;
+            }
+        }
+        let p = cx.doc.tokens[t].pos;
+        if !matches!(p, Pos::Adj | Pos::Num | Pos::Noun | Pos::Adv | Pos::Propn) && !(cx.low(t) == "-" || cx.low(t) == ",") {
+            break;
+        }
+        k -= 1;
+    }
+    // A modifier mention whose phrase head is this noun.
+    cx.doc.actors.iter().enumerate().filter(|(_, m)| m.modifier && m.head >= head_start && m.tokens.end <= head_start + 3 && m.tokens.start + 6 >= head_start).map(|(i, _)| i).take(1).collect()
+}
+
+/// Does a light verb govern the noun at `n` ("held talks", "launched an attack")? Returns it.
+fn light_verb(cx: &Ctx, dict: &TriggerDictionary, n: usize, floor: usize) -> Option<usize> {
+    let mut k = n;
+    for _ in 0..5 {
+        if k <= floor {
+            return None;
+        }
+        k -= 1;
+        let low = cx.low(k);
+        if let Some(l) = cx.verb_lemma(k) {
+            if dict.light_verbs.contains(l) && matches!(cx.doc.tokens[k].pos, Pos::Verb | Pos::Noun) {
+                return Some(k);
+            }
+        }
+        // Particles of multi-word light verbs ("carried out").
+        if dict.light_particles.values().any(|ps| ps.iter().any(|p| p == low)) {
+            continue;
+        }
+        if !matches!(cx.doc.tokens[k].pos, Pos::Det | Pos::Adj | Pos::Num | Pos::Adv | Pos::Noun) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Code every sentence of `doc` into candidates.
+pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
+    let doc = cx.doc;
+    let mut out: Vec<Candidate> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let end = s.tokens.end;
+        let mut covered_until = s.tokens.start;
+        for i in s.tokens.iter() {
+            if i < covered_until {
+                continue;
+            }
+            let t = &doc.tokens[i];
+            let ci = cx.clause_of.get(i).copied().unwrap_or(0);
+            let cand = match t.pos {
+                Pos::Verb => code_verb(dict, cx, i, end, si, ci),
+                Pos::Noun | Pos::Propn => code_noun(dict, cx, i, end, si, ci, s.headline),
+                _ => None,
+            };
+            if let Some(c) = cand {
+                covered_until = c.trigger.end;
+                out.push(c);
+            }
+        }
+    }
+    dedup(doc, out)
+}
+
+fn code_verb(dict: &TriggerDictionary, cx: &Ctx, i: usize, end: usize, si: usize, ci: usize) -> Option<Candidate> {
+    let (e, m_end, mut targets) = dict.match_verb(cx, i, end)?;
+    let code = e.code.clone()?;
+    let passive = is_passive(cx, i);
+    let mut source;
+    if passive {
+        source = by_agent(cx, m_end.max(i + 1), end);
+        let subj = subject_of(cx, i);
+        if targets.is_empty() {
+            targets = subj;
+        } else if source.is_empty() {
+            source = subj;
+        }
+    } else {
+        source = subject_of(cx, i);
+        if targets.is_empty() && !e.has_target() && e.frame.is_empty() {
+            // Direct object of a transitive use.
+            if let Some(m) = cx.mention_from(i + 1, end) {
+                if !cx.doc.actors[m].possessive {
+                    targets.push(m);
+                    cx.coordinated_after(m, end, &mut targets);
+                }
+            }
+        }
+        // "... alongside X and Y": co-actors after the object.
+        add_companions(cx, m_end, end, &mut source);
+    }
+    finish(cx, code, TokenRange::new(i, i + e.head.len()), TriggerKind::Verb, source, targets, si, ci, passive, e.line)
+}
+
+fn add_companions(cx: &Ctx, from: usize, end: usize, source: &mut Vec<usize>) {
+    if source.is_empty() {
+        return;
+    }
+    let mut p = from;
+    while p < end && p < from + 8 {
+        let w = cx.low(p);
+        let two = if p + 1 < end { cx.low(p + 1) } else { "" };
+        let start = match (w, two) {
+            ("alongside", _) => Some(p + 1),
+            ("along" | "together", "with") => Some(p + 2),
+            _ => None,
+        };
+        if let Some(q) = start {
+            if let Some(m) = cx.mention_from(q, end) {
+                source.push(m);
+                cx.coordinated_after(m, end, source);
+            }
+            return;
+        }
+        if matches!(w, ";" | "—") || cx.doc.tokens[p].pos == Pos::Verb {
+            return;
+        }
+        p += 1;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn code_noun(dict: &TriggerDictionary, cx: &Ctx, i: usize, end: usize, si: usize, ci: usize, headline: bool) -> Option<Candidate> {
+    if cx.doc.tokens[i].pos == Pos::Propn && !headline {
+        return None;
+    }
+    let (e, m_end, mut targets, head_start) = dict.match_noun(cx, i, end)?;
+    let code = e.code.clone()?;
+    let mut source = nominal_source(cx, head_start);
+    if source.is_empty() {
+        source = by_agent(cx, m_end.max(i + 1), end);
+    }
+    if let Some((x, y)) = between(cx, i + 1, end) {
+        if source.is_empty() {
+            source = vec![x];
+            targets = vec![y];
+        }
+    }
+    if targets.is_empty() && !source.is_empty() {
+        // "the attack by X on Y" (by-phrase first, then the frame).
+        let after = source.iter().map(|&m| cx.doc.actors[m].tokens.end).max().unwrap_or(i + 1);
+        if after > i {
+            let mut t2 = Vec::new();
+            if dict.match_frame(cx, &e.frame, after, end, &mut t2).is_some() {
+                targets = t2;
+            }
+        }
+    }
+    let light = light_verb(cx, dict, head_start, cx.doc.sentences[si].tokens.start);
+    if source.is_empty() {
+        if let Some(lv) = light {
+            source = subject_of(cx, lv);
+        } else if !targets.is_empty() {
+            // "arrived for talks with X": the clause subject is a party.
+            source = subject_of(cx, head_start);
+        }
+    }
+    if source.is_empty() && targets.is_empty() {
+        return None;
+    }
+    finish(cx, code, TokenRange::new(head_start, i + 1), TriggerKind::Noun, source, targets, si, ci, false, e.line)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(cx: &Ctx, code: String, trigger: TokenRange, kind: TriggerKind, mut source: Vec<usize>, mut target: Vec<usize>, si: usize, ci: usize, passive: bool, line: usize) -> Option<Candidate> {
+    let doc = cx.doc;
+    let political = |m: &usize| {
+        let a = &doc.actors[*m];
+        a.country.is_some() || a.sector.is_some()
+    };
+    source.retain(political);
+    target.retain(political);
+    source.dedup();
+    target.dedup();
+    // An actor cannot be its own recipient.
+    target.retain(|t| !source.iter().any(|s| doc.actors[*s].code == doc.actors[*t].code && doc.actors[*s].name == doc.actors[*t].name));
+    if source.is_empty() && (target.is_empty() || !passive && kind == TriggerKind::Verb) {
+        return None;
+    }
+    // A lone role noun with neither country nor name on both sides is too vague to code.
+    let vague = |v: &Vec<usize>| v.iter().all(|m| doc.actors[*m].country.is_none());
+    if vague(&source) && vague(&target) {
+        return None;
+    }
+    let status = status_of(cx, trigger, kind, ci);
+    Some(Candidate { code, trigger, kind, source, target, sentence: si, clause: ci, status, passive, line })
+}
+
+/// One event per trigger; a noun event governed by a verb event of the same root and dyad is
+/// the same event ("launched an attack on"), so keep the verb's.
+fn dedup(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {
+    let key = |c: &Candidate| {
+        let codes = |xs: &Vec<usize>| xs.iter().map(|&m| doc.actors[m].code.clone()).collect::<Vec<_>>();
+        (c.sentence, c.code[..2].to_string(), codes(&c.source), codes(&c.target))
+    };
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|c| seen.insert(key(c)));
+    let _ = ActorKind::Person;
+    v
+}

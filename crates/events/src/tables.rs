@@ -1,0 +1,104 @@
+//! CAMEO code table: names, Goldstein scores, QuadClass and the CAMEO -> PLOVER mapping
+//! (`data/events/cameo.tsv`).
+
+use std::collections::HashMap;
+
+use crate::EventError;
+
+#[derive(Debug, Clone)]
+pub struct CameoCode {
+    pub code: String,
+    pub name: String,
+    pub goldstein: f32,
+    pub quad_class: u8,
+    pub plover_event: Option<String>,
+    pub plover_mode: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CameoTable {
+    codes: HashMap<String, CameoCode>,
+}
+
+pub const BUILTIN_CAMEO: &str = include_str!("../../../data/events/cameo.tsv");
+
+impl CameoTable {
+    pub fn builtin() -> Result<Self, EventError> {
+        Self::parse(BUILTIN_CAMEO)
+    }
+
+    pub fn parse(text: &str) -> Result<Self, EventError> {
+        let mut codes = HashMap::new();
+        for (no, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').collect();
+            let err = |msg: &str| EventError::Data { file: "events/cameo.tsv".into(), line: no + 1, msg: msg.into() };
+            if c.len() < 4 {
+                return Err(err("expected code, name, goldstein, quad_class"));
+            }
+            let goldstein = c[2].trim().parse().map_err(|_| err("bad goldstein"))?;
+            let quad_class = c[3].trim().parse().map_err(|_| err("bad quad_class"))?;
+            let opt = |i: usize| c.get(i).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+            codes.insert(
+                c[0].trim().to_string(),
+                CameoCode { code: c[0].trim().to_string(), name: c[1].trim().to_string(), goldstein, quad_class, plover_event: opt(4), plover_mode: opt(5) },
+            );
+        }
+        Ok(CameoTable { codes })
+    }
+
+    pub fn get(&self, code: &str) -> Option<&CameoCode> {
+        self.codes.get(code)
+    }
+
+    pub fn contains(&self, code: &str) -> bool {
+        self.codes.contains_key(code)
+    }
+
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+}
+
+/// The ConfliBERT "penta class" of a CAMEO code: 0 statement/appeal (01-02), 1 verbal
+/// cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13, 16),
+/// 4 material conflict (14, 15, 17-20).
+pub fn penta_class(code: &str) -> Option<u8> {
+    let root: u8 = code.get(..2)?.parse().ok()?;
+    Some(match root {
+        1 | 2 => 0,
+        3..=5 => 1,
+        6..=8 => 2,
+        9..=13 | 16 => 3,
+        14 | 15 | 17..=20 => 4,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_table_has_every_root() {
+        let t = CameoTable::builtin().unwrap();
+        for r in 1..=20 {
+            let code = format!("{r:02}");
+            assert!(t.contains(&code), "{code}");
+        }
+        let c = t.get("042").unwrap();
+        assert_eq!(c.quad_class, 1);
+        assert_eq!(c.plover_event.as_deref(), Some("CONSULT"));
+        assert_eq!(c.plover_mode.as_deref(), Some("visit"));
+        assert_eq!(t.get("1823").unwrap().plover_event.as_deref(), Some("ASSAULT"));
+        assert_eq!(penta_class("0874"), Some(2));
+        assert_eq!(penta_class("163"), Some(3));
+        assert_eq!(penta_class("145"), Some(4));
+    }
+}

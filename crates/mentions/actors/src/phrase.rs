@@ -1,0 +1,400 @@
+//! From dictionary matches to actor noun phrases, then pronouns and short names.
+
+use attache_doc::{ActorKind, ActorMention, Document, Pos, Span, TokenRange};
+use std::collections::HashMap;
+
+use crate::dict::{split_code, ActorDictionary, Atom, CaseRule};
+
+/// Runs the actor stage over documents. Cheap to share between threads.
+#[derive(Debug, Clone)]
+pub struct ActorTagger {
+    pub dict: ActorDictionary,
+}
+
+/// One dictionary match aligned to tokens.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "i", "mr", "mr.", "mrs.", "ms.", "dr.",
+];
+
+fn sector_str(s: &[u8; 3]) -> String {
+    String::from_utf8_lossy(s).trim().to_string()
+}
+
+impl ActorTagger {
+    pub fn new(dict: ActorDictionary) -> Self {
+        ActorTagger { dict }
+    }
+
+    pub fn builtin() -> Result<Self, crate::ActorError> {
+        Ok(Self::new(ActorDictionary::builtin()?))
+    }
+
+    /// Dictionary matches aligned to token boundaries, with case guards applied.
+    fn hits(&self, doc: &Document) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for m in self.dict.automaton.find_iter(&doc.lower) {
+            let ts = doc.tokens.partition_point(|t| t.span.start < m.start());
+            if ts >= doc.tokens.len() || doc.tokens[ts].span.start != m.start() {
+                continue;
+            }
+            let te = doc.tokens.partition_point(|t| t.span.end < m.end());
+            if te >= doc.tokens.len() || doc.tokens[te].span.end != m.end() {
+                continue;
+            }
+            let p = &self.dict.patterns[m.pattern().as_usize()];
+            let text = &doc.text[m.start()..m.end()];
+            let ok = match p.case {
+                CaseRule::Any => true,
+                CaseRule::InitialCap => text.chars().next().is_some_and(char::is_uppercase),
+                CaseRule::Exact => text == p.written || text.replace('’', "'") == p.written,
+            };
+            // Names never cross a sentence boundary.
+            let same_sentence = doc.sentence_of(ts) == doc.sentence_of(te);
+            if ok && same_sentence {
+                out.push(Hit { start: ts, end: te + 1, pattern: m.pattern().as_usize() });
+            }
+        }
+        out
+    }
+
+    /// Fill `doc.actors`.
+    pub fn annotate(&self, doc: &mut Document) {
+        let hits = self.hits(doc);
+        let mut hit_at: HashMap<usize, Hit> = HashMap::with_capacity(hits.len());
+        for h in &hits {
+            hit_at.insert(h.start, *h);
+        }
+        let mut mentions: Vec<ActorMention> = Vec::new();
+        let mut short_names: HashMap<String, usize> = HashMap::new();
+        let date = doc.meta.date;
+        for si in 0..doc.sentences.len() {
+            let sent = doc.sentences[si].tokens;
+            let mut i = sent.start;
+            let mut pending_possessor: Option<usize> = None;
+            while i < sent.end {
+                let Some(chunk) = self.chunk(doc, &hit_at, i, sent.end) else {
+                    // Pronouns and short names.
+                    if let Some(m) = self.reference(doc, i, &mentions, &short_names, si) {
+                        mentions.push(m);
+                    }
+                    i += 1;
+                    continue;
+                };
+                let next = chunk.end;
+                if let Some(mut m) = self.code_chunk(doc, &hit_at, chunk, date) {
+                    // "Trump's national security adviser": a possessor gives its country to a
+                    // following role noun that has none.
+                    if let Some(p) = pending_possessor.take() {
+                        let pm: &ActorMention = &mentions[p];
+                        if m.country.is_none() && m.kind == ActorKind::Agent && pm.country.is_some() {
+                            m.country.clone_from(&pm.country);
+                            m.code = format!("{}{}", pm.country.as_deref().unwrap_or(""), m.sector.as_deref().unwrap_or(""));
+                        }
+                    }
+                    if m.kind == ActorKind::Agent && m.name.chars().next().is_some_and(char::is_uppercase) {
+                        if let Some(last) = m.name.split_whitespace().last() {
+                            if last.len() > 2 {
+                                short_names.insert(last.to_ascii_lowercase(), mentions.len());
+                            }
+                        }
+                    }
+                    if m.possessive {
+                        pending_possessor = Some(mentions.len());
+                    }
+                    mentions.push(m);
+                }
+                i = next.max(i + 1);
+            }
+        }
+        doc.actors = mentions;
+    }
+
+    /// The maximal noun-phrase-like token run starting at `i` that contains a dictionary match.
+    fn chunk(&self, doc: &Document, hit_at: &HashMap<usize, Hit>, i: usize, end: usize) -> Option<TokenRange> {
+        let mut j = i;
+        let mut has_hit = false;
+        // Leading determiners and adjectives.
+        while j < end && matches!(doc.tokens[j].pos, Pos::Det) && !hit_at.contains_key(&j) {
+            j += 1;
+        }
+        let first_content = j;
+        loop {
+            if j >= end {
+                break;
+            }
+            if let Some(h) = hit_at.get(&j) {
+                has_hit = true;
+                j = h.end;
+                continue;
+            }
+            let t = &doc.tokens[j];
+            let low = doc.low(j);
+            let allowed = match t.pos {
+                Pos::Propn => !NOT_NAMES.contains(&low),
+                Pos::Adj => true,
+                Pos::Noun => true,
+                _ => matches!(low, "former" | "acting" | "deputy" | "senior" | "top" | "then" | "interim" | "new" | "chief" | "foreign" | "defence" | "defense"),
+            };
+            // "of" joins "President of France" when a dictionary name follows.
+            if low == "of" && j > first_content && hit_at.get(&(j + 1)).is_some_and(|h| {
+                let p = &self.dict.patterns[h.pattern];
+                p.atoms.iter().any(|a| matches!(a, Atom::Country(_) | Atom::Org(_) | Atom::Capital(_)))
+            }) && (first_content..j).any(|k| hit_at.get(&k).is_some_and(|h| {
+                self.dict.patterns[h.pattern].atoms.iter().any(|a| matches!(a, Atom::Agent { .. }))
+            })) {
+                j += 1;
+                continue;
+            }
+            if !allowed {
+                break;
+            }
+            j += 1;
+        }
+        // The possessive clitic closes the phrase and is kept with it.
+        if j < end && crate_is_possessive(doc.low(j)) && j > first_content {
+            j += 1;
+        }
+        (has_hit && j > first_content).then_some(TokenRange::new(first_content, j))
+    }
+
+    fn code_chunk(&self, doc: &Document, hit_at: &HashMap<usize, Hit>, r: TokenRange, date: Option<chrono::NaiveDate>) -> Option<ActorMention> {
+        let possessive = crate_is_possessive(doc.low(r.end - 1));
+        let body_end = if possessive { r.end - 1 } else { r.end };
+        // Collect atoms in order.
+        let mut atoms: Vec<(usize, usize, Atom)> = Vec::new();
+        let mut k = r.start;
+        while k < body_end {
+            if let Some(h) = hit_at.get(&k) {
+                let p = &self.dict.patterns[h.pattern];
+                atoms.push((h.start, h.end, pick_atom(&p.atoms, doc, h.start)));
+                k = h.end;
+            } else {
+                k += 1;
+            }
+        }
+        let (last_s, last_e, _) = *atoms.last()?;
+        // Trailing tokens after the last dictionary name: an unknown proper name after a role
+        // noun ("Prime Minister Jane Doe") belongs to the actor; a common noun head ("Russian
+        // oil", "Ukraine war") means the phrase is not an actor at all.
+        let tail = TokenRange::new(last_e, body_end);
+        let tail_all_propn = !tail.is_empty() && tail.iter().all(|t| doc.tokens[t].pos == Pos::Propn);
+        if !tail.is_empty() && !tail_all_propn {
+            // The names modify a common noun: keep them as a modifier of that noun (the source
+            // of "Israeli air strikes"), coded from the names alone.
+            let inner = TokenRange::new(r.start, last_e);
+            let mut m = self.code_chunk(doc, hit_at, inner, date)?;
+            m.modifier = true;
+            m.head = body_end - 1;
+            return Some(m);
+        }
+        let former = (r.start..body_end).any(|t| matches!(doc.low(t), "former" | "ex" | "then") || doc.low(t).starts_with("ex-"));
+        let person = atoms.iter().rev().find_map(|a| if let Atom::Person(p) = a.2 { Some(p) } else { None });
+        let org = atoms.iter().rev().find_map(|a| if let Atom::Org(o) = a.2 { Some(o) } else { None });
+        let agent = atoms.iter().rev().find_map(|a| if let Atom::Agent { sector, plural } = a.2 { Some((sector, plural, a.0)) } else { None });
+        let place_country = |a: &Atom| match *a {
+            Atom::Country(c) | Atom::Capital(c) | Atom::Demonym { country: c, .. } | Atom::Seat { country: c, .. } => Some(c),
+            _ => None,
+        };
+        let countryish = atoms.iter().rev().find_map(|a| place_country(&a.2));
+        let span_start = atoms.first().map_or(r.start, |a| a.0).min(
+            (r.start..body_end).find(|&t| doc.tokens[t].pos != Pos::Det && doc.tokens[t].pos != Pos::Adj).unwrap_or(r.start),
+        );
+        let tokens = TokenRange::new(span_start, r.end);
+        let span = doc.token_span(TokenRange::new(span_start, body_end));
+        let head = body_end - 1;
+        let mk = |kind, name: String, code: String, country: Option<String>, sector: Option<String>, plural| ActorMention {
+            span,
+            tokens,
+            kind,
+            name,
+            code,
+            country,
+            sector,
+            head,
+            plural,
+            possessive,
+            antecedent: None,
+            modifier: false,
+        };
+        if let Some(p) = person {
+            let person = &self.dict.people[p as usize];
+            let mut code = person.code_at(date)?;
+            if former && code.len() >= 6 && &code[3..6] == "GOV" {
+                code = format!("{}ELI", &code[..3]);
+            }
+            let (country, sector) = split_code(&code);
+            return Some(mk(ActorKind::Person, person.name.clone(), code, country, sector, false));
+        }
+        if let Some(o) = org {
+            let org = &self.dict.orgs[o as usize];
+            let code = org.code_at(date);
+            let (c2, s2) = split_code(&code);
+            let country = if org.country.is_empty() { c2 } else if code == org.code { Some(org.country.clone()) } else { c2 };
+            let sector = if code == org.code && !org.sector.is_empty() { Some(org.sector.clone()) } else { s2 };
+            return Some(mk(ActorKind::Organization, org.name.clone(), code, country, sector, false));
+        }
+        if let Some((sector, plural, at)) = agent {
+            // Country: a country word before the role noun, else "of <country>" after it.
+            let c = atoms.iter().filter(|a| a.0 < at).rev().find_map(|a| place_country(&a.2))
+                .or_else(|| atoms.iter().filter(|a| a.0 > at).find_map(|a| place_country(&a.2)));
+            let mut sec = sector_str(&sector);
+            if former && sec == "GOV" {
+                sec = "ELI".into();
+            }
+            let country = c.map(|c| self.dict.countries[c as usize].iso3.clone());
+            let name = if tail_all_propn { doc.slice(doc.token_span(tail)).to_string() } else { doc.slice(span).to_string() };
+            let code = format!("{}{}", country.as_deref().unwrap_or(""), sec);
+            return Some(mk(ActorKind::Agent, name, code, country, Some(sec), plural && !tail_all_propn));
+        }
+        let c = countryish?;
+        let country = &self.dict.countries[c as usize];
+        let (kind, sector, plural) = match atoms.iter().rev().find(|a| place_country(&a.2).is_some())?.2 {
+            Atom::Seat { sector, .. } => (ActorKind::Metonym, Some(sector_str(&sector)), false),
+            Atom::Capital(_) => (ActorKind::Metonym, Some("GOV".to_string()), false),
+            Atom::Demonym { people, .. } => (ActorKind::People, None, people),
+            _ => (ActorKind::Country, None, false),
+        };
+        if tail_all_propn && kind != ActorKind::Country {
+            // "Russian Sergei Ivanov": an unknown person of that country.
+            return Some(mk(ActorKind::Agent, doc.slice(doc.token_span(tail)).to_string(), country.iso3.clone(), Some(country.iso3.clone()), None, false));
+        }
+        if tail_all_propn {
+            return None;
+        }
+        let code = format!("{}{}", country.iso3, sector.as_deref().unwrap_or(""));
+        let _ = last_s;
+        Some(mk(kind, country.name.clone(), code, Some(country.iso3.clone()), sector, plural))
+    }
+
+    /// A pronoun or a short name referring back to an earlier actor.
+    fn reference(&self, doc: &Document, i: usize, mentions: &[ActorMention], short: &HashMap<String, usize>, si: usize) -> Option<ActorMention> {
+        let low = doc.low(i);
+        let t = &doc.tokens[i];
+        let window_start = doc.sentences[si.saturating_sub(2)].tokens.start;
+        let recent = || mentions.iter().enumerate().rev().take_while(|(_, m)| m.tokens.start >= window_start);
+        let ante = match low {
+            "he" | "she" | "him" => recent().find(|(_, m)| m.kind == ActorKind::Person || (m.kind == ActorKind::Agent && !m.plural && m.name.chars().next().is_some_and(char::is_uppercase))).map(|(k, _)| k),
+            "they" | "them" => recent().find(|(_, m)| m.plural || m.kind == ActorKind::Organization).map(|(k, _)| k),
+            _ if t.pos == Pos::Propn => short.get(low).copied(),
+            _ => None,
+        }?;
+        let a = &mentions[ante];
+        let root = a.antecedent.unwrap_or(ante);
+        let possessive = i + 1 < doc.tokens.len() && crate_is_possessive(doc.low(i + 1));
+        Some(ActorMention {
+            span: t.span,
+            tokens: TokenRange::new(i, i + 1),
+            kind: attache_doc::ActorKind::Reference,
+            name: a.name.clone(),
+            code: a.code.clone(),
+            country: a.country.clone(),
+            sector: a.sector.clone(),
+            head: i,
+            plural: a.plural,
+            possessive,
+            antecedent: Some(root),
+            modifier: false,
+        })
+    }
+}
+
+fn crate_is_possessive(low: &str) -> bool {
+    attache_text::is_possessive(low)
+}
+
+/// Several entries can share a name ("Georgia"); prefer the reading that fits the context.
+fn pick_atom(atoms: &[Atom], _doc: &Document, _at: usize) -> Atom {
+    // People and organisations before places: a named person is the more specific reading.
+    let rank = |a: &Atom| match a {
+        Atom::Person(_) => 0,
+        Atom::Org(_) => 1,
+        Atom::Agent { .. } => 2,
+        Atom::Country(_) => 3,
+        Atom::Seat { .. } => 4,
+        Atom::Capital(_) => 5,
+        Atom::Demonym { .. } => 6,
+    };
+    *atoms.iter().min_by_key(|a| rank(a)).unwrap_or(&atoms[0])
+}
+
+#[allow(dead_code)]
+fn span_of(doc: &Document, r: TokenRange) -> Span {
+    doc.token_span(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ActorSources;
+    use attache_doc::DocMeta;
+
+    fn tagger() -> ActorTagger {
+        let src = ActorSources {
+            countries: "# iso3\tname\taliases\tdemonyms\tcapitals\tseats\nUSA\tUnited States\tUS; U.S.; America\tAmerican; Americans\tWashington\tWhite House=GOV; Pentagon=MIL\nRUS\tRussia\tRussian Federation\tRussian; Russians\tMoscow\tKremlin=GOV\nPSE\tPalestine\tGaza\tPalestinian; Palestinians\tRamallah\t\n",
+            organizations: "IGOUNO\tIGO\t\tUnited Nations; UN; U.N.\t\nPSEREB\tPSE\tREB\tHamas\t\n",
+            people: "Sergei Lavrov\tLavrov\tRUSGOV 2004-03-09..\tForeign Minister\nJoe Biden\tBiden\tUSAGOV 2021-01-20..2025-01-20\tPresident\n",
+            agents: "official; officials\tGOV\nforeign minister; foreign ministers\tGOV\ntroops\tMIL\nmilitants\tREB\nprime minister\tGOV\n",
+        };
+        ActorTagger::new(ActorDictionary::from_sources(&src).unwrap())
+    }
+
+    fn codes(text: &str, date: Option<&str>) -> Vec<(String, String)> {
+        let mut lex = attache_text::Lexicon::new();
+        lex.load_irregular("meet\tmet\tmet\nsay\tsaid\tsaid\nspeak\tspoke\tspoken\ngo\twent\tgone\nflow\tflowed\tflowed\n").unwrap();
+        lex.add_verb("arrive");
+        lex.add_verb("leave");
+        let mut d = Document::new(DocMeta { date: date.map(|d| d.parse().unwrap()), ..Default::default() }, text);
+        attache_text::analyze(&mut d, &lex);
+        tagger().annotate(&mut d);
+        d.actors.iter().filter(|m| !m.modifier).map(|m| (d.slice(m.span).to_string(), m.code.clone())).collect()
+    }
+
+    #[test]
+    fn titles_and_appositives() {
+        let c = codes("Russian Foreign Minister Sergei Lavrov met U.S. officials.", Some("2025-02-17"));
+        assert_eq!(c, [("Russian Foreign Minister Sergei Lavrov".into(), "RUSGOV".into()), ("U.S. officials".into(), "USAGOV".into())]);
+    }
+
+    #[test]
+    fn date_bounded_roles() {
+        assert_eq!(codes("Biden spoke.", Some("2023-05-01"))[0].1, "USAGOV");
+        assert_eq!(codes("Biden spoke.", Some("2025-06-01"))[0].1, "USAELI");
+        assert_eq!(codes("Biden spoke.", None)[0].1, "USAGOV");
+    }
+
+    #[test]
+    fn metonyms_orgs_and_non_actors() {
+        let c = codes("The Kremlin and the Pentagon said Hamas militants and the UN met. Russian oil flowed.", None);
+        let codes: Vec<&str> = c.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(codes, ["RUSGOV", "USAMIL", "PSEREB", "IGOUNO"]);
+    }
+
+    #[test]
+    fn pronoun_and_us_guard() {
+        let c = codes("Lavrov arrived. He met us.", Some("2025-02-17"));
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[1], ("He".into(), "RUSGOV".into()));
+    }
+
+    #[test]
+    fn unknown_names_after_role_nouns() {
+        let c = codes("Russian Prime Minister Ivan Petrov met officials. Petrov left.", None);
+        assert_eq!(c[0], ("Russian Prime Minister Ivan Petrov".into(), "RUSGOV".into()));
+        assert_eq!(c[2], ("Petrov".into(), "RUSGOV".into()));
+    }
+
+    #[test]
+    fn possessives() {
+        let c = codes("Moscow's war went on.", None);
+        assert_eq!(c, [("Moscow".into(), "RUSGOV".into())]);
+    }
+}

@@ -1,0 +1,707 @@
+//! Toponym recognition and resolution: fills `Document::places`.
+//!
+//! 1. **Units.** Tokens are split at inner hyphens (`Iran-backed`, `Middlesex-London`), so a place
+//!    inside a compound is found; each unit has a normalised key (see [`crate::normalize`]).
+//! 2. **Candidates.** Left to right, the longest run of units whose joined key is in the index and
+//!    whose capitalisation fits the name (capitalised words, connectors like `of`/`de` in any
+//!    case, direction words of hand-written regions such as `southern Israel` in any case, `US`
+//!    only in capitals, `Ky.` only after a comma).
+//! 3. **Filters.** Part of a person's name (`Jordan Peterson`, `Michael Jordan`, `Mr. Lincoln`,
+//!    a surname seen in such a name elsewhere in the document), a person or an organisation the
+//!    actor layer found, a sentence-initial function or common word, a calendar word.
+//! 4. **Resolution.** Every reading of a name is scored: a prior from the kind of place
+//!    (country > region > first-level division > city by population, capitals up), then context:
+//!    explicit containment (`Springfield, Illinois`, `Cairo's Abbasiya`), the document's other
+//!    countries and divisions, and nearness to its other places. One sense per discourse: all
+//!    mentions of a name share the reading with the best summed score. Small places whose name is
+//!    an ordinary English word, or that have no support in the document, are dropped.
+
+use crate::gazetteer::{Gazetteer, NameKind, NameRef, Place, PlaceKind};
+use crate::normalize::key;
+use attache_doc::{ActorKind, Document, PlaceMention, Pos, Span, TokenRange};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+static GIVEN_NAMES: &str = include_str!("../../../../data/places/given_names.txt");
+
+/// Options of the tagger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaggerOptions {
+    /// Also tag adjectives standing for a place (`Turkish` → Turkey), as TR-News and LGL
+    /// annotate them. On by default; the event stage can tell them apart with
+    /// [`PlaceTagger::is_adjectival`].
+    pub demonyms: bool,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        TaggerOptions { demonyms: true }
+    }
+}
+
+/// Finds and resolves place names in a document.
+#[derive(Debug)]
+pub struct PlaceTagger {
+    gaz: Gazetteer,
+    opts: TaggerOptions,
+    given: FxHashSet<Box<str>>,
+}
+
+/// Connector words allowed in lower case inside a name.
+const CONNECTORS: &[&str] = &[
+    "of", "and", "the", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le",
+    "les", "el", "al", "en", "sur", "upon", "on", "am", "im", "an", "der", "den", "von", "van", "y", "e",
+    "i", "a", "au", "aux", "ad", "ar", "as", "at", "bin", "ibn", "in", "es", "ez", "ash", "ag", "st", "sainte",
+    "saint", "&",
+];
+
+/// Direction words that may begin a hand-written region in lower case (`southern Israel`).
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "sub", "far", "greater", "upper", "lower",
+];
+
+/// Titles before a person's name.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "president", "pres", "gov",
+    "governor", "sen", "senator", "rep", "representative", "gen", "general", "col", "colonel", "capt",
+    "captain", "lt", "sgt", "sergeant", "prof", "professor", "rev", "reverend", "pastor", "father",
+    "judge", "justice", "coach", "officer", "const", "constable", "minister", "premier", "king",
+    "queen", "prince", "princess", "pope", "chancellor", "secretary", "ambassador", "commissioner",
+    "sheriff", "mayor", "speaker", "cardinal", "bishop", "sheikh", "emir", "ayatollah", "imam",
+    "cpl", "pte", "maj", "adm", "det", "insp", "inspector", "superintendent", "supt", "chief",
+    "brother", "sister", "uncle", "aunt", "saint", "councillor", "councilman", "councilwoman",
+    "lawmaker", "mp", "mla", "mpp", "actor", "actress", "singer", "star", "striker", "midfielder",
+    "defender", "goalkeeper", "quarterback", "director", "producer", "author", "writer",
+];
+
+/// Words after a place name that make the whole an institution, not a person (`Kentucky State
+/// Police`, `Winnipeg Free Press`): the place name stays a place.
+const INSTITUTION: &[&str] = &[
+    "state", "states", "police", "government", "govt", "university", "college", "council", "county",
+    "city", "court", "department", "dept", "service", "services", "hospital", "airport", "press",
+    "post", "times", "herald", "star", "news", "tribune", "journal", "gazette", "sun", "globe",
+    "school", "schools", "board", "association", "center", "centre", "party", "club", "company",
+    "region", "regional", "province", "provincial", "district", "area", "street", "road", "avenue",
+    "square", "park", "bridge", "river", "valley", "lake", "international", "national", "general",
+    "public", "community", "health", "fire", "rescue", "emergency", "mayor", "premier", "governor",
+    "senator", "minister", "ministry", "president", "prime", "foreign", "interior", "defence",
+    "defense", "health", "finance", "secretary", "chief", "official", "officials", "authorities",
+    "authority", "army", "navy", "military", "forces", "force", "troops", "border", "coast",
+    "guard", "parliament", "assembly", "legislature", "senate", "congress", "congressional",
+    "legislative", "metropolitan", "metro", "transit", "museum", "gallery", "library", "church",
+    "cathedral", "mosque", "temple", "zoo", "stadium", "arena", "hall", "house", "office", "bureau",
+    "agency", "institute", "foundation", "society", "trust", "bank", "exchange", "stock", "market",
+    "chamber", "federation", "union", "league", "cup", "open", "marathon", "festival", "fair", "day",
+    "games", "olympics", "team", "fc", "united", "rangers", "islands", "island", "peninsula",
+    "mountains", "mountain", "sea", "ocean", "gulf", "bay", "harbour", "harbor", "port", "station",
+    "terminal", "highway", "freeway", "motorway", "route", "line", "railway", "railroad", "metro",
+    "township", "borough", "village", "town", "municipality", "municipal", "prefecture", "oblast",
+    "governorate", "capital", "region's", "residents", "people", "officers", "deputies", "sheriff",
+    "sheriff's", "detention", "jail", "prison", "correctional", "superior", "supreme", "district's",
+    "ems", "opp", "rcmp", "fbi", "tv", "radio", "am", "fm", "magistrates", "crown", "airways",
+    "airlines", "air", "rail", "energy", "power", "water", "electric", "gas", "oil", "group",
+    "inc", "ltd", "corp", "co", "north", "south", "east", "west", "central", "northern", "southern",
+    "eastern", "western", "upper", "lower", "downtown", "uptown", "junior", "senior", "high",
+    "elementary", "middle", "primary", "secondary", "catholic", "christian", "muslim", "jewish",
+    "orthodox", "islamic", "protestant", "coptic", "evangelical", "baptist", "methodist",
+];
+
+/// Capitalised words that are never place names on their own in news text.
+const STOP: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "god", "allah", "jesus", "christ", "christmas", "easter", "ramadan", "eid",
+    "president", "police", "government", "state", "city", "county", "university", "congress",
+    "senate", "parliament", "court", "army", "navy", "mr", "mrs", "ms", "dr", "sir", "internet",
+    "facebook", "twitter", "google", "reuters", "ap", "afp", "cnn", "bbc", "cbc", "ctv", "abc",
+    "nbc", "cbs", "fox", "sunday", "mother", "father", "union", "republic", "kingdom", "province",
+    "region", "district", "capital", "island", "islands", "north", "south", "east", "west",
+    "centre", "center", "democrats", "republicans", "liberals", "conservatives", "labour", "tories",
+    "i", "a", "an", "the", "this", "that", "one", "us", "it", "he", "she", "we", "they", "mp", "mla",
+    "ok", "tv", "ceo", "pm", "am", "gop", "isis", "isil", "is", "nato", "un", "eu",
+];
+
+/// Prepositions that introduce a location (`in Riyadh`, `near Mosul`).
+const LOCATIVE: &[&str] = &[
+    "in", "at", "to", "from", "near", "across", "outside", "inside", "into", "toward", "towards",
+    "via", "through", "throughout", "around", "of", "on", "visit", "visited", "visiting", "over",
+];
+
+#[derive(Debug, Clone)]
+struct Unit {
+    start: usize,
+    end: usize,
+    tok: usize,
+    norm: String,
+    cap: bool,
+    allcaps: bool,
+    alpha: bool,
+    sent: usize,
+    sent_first: bool,
+    /// Joined to the previous unit by a hyphen inside one token.
+    glued: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    /// Unit range.
+    a: usize,
+    b: usize,
+    refs: Vec<NameRef>,
+    key: String,
+}
+
+fn is_alpha_text(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+fn hav_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    crate::haversine_km(lat1, lon1, lat2, lon2)
+}
+
+impl PlaceTagger {
+    /// A tagger with default options.
+    pub fn new(gazetteer: Gazetteer) -> Self {
+        Self::with_options(gazetteer, TaggerOptions::default())
+    }
+
+    /// A tagger with the given options.
+    pub fn with_options(gazetteer: Gazetteer, opts: TaggerOptions) -> Self {
+        let given = GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(Into::into)
+            .collect();
+        PlaceTagger { gaz: gazetteer, opts, given }
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// The options.
+    pub fn options(&self) -> TaggerOptions {
+        self.opts
+    }
+
+    /// True when a place mention is an adjective standing for the place (`Turkish troops`)
+    /// rather than the place's name.
+    pub fn is_adjectival(&self, doc: &Document, m: &PlaceMention) -> bool {
+        let k = key(doc.slice(m.span));
+        self.gaz.lookup_key(&k).iter().any(|r| r.kind == NameKind::Demonym)
+            && !self.gaz.lookup_key(&k).iter().any(|r| r.kind != NameKind::Demonym)
+    }
+
+    fn units(&self, doc: &Document) -> Vec<Unit> {
+        let mut out = Vec::with_capacity(doc.tokens.len() + 8);
+        let mut sent_of = vec![0usize; doc.tokens.len()];
+        let mut first = vec![false; doc.tokens.len()];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let mut seen_word = false;
+            for t in s.tokens.iter() {
+                if let Some(x) = sent_of.get_mut(t) {
+                    *x = si;
+                }
+                if !seen_word && t < doc.tokens.len() && is_alpha_text(doc.tok(t)) {
+                    first[t] = true;
+                    seen_word = true;
+                }
+            }
+        }
+        if doc.sentences.is_empty() {
+            if let Some(i) = (0..doc.tokens.len()).find(|&i| is_alpha_text(doc.tok(i))) {
+                first[i] = true;
+            }
+        }
+        for (ti, t) in doc.tokens.iter().enumerate() {
+            let text = doc.slice(t.span);
+            // Split at hyphens between letters or digits.
+            let mut pieces: Vec<(usize, usize)> = Vec::new();
+            let mut start = 0;
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            for (ci, &(b, c)) in chars.iter().enumerate() {
+                if matches!(c, '-' | '‐' | '‑' | '–') && ci > 0 && ci + 1 < chars.len() {
+                    let prev = chars[ci - 1].1;
+                    let next = chars[ci + 1].1;
+                    if prev.is_alphanumeric() && next.is_alphanumeric() {
+                        pieces.push((start, b));
+                        start = b + c.len_utf8();
+                    }
+                }
+            }
+            pieces.push((start, text.len()));
+            for (pi, &(a, b)) in pieces.iter().enumerate() {
+                let s = &text[a..b];
+                let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+                let cap = s.chars().next().is_some_and(char::is_uppercase);
+                out.push(Unit {
+                    start: t.span.start + a,
+                    end: t.span.start + b,
+                    tok: ti,
+                    norm: key(s),
+                    cap,
+                    allcaps: !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()),
+                    alpha: is_alpha_text(s),
+                    sent: sent_of[ti],
+                    sent_first: first[ti] && pi == 0,
+                    glued: pi > 0,
+                });
+            }
+        }
+        out
+    }
+
+    /// Whether the units `a..b` may be written as a name of `r`.
+    fn case_fits(&self, doc: &Document, units: &[Unit], a: usize, b: usize, r: &NameRef) -> bool {
+        if r.kind == NameKind::Demonym && !self.opts.demonyms {
+            return false;
+        }
+        let region = self.gaz.place(r.place).kind == PlaceKind::Region;
+        if r.caps_only && !units[a..b].iter().all(|u| u.allcaps || !u.alpha) {
+            return false;
+        }
+        if r.dotted && !r.caps_only {
+            // `Ky.`, `Calif.`: only right after a comma ("Columbia, Ky.").
+            let prev_comma = a > 0 && doc.tok(units[a - 1].tok) == "," && units[a - 1].tok + 1 == units[a].tok;
+            if !prev_comma {
+                return false;
+            }
+        }
+        for (i, u) in units[a..b].iter().enumerate() {
+            if u.cap || u.allcaps || u.norm.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if u.glued && i > 0 {
+                continue;
+            }
+            let w = u.norm.as_str();
+            if region && DIRECTIONS.contains(&w) {
+                continue;
+            }
+            if i > 0 && CONNECTORS.contains(&w) {
+                continue;
+            }
+            return false;
+        }
+        true
+    }
+
+    fn candidates(&self, doc: &Document, units: &[Unit]) -> Vec<Cand> {
+        let maxw = self.gaz.max_words().clamp(1, 8);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < units.len() {
+            let u = &units[i];
+            if !u.alpha {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            // Longest run first.
+            let mut end = i;
+            while end < units.len()
+                && end - i < maxw
+                && units[end].alpha
+                && units[end].sent == u.sent
+                && (end == i || units[end].glued || units[end].tok == units[end - 1].tok + 1)
+            {
+                end += 1;
+            }
+            for b in (i + 1..=end).rev() {
+                let k = units[i..b].iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ");
+                let refs = self.gaz.lookup_key(&k);
+                if refs.is_empty() {
+                    continue;
+                }
+                let ok: Vec<NameRef> =
+                    refs.iter().copied().filter(|r| self.case_fits(doc, units, i, b, r)).collect();
+                if !ok.is_empty() {
+                    found = Some(Cand { a: i, b, refs: ok, key: k });
+                    break;
+                }
+            }
+            match found {
+                Some(c) => {
+                    i = c.b;
+                    out.push(c);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn prev_word<'a>(&self, units: &'a [Unit], c: &Cand) -> Option<&'a Unit> {
+        let p = units.get(c.a.checked_sub(1)?)?;
+        (p.sent == units[c.a].sent && p.alpha && !units[c.a].glued).then_some(p)
+    }
+
+    fn next_word<'a>(&self, units: &'a [Unit], c: &Cand) -> Option<&'a Unit> {
+        let n = units.get(c.b)?;
+        (n.sent == units[c.a].sent && n.alpha && !n.glued).then_some(n)
+    }
+
+    /// Context filters; returns the surviving candidates and the words known to be personal names.
+    fn filter(&self, doc: &Document, units: &[Unit], cands: Vec<Cand>) -> Vec<Cand> {
+        let starts: FxHashSet<usize> = cands.iter().map(|c| c.a).collect();
+        let mut person_words: FxHashSet<String> = FxHashSet::default();
+        for a in &doc.actors {
+            if a.kind == ActorKind::Person {
+                for t in a.tokens.iter() {
+                    let w = key(doc.tok(t));
+                    if !w.is_empty() {
+                        person_words.insert(w);
+                    }
+                }
+            }
+        }
+        let mut keep = Vec::with_capacity(cands.len());
+        let mut maybe_person: Vec<Cand> = Vec::new();
+        for c in cands {
+            let single = c.b - c.a == 1;
+            let u = &units[c.a];
+            let span = Span::new(u.start, units[c.b - 1].end);
+            let demonym = c.refs.iter().all(|r| r.kind == NameKind::Demonym);
+            let strong = c.refs.iter().any(|r| {
+                matches!(self.gaz.place(r.place).kind, PlaceKind::Country | PlaceKind::Continent)
+                    || r.kind == NameKind::Demonym
+            });
+            // Actors: a person overlapping, or an organisation that is exactly this name.
+            let actor_block = doc.actors.iter().any(|a| match a.kind {
+                ActorKind::Person => a.span.overlaps(span),
+                ActorKind::Organization => a.span == span,
+                _ => false,
+            });
+            if actor_block {
+                continue;
+            }
+            if single && STOP.contains(&u.norm.as_str()) && !u.allcaps {
+                continue;
+            }
+            if single && STOP.contains(&u.norm.as_str()) && u.norm.len() <= 3 && !strong {
+                continue;
+            }
+            // Sentence-initial function words and ordinary words ("Mobile phones ...").
+            if single && u.sent_first && !strong {
+                let pos = doc.tokens.get(u.tok).map(|t| t.pos).unwrap_or_default();
+                let function = matches!(
+                    pos,
+                    Pos::Det | Pos::Prep | Pos::Pron | Pos::Aux | Pos::Modal | Pos::Conj | Pos::Subord
+                        | Pos::Wh | Pos::Neg | Pos::Adv | Pos::Num
+                );
+                if function || (self.gaz.is_common_word(&u.norm) && !u.allcaps) {
+                    continue;
+                }
+            }
+            if single && !demonym {
+                // Title before the name: "Mr. Lincoln", "President Jackson".
+                if let Some(p) = self.prev_word(units, &c) {
+                    if (p.cap || p.allcaps) && TITLES.contains(&p.norm.as_str()) && !strong {
+                        person_words.insert(c.key.clone());
+                        continue;
+                    }
+                    // Given name before: "Michael Jordan", "Hillary Clinton".
+                    if p.cap && self.given.contains(p.norm.as_str()) && !starts.contains(&(c.a - 1)) {
+                        person_words.insert(c.key.clone());
+                        continue;
+                    }
+                }
+                // The name is itself a given name followed by a surname: "Jordan Peterson".
+                if let Some(n) = self.next_word(units, &c) {
+                    if n.cap
+                        && !n.allcaps
+                        && self.given.contains(u.norm.as_str())
+                        && !starts.contains(&c.b)
+                        && !INSTITUTION.contains(&n.norm.as_str())
+                        && !TITLES.contains(&n.norm.as_str())
+                    {
+                        person_words.insert(n.norm.clone());
+                        continue;
+                    }
+                }
+                if !strong {
+                    maybe_person.push(c);
+                    continue;
+                }
+            }
+            keep.push(c);
+        }
+        // A surname seen in a person's name elsewhere: "Clinton said" after "Hillary Clinton",
+        // unless a locative preposition introduces it ("in Clinton").
+        for c in maybe_person {
+            if person_words.contains(&c.key) {
+                let locative = self
+                    .prev_word(units, &c)
+                    .is_some_and(|p| LOCATIVE.contains(&p.norm.as_str()) && !p.cap);
+                if !locative {
+                    continue;
+                }
+            }
+            keep.push(c);
+        }
+        keep.sort_by_key(|c| c.a);
+        keep
+    }
+
+    fn prior(&self, p: &Place, r: &NameRef) -> f64 {
+        let pop = (p.population as f64 + 1.0).ln();
+        let base = match p.kind {
+            PlaceKind::Country => 30.0,
+            PlaceKind::Continent => 26.0,
+            PlaceKind::Region => 24.0,
+            PlaceKind::Admin1 => 10.0 + 0.5 * pop,
+            PlaceKind::Admin2 => 5.0 + 0.5 * pop,
+            PlaceKind::City => pop + if p.feature == "PPLC" { 5.0 } else { 0.0 },
+        };
+        let name = match r.kind {
+            NameKind::Primary | NameKind::Demonym => 0.0,
+            NameKind::Alias => 2.0,
+            NameKind::Alternate => -3.0,
+        };
+        base + name
+    }
+
+    fn contains(&self, outer: u32, inner: u32) -> bool {
+        if outer == inner {
+            return false;
+        }
+        let o = self.gaz.place(outer);
+        let i = self.gaz.place(inner);
+        match o.kind {
+            PlaceKind::Country => i.country == o.country && i.kind != PlaceKind::Country,
+            PlaceKind::Admin1 => self.gaz.admin1_of(inner) == Some(outer),
+            PlaceKind::Admin2 => self.gaz.admin2_of(inner) == Some(outer),
+            _ => false,
+        }
+    }
+
+    /// Find and resolve the places of `doc` (replaces `doc.places`).
+    pub fn annotate(&self, doc: &mut Document) {
+        let units = self.units(doc);
+        let cands = self.candidates(doc, &units);
+        let cands = self.filter(doc, &units, cands);
+        let n = cands.len();
+
+        // Local evidence: containment bonus per candidate and place.
+        let mut local: Vec<FxHashMap<u32, f64>> = vec![FxHashMap::default(); n];
+        for i in 0..n {
+            // "X, Y": Y contains X.
+            let c = &cands[i];
+            if i + 1 < n {
+                let d = &cands[i + 1];
+                let comma = c.b + 1 == d.a && units.get(c.b).is_some_and(|u| doc.tok(u.tok) == ",");
+                let adjacent_possessive = false;
+                if comma || adjacent_possessive {
+                    for r in &c.refs {
+                        for s in &d.refs {
+                            if self.contains(s.place, r.place) {
+                                *local[i].entry(r.place).or_insert(0.0) += 30.0;
+                                *local[i + 1].entry(s.place).or_insert(0.0) += 30.0;
+                            }
+                        }
+                    }
+                }
+            }
+            // "Y's X": Cairo's Abbasiya.
+            if i > 0 {
+                let d = &cands[i - 1];
+                let poss = d.b + 1 == c.a
+                    && units.get(d.b).is_some_and(|u| crate::is_possessive_text(doc.tok(u.tok)));
+                if poss {
+                    for r in &c.refs {
+                        for s in &d.refs {
+                            if self.contains(s.place, r.place) {
+                                *local[i].entry(r.place).or_insert(0.0) += 10.0;
+                                *local[i - 1].entry(s.place).or_insert(0.0) += 5.0;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // Groups: one sense per discourse.
+        let mut groups: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (i, c) in cands.iter().enumerate() {
+            groups.entry(c.key.as_str()).or_default().push(i);
+        }
+        let mut group_list: Vec<(&str, Vec<usize>)> = groups.into_iter().collect();
+        group_list.sort_by_key(|(_, v)| v[0]);
+
+        // Readings per group with their prior + best local evidence.
+        let readings: Vec<Vec<(u32, f64)>> = group_list
+            .iter()
+            .map(|(_, members)| {
+                let mut best: FxHashMap<u32, f64> = FxHashMap::default();
+                for &m in members {
+                    for r in &cands[m].refs {
+                        let p = self.gaz.place(r.place);
+                        let s = self.prior(p, r) + local[m].get(&r.place).copied().unwrap_or(0.0);
+                        let e = best.entry(r.place).or_insert(f64::MIN);
+                        if s > *e {
+                            *e = s;
+                        }
+                    }
+                }
+                let mut v: Vec<(u32, f64)> = best.into_iter().collect();
+                v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                v
+            })
+            .collect();
+
+        // Pass 1: best reading of each group without document context.
+        let mut choice: Vec<Option<u32>> = readings.iter().map(|v| v.first().map(|x| x.0)).collect();
+
+        // Pass 2: add document context from the other groups' pass-1 readings.
+        let actor_countries: FxHashSet<[u8; 3]> = doc
+            .actors
+            .iter()
+            .filter(|a| matches!(a.kind, ActorKind::Country | ActorKind::Metonym))
+            .filter_map(|a| a.country.as_deref())
+            .filter(|c| c.len() == 3)
+            .filter_map(|c| {
+                let b = c.as_bytes();
+                Some([b[0], b[1], b[2]])
+            })
+            .collect();
+        for _round in 0..2 {
+            let mut new_choice = choice.clone();
+            for (gi, rs) in readings.iter().enumerate() {
+                if rs.len() <= 1 {
+                    continue;
+                }
+                let mut best: Option<(u32, f64)> = None;
+                for &(pl, s) in rs {
+                    let ctx = self.context_bonus(pl, gi, &choice, &group_list, &actor_countries);
+                    let total = s + ctx;
+                    if best.is_none_or(|b| total > b.1) {
+                        best = Some((pl, total));
+                    }
+                }
+                new_choice[gi] = best.map(|b| b.0);
+            }
+            choice = new_choice;
+        }
+
+        // Support check and output.
+        let mut places = Vec::new();
+        for (gi, (_, members)) in group_list.iter().enumerate() {
+            let Some(pl) = choice[gi] else { continue };
+            let p = self.gaz.place(pl);
+            let local_support = members.iter().any(|&m| local[m].get(&pl).is_some_and(|&x| x > 0.0));
+            let ctx = self.context_bonus(pl, gi, &choice, &group_list, &actor_countries);
+            let kind = cands[members[0]].refs.iter().find(|r| r.place == pl).map(|r| r.kind);
+            if p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2 {
+                let single = cands[members[0]].b - cands[members[0]].a == 1;
+                let common = single && self.gaz.is_common_word(&cands[members[0]].key);
+                let supported = local_support || ctx >= 6.0;
+                let pop = p.population;
+                let drop = if common {
+                    !supported && pop < 500_000
+                } else if kind == Some(NameKind::Alternate) {
+                    !supported && pop < 1_000_000
+                } else if single {
+                    (!supported && pop < 2_000) || (ctx < 3.0 && !local_support && pop < 20_000)
+                } else {
+                    !supported && pop < 1_000
+                };
+                if drop {
+                    continue;
+                }
+            }
+            for &m in members {
+                let c = &cands[m];
+                let mut end = units[c.b - 1].end;
+                let mut tok_end = units[c.b - 1].tok + 1;
+                // A dotted abbreviation takes the dot the tokenizer split off ("Ky" ".").
+                if c.refs.iter().any(|r| r.place == pl && r.dotted) && !doc.tok(tok_end - 1).ends_with('.') {
+                    if let Some(t) = doc.tokens.get(tok_end) {
+                        if doc.slice(t.span) == "." && !t.space_before {
+                            end = t.span.end;
+                            tok_end += 1;
+                        }
+                    }
+                }
+                places.push(PlaceMention {
+                    span: Span::new(units[c.a].start, end),
+                    tokens: TokenRange::new(units[c.a].tok, tok_end),
+                    name: p.name.to_string(),
+                    geonameid: p.geonameid,
+                    country: p.country_code().map(str::to_string),
+                    lat: Some(p.lat),
+                    lon: Some(p.lon),
+                    feature: p.feature.to_string(),
+                    resolution: p.resolution.to_string(),
+                });
+            }
+        }
+        places.sort_by_key(|m| (m.span.start, m.span.end));
+        doc.places = places;
+    }
+
+    /// Bonus for reading `pl` given the other groups' current readings.
+    fn context_bonus(
+        &self,
+        pl: u32,
+        gi: usize,
+        choice: &[Option<u32>],
+        groups: &[(&str, Vec<usize>)],
+        actor_countries: &FxHashSet<[u8; 3]>,
+    ) -> f64 {
+        let p = self.gaz.place(pl);
+        let mut country = actor_countries.contains(&p.country) && p.kind != PlaceKind::Country;
+        let mut admin1 = false;
+        let mut admin2 = false;
+        let mut near: f64 = f64::MAX;
+        let my_a1 = self.gaz.admin1_of(pl);
+        let my_a2 = self.gaz.admin2_of(pl);
+        for (gj, c) in choice.iter().enumerate() {
+            if gj == gi {
+                continue;
+            }
+            let Some(o) = *c else { continue };
+            if o == pl {
+                continue;
+            }
+            let q = self.gaz.place(o);
+            if q.country == p.country && p.country != [0; 3] && p.kind != PlaceKind::Country {
+                country = true;
+            }
+            if my_a1.is_some() && (my_a1 == Some(o) || my_a1 == self.gaz.admin1_of(o)) {
+                admin1 = true;
+            }
+            if my_a2.is_some() && (my_a2 == Some(o) || my_a2 == self.gaz.admin2_of(o)) {
+                admin2 = true;
+            }
+            if matches!(q.kind, PlaceKind::City | PlaceKind::Admin2)
+                && matches!(p.kind, PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1)
+            {
+                let weight = groups[gj].1.len().min(3) as f64;
+                let d = hav_km(p.lat, p.lon, q.lat, q.lon) / weight.max(1.0).sqrt();
+                near = near.min(d);
+            }
+        }
+        let mut b = 0.0;
+        if country {
+            b += 4.0;
+        }
+        if admin1 {
+            b += 8.0;
+        }
+        if admin2 {
+            b += 6.0;
+        }
+        if near < 30.0 {
+            b += 6.0;
+        } else if near < 100.0 {
+            b += 4.0;
+        } else if near < 300.0 {
+            b += 2.0;
+        }
+        b
+    }
+}

@@ -1,0 +1,64 @@
+//! Evaluate the time tagger on TimeML files, TempEval-3 style.
+//!
+//! ```text
+//! cargo run -p attache-time --release --example timebank -- [DIR_OR_FILE ...] [--errors] [--json]
+//! ```
+//! Default path: the shared TimeBank dev set (`../shared/eval/timebank` from the repository root).
+//! The text stage uses the repository lexicon (`data/lexicon/`) when it is there.
+
+use attache_text::{analyze, Lexicon};
+use attache_time::{eval, TimeTagger};
+use std::path::{Path, PathBuf};
+
+fn lexicon(root: &Path) -> Lexicon {
+    let mut lex = Lexicon::new();
+    let dir = root.join("data/lexicon");
+    if let Ok(t) = std::fs::read_to_string(dir.join("irregular_verbs.tsv")) {
+        if let Err(e) = lex.load_irregular(&t) {
+            eprintln!("warning: {e}");
+        }
+    }
+    if let Ok(t) = std::fs::read_to_string(dir.join("verbs.txt")) {
+        for l in t.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            lex.add_verb(l);
+        }
+    }
+    lex
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let show_errors = args.iter().any(|a| a == "--errors");
+    let json = args.iter().any(|a| a == "--json");
+    let mut paths: Vec<PathBuf> = args.iter().filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
+    if paths.is_empty() {
+        paths.push(root.join("../shared/eval/timebank"));
+    }
+    let lex = lexicon(&root);
+    let tagger = TimeTagger::new();
+    let prepare = |d: &mut attache_doc::Document| analyze(d, &lex);
+    let started = std::time::Instant::now();
+    match eval::evaluate(&paths, &tagger, &prepare) {
+        Ok(report) => {
+            if show_errors {
+                for e in &report.errors {
+                    println!("{e}");
+                }
+                println!();
+            }
+            print!("{report}");
+            eprintln!("({:.2}s)", started.elapsed().as_secs_f64());
+            if json {
+                match serde_json::to_string_pretty(&report) {
+                    Ok(s) => println!("{s}"),
+                    Err(e) => eprintln!("json: {e}"),
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Closed word tables of the time tagger, compiled once into a hash map from the lower-case word
+//! form to what it can mean (a word may mean several things: `may` is a month and a modal,
+//! `second` an ordinal and a unit).
+
+use crate::value::{DayPart, Season, Unit};
+use std::collections::HashMap;
+
+/// Everything a single lower-case word form can mean to the time grammar.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Word {
+    /// 1..=12.
+    pub month: Option<u32>,
+    /// An abbreviation (`jan`, `feb.`): only a month when a day or year follows.
+    pub month_abbrev: bool,
+    /// 1 = Monday ..= 7 = Sunday.
+    pub weekday: Option<u32>,
+    pub weekday_plural: bool,
+    pub unit: Option<Unit>,
+    pub plural: bool,
+    /// Cardinal number word (`two`, `twenty`).
+    pub card: Option<u32>,
+    /// Ordinal word (`third`, `twenty-first` is handled by the parser).
+    pub ordinal: Option<u32>,
+    pub season: Option<Season>,
+    pub daypart: Option<DayPart>,
+}
+
+const MONTHS: [(&str, &[&str]); 12] = [
+    ("january", &["jan", "jan."]),
+    ("february", &["feb", "feb."]),
+    ("march", &["mar", "mar."]),
+    ("april", &["apr", "apr."]),
+    ("may", &[]),
+    ("june", &["jun", "jun."]),
+    ("july", &["jul", "jul."]),
+    ("august", &["aug", "aug."]),
+    ("september", &["sep", "sep.", "sept", "sept."]),
+    ("october", &["oct", "oct."]),
+    ("november", &["nov", "nov."]),
+    ("december", &["dec", "dec."]),
+];
+
+const WEEKDAYS: [(&str, &[&str]); 7] = [
+    ("monday", &["mon."]),
+    ("tuesday", &["tue.", "tues."]),
+    ("wednesday", &["wed."]),
+    ("thursday", &["thu.", "thur.", "thurs."]),
+    ("friday", &["fri."]),
+    ("saturday", &["sat."]),
+    ("sunday", &["sun."]),
+];
+
+const UNITS: [(&str, &str, Unit); 14] = [
+    ("second", "seconds", Unit::Second),
+    ("minute", "minutes", Unit::Minute),
+    ("min", "mins", Unit::Minute),
+    ("hour", "hours", Unit::Hour),
+    ("hr", "hrs", Unit::Hour),
+    ("day", "days", Unit::Day),
+    ("week", "weeks", Unit::Week),
+    ("weekend", "weekends", Unit::Weekend),
+    ("month", "months", Unit::Month),
+    ("quarter", "quarters", Unit::Quarter),
+    ("year", "years", Unit::Year),
+    ("decade", "decades", Unit::Decade),
+    ("century", "centuries", Unit::Century),
+    ("millennium", "millennia", Unit::Millennium),
+];
+
+const CARDINALS: [&str; 20] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS: [(&str, u32); 8] = [
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+const ORDINALS: [&str; 20] = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+];
+const TENS_ORDINALS: [(&str, u32); 3] = [("twentieth", 20), ("thirtieth", 30), ("fortieth", 40)];
+
+/// The compiled word table.
+#[derive(Debug, Clone)]
+pub(crate) struct Words {
+    map: HashMap<&'static str, Word>,
+}
+
+impl Words {
+    pub(crate) fn new() -> Self {
+        let mut map: HashMap<&'static str, Word> = HashMap::new();
+        for (m, (full, abbrevs)) in MONTHS.iter().enumerate() {
+            map.entry(full).or_default().month = Some(m as u32 + 1);
+            for a in abbrevs.iter() {
+                let w = map.entry(a).or_default();
+                w.month = Some(m as u32 + 1);
+                w.month_abbrev = true;
+            }
+        }
+        for (d, (full, abbrevs)) in WEEKDAYS.iter().enumerate() {
+            map.entry(full).or_default().weekday = Some(d as u32 + 1);
+            for a in abbrevs.iter() {
+                map.entry(a).or_default().weekday = Some(d as u32 + 1);
+            }
+        }
+        for (plural, d) in [
+            ("mondays", 1),
+            ("tuesdays", 2),
+            ("wednesdays", 3),
+            ("thursdays", 4),
+            ("fridays", 5),
+            ("saturdays", 6),
+            ("sundays", 7),
+        ] {
+            let w = map.entry(plural).or_default();
+            w.weekday = Some(d);
+            w.weekday_plural = true;
+        }
+        for (sing, plur, unit) in UNITS {
+            map.entry(sing).or_default().unit = Some(unit);
+            let w = map.entry(plur).or_default();
+            w.unit = Some(unit);
+            w.plural = true;
+        }
+        for (w, unit) in [("yr", Unit::Year), ("yrs", Unit::Year), ("fortnight", Unit::Week)] {
+            let e = map.entry(w).or_default();
+            e.unit = Some(unit);
+            e.plural = w.ends_with('s');
+        }
+        for (n, w) in CARDINALS.iter().enumerate() {
+            map.entry(w).or_default().card = Some(n as u32);
+        }
+        for (w, n) in TENS {
+            map.entry(w).or_default().card = Some(n);
+        }
+        for (n, w) in ORDINALS.iter().enumerate().skip(1) {
+            map.entry(w).or_default().ordinal = Some(n as u32);
+        }
+        for (w, n) in TENS_ORDINALS {
+            map.entry(w).or_default().ordinal = Some(n);
+        }
+        for (w, s) in [
+            ("spring", Season::Spring),
+            ("summer", Season::Summer),
+            ("fall", Season::Fall),
+            ("autumn", Season::Fall),
+            ("winter", Season::Winter),
+        ] {
+            map.entry(w).or_default().season = Some(s);
+        }
+        for (w, p) in [
+            ("morning", DayPart::Morning),
+            ("afternoon", DayPart::Afternoon),
+            ("evening", DayPart::Evening),
+            ("night", DayPart::Night),
+        ] {
+            map.entry(w).or_default().daypart = Some(p);
+        }
+        Words { map }
+    }
+
+    pub(crate) fn get(&self, w: &str) -> Option<&Word> {
+        self.map.get(w)
+    }
+
+    /// Cardinal value of a word or hyphenated compound (`twenty-four`).
+    pub(crate) fn card(&self, w: &str) -> Option<u32> {
+        if let Some(n) = self.get(w).and_then(|x| x.card) {
+            return Some(n);
+        }
+        let (a, b) = w.split_once('-')?;
+        let tens = self.get(a)?.card.filter(|n| *n >= 20 && n % 10 == 0)?;
+        let ones = self.get(b)?.card.filter(|n| (1..10).contains(n))?;
+        Some(tens + ones)
+    }
+
+    /// Ordinal value of a word (`third`), compound (`twenty-first`) or figure (`21st`).
+    pub(crate) fn ordinal(&self, w: &str) -> Option<u32> {
+        if let Some(n) = self.get(w).and_then(|x| x.ordinal) {
+            return Some(n);
+        }
+        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() && digits.len() <= 3 {
+            let rest = &w[digits.len()..];
+            if matches!(rest, "st" | "nd" | "rd" | "th") {
+                return digits.parse().ok();
+            }
+            return None;
+        }
+        let (a, b) = w.split_once('-')?;
+        let tens = self.get(a)?.card.filter(|n| *n >= 20 && n % 10 == 0)?;
+        let ones = self.get(b)?.ordinal.filter(|n| (1..10).contains(n))?;
+        Some(tens + ones)
+    }
+}
