@@ -11,9 +11,32 @@ use attache_doc::{Clause, ClauseKind, Document, Pos, TokenRange};
 
 /// Verbs that introduce reported speech.
 pub const REPORTING: &[&str] = &[
-    "say", "tell", "report", "announce", "state", "add", "confirm", "claim", "note", "insist",
-    "believe", "warn", "write", "tweet", "quote", "declare", "stress", "acknowledge", "admit",
-    "explain", "argue", "allege", "suggest", "indicate", "reveal", "disclose",
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "state",
+    "add",
+    "confirm",
+    "claim",
+    "note",
+    "insist",
+    "believe",
+    "warn",
+    "write",
+    "tweet",
+    "quote",
+    "declare",
+    "stress",
+    "acknowledge",
+    "admit",
+    "explain",
+    "argue",
+    "allege",
+    "suggest",
+    "indicate",
+    "reveal",
+    "disclose",
 ];
 
 /// Fill `doc.clauses`: per sentence, one main clause covering it and nested clauses inside.
@@ -23,26 +46,53 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
     for s in &doc.sentences {
         let r = s.tokens;
         let main = clauses.len();
-        clauses.push(Clause { tokens: r, kind: ClauseKind::Main, parent: None, antecedent: None, marker: None });
+        clauses.push(Clause {
+            tokens: r,
+            kind: ClauseKind::Main,
+            parent: None,
+            antecedent: None,
+            marker: None,
+        });
         let mut i = r.start;
         while i < r.end {
             let low = doc.low(i);
             let pos = doc.tokens[i].pos;
             let prev_comma = i > r.start && doc.low(i - 1) == ",";
             // Relative clause: ", who/which ..." up to the comma before the main verb resumes.
-            if pos == Pos::Wh && matches!(low, "who" | "which" | "whom" | "whose") && (prev_comma || i > r.start) {
+            if pos == Pos::Wh
+                && matches!(low, "who" | "which" | "whom" | "whose")
+                && (prev_comma || i > r.start)
+            {
                 let end = relative_end(doc, i + 1, r.end);
                 let ante = antecedent(doc, if prev_comma { i - 1 } else { i });
-                clauses.push(Clause { tokens: TokenRange::new(i, end), kind: ClauseKind::Relative, parent: Some(main), antecedent: ante, marker: Some(i) });
+                clauses.push(Clause {
+                    tokens: TokenRange::new(i, end),
+                    kind: ClauseKind::Relative,
+                    parent: Some(main),
+                    antecedent: ante,
+                    marker: Some(i),
+                });
                 i = end;
                 continue;
             }
             // Subordinate clause: marker .. next comma or end.
-            if pos == Pos::Subord && !matches!(low, "as" | "so" | "once") && i + 1 < r.end && !matches!(doc.tokens[i + 1].pos, Pos::Num | Pos::Punct) {
+            if pos == Pos::Subord
+                && !matches!(low, "as" | "so" | "once")
+                && i + 1 < r.end
+                && !matches!(doc.tokens[i + 1].pos, Pos::Num | Pos::Punct)
+            {
                 let end = next_comma(doc, i + 1, r.end);
                 // "after" + noun phrase without a verb is a prepositional phrase, not a clause.
-                if (i + 1..end).any(|k| matches!(doc.tokens[k].pos, Pos::Verb | Pos::Aux | Pos::Modal)) {
-                    clauses.push(Clause { tokens: TokenRange::new(i, end), kind: ClauseKind::Subordinate, parent: Some(main), antecedent: None, marker: Some(i) });
+                if (i + 1..end)
+                    .any(|k| matches!(doc.tokens[k].pos, Pos::Verb | Pos::Aux | Pos::Modal))
+                {
+                    clauses.push(Clause {
+                        tokens: TokenRange::new(i, end),
+                        kind: ClauseKind::Subordinate,
+                        parent: Some(main),
+                        antecedent: None,
+                        marker: Some(i),
+                    });
                     i = end;
                     continue;
                 }
@@ -50,8 +100,18 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
             // Coordinated verb phrase: "and has expressed", "and will visit".
             if low == "and" || low == "but" {
                 let nxt = (i + 1 < r.end).then(|| doc.tokens[i + 1].pos);
-                if matches!(nxt, Some(Pos::Verb) | Some(Pos::Aux) | Some(Pos::Modal) | Some(Pos::Adv)) && !prev_comma {
-                    clauses.push(Clause { tokens: TokenRange::new(i + 1, r.end), kind: ClauseKind::Coordinate, parent: Some(main), antecedent: None, marker: Some(i) });
+                if matches!(
+                    nxt,
+                    Some(Pos::Verb) | Some(Pos::Aux) | Some(Pos::Modal) | Some(Pos::Adv)
+                ) && !prev_comma
+                {
+                    clauses.push(Clause {
+                        tokens: TokenRange::new(i + 1, r.end),
+                        kind: ClauseKind::Coordinate,
+                        parent: Some(main),
+                        antecedent: None,
+                        marker: Some(i),
+                    });
                     break;
                 }
             }
@@ -64,13 +124,25 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
                     j += 0;
                 }
                 if j < r.end && !matches!(doc.tokens[j].pos, Pos::Punct | Pos::Prep) {
-                    clauses.push(Clause { tokens: TokenRange::new(j, r.end), kind: ClauseKind::Reported, parent: Some(main), antecedent: None, marker: Some(i) });
+                    clauses.push(Clause {
+                        tokens: TokenRange::new(j, r.end),
+                        kind: ClauseKind::Reported,
+                        parent: Some(main),
+                        antecedent: None,
+                        marker: Some(i),
+                    });
                     break;
                 }
             }
             // ";" starts a new clause at the same level.
             if low == ";" && i + 1 < r.end {
-                clauses.push(Clause { tokens: TokenRange::new(i + 1, r.end), kind: ClauseKind::Main, parent: Some(main), antecedent: None, marker: Some(i) });
+                clauses.push(Clause {
+                    tokens: TokenRange::new(i + 1, r.end),
+                    kind: ClauseKind::Main,
+                    parent: Some(main),
+                    antecedent: None,
+                    marker: Some(i),
+                });
                 break;
             }
             i += 1;
@@ -80,7 +152,9 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
 }
 
 fn next_comma(doc: &Document, from: usize, end: usize) -> usize {
-    (from..end).find(|&k| matches!(doc.low(k), "," | ";" | "—" | "--")).unwrap_or(end)
+    (from..end)
+        .find(|&k| matches!(doc.low(k), "," | ";" | "—" | "--"))
+        .unwrap_or(end)
 }
 
 /// A relative clause ends at a comma followed by a verb, auxiliary or modal (the main clause
@@ -113,10 +187,15 @@ fn relative_end(doc: &Document, from: usize, end: usize) -> usize {
 
 /// The actor whose mention ends right before `at` (the comma or the relative pronoun).
 fn antecedent(doc: &Document, at: usize) -> Option<usize> {
-    doc.actors.iter().rposition(|m| m.tokens.end == at && !m.modifier).or_else(|| {
-        // Allow an apposition or title between: the nearest actor ending within 3 tokens.
-        doc.actors.iter().rposition(|m| m.tokens.end <= at && at - m.tokens.end <= 3 && !m.modifier)
-    })
+    doc.actors
+        .iter()
+        .rposition(|m| m.tokens.end == at && !m.modifier)
+        .or_else(|| {
+            // Allow an apposition or title between: the nearest actor ending within 3 tokens.
+            doc.actors
+                .iter()
+                .rposition(|m| m.tokens.end <= at && at - m.tokens.end <= 3 && !m.modifier)
+        })
 }
 
 /// Innermost clause index for every token.

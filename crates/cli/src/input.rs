@@ -55,7 +55,12 @@ pub struct Options {
 }
 
 fn detect(path: &Path) -> InputFormat {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("jsonl" | "json" | "ndjson") => InputFormat::Jsonl,
         Some("html" | "htm" | "xhtml") => InputFormat::Html,
         _ => InputFormat::Text,
@@ -63,7 +68,11 @@ fn detect(path: &Path) -> InputFormat {
 }
 
 /// Visit every input record of `path` (`-` or `None` = standard input) in order.
-pub fn for_each(path: Option<&PathBuf>, opts: &Options, f: &mut dyn FnMut(Item) -> Result<()>) -> Result<()> {
+pub fn for_each(
+    path: Option<&PathBuf>,
+    opts: &Options,
+    f: &mut dyn FnMut(Item) -> Result<()>,
+) -> Result<()> {
     let name = path.map_or("<stdin>".to_string(), |p| p.display().to_string());
     let stdin = path.is_none_or(|p| p.as_os_str() == "-");
     let fmt = match (opts.format, path) {
@@ -75,11 +84,15 @@ pub fn for_each(path: Option<&PathBuf>, opts: &Options, f: &mut dyn FnMut(Item) 
         Box::new(std::io::BufReader::new(std::io::stdin().lock()))
     } else {
         let p = path.context("no input path")?;
-        Box::new(std::io::BufReader::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?))
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
+        ))
     };
     let default_id = || {
         opts.id.clone().unwrap_or_else(|| {
-            path.filter(|_| !stdin).and_then(|p| p.file_stem()).map_or("stdin".into(), |s| s.to_string_lossy().into_owned())
+            path.filter(|_| !stdin)
+                .and_then(|p| p.file_stem())
+                .map_or("stdin".into(), |s| s.to_string_lossy().into_owned())
         })
     };
     match fmt {
@@ -87,7 +100,9 @@ pub fn for_each(path: Option<&PathBuf>, opts: &Options, f: &mut dyn FnMut(Item) 
         InputFormat::Auto => {
             // Standard input: JSON Lines when the first non-blank byte is `{`.
             let mut buf = Vec::new();
-            reader.read_to_end(&mut buf).with_context(|| format!("cannot read {name}"))?;
+            reader
+                .read_to_end(&mut buf)
+                .with_context(|| format!("cannot read {name}"))?;
             let first = buf.iter().find(|b| !b.is_ascii_whitespace()).copied();
             if first == Some(b'{') {
                 jsonl(&mut std::io::Cursor::new(buf), &name, opts, f)
@@ -97,34 +112,59 @@ pub fn for_each(path: Option<&PathBuf>, opts: &Options, f: &mut dyn FnMut(Item) 
         }
         InputFormat::Text | InputFormat::Html => {
             let mut buf = Vec::new();
-            reader.read_to_end(&mut buf).with_context(|| format!("cannot read {name}"))?;
+            reader
+                .read_to_end(&mut buf)
+                .with_context(|| format!("cannot read {name}"))?;
             one_text(buf, &name, default_id(), opts, fmt == InputFormat::Html, f)
         }
     }
 }
 
-fn one_text(buf: Vec<u8>, name: &str, id: String, opts: &Options, html: bool, f: &mut dyn FnMut(Item) -> Result<()>) -> Result<()> {
+fn one_text(
+    buf: Vec<u8>,
+    name: &str,
+    id: String,
+    opts: &Options,
+    html: bool,
+    f: &mut dyn FnMut(Item) -> Result<()>,
+) -> Result<()> {
     let text = match String::from_utf8(buf) {
         Ok(t) => t,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
-    let meta = DocMeta { id: id.clone(), date: opts.date, ..Default::default() };
+    let meta = DocMeta {
+        id: id.clone(),
+        date: opts.date,
+        ..Default::default()
+    };
     if html {
         match extract_html(&text) {
             Ok((title, body)) => f(Item::Doc(DocMeta { title, ..meta }, body)),
-            Err(e) => f(Item::Error(ErrorRecord { error: format!("HTML extraction failed: {e}"), input: name.into(), line: None, id: Some(id) })),
+            Err(e) => f(Item::Error(ErrorRecord {
+                error: format!("HTML extraction failed: {e}"),
+                input: name.into(),
+                line: None,
+                id: Some(id),
+            })),
         }
     } else {
         f(Item::Doc(meta, text))
     }
 }
 
-fn jsonl(reader: &mut dyn BufRead, name: &str, opts: &Options, f: &mut dyn FnMut(Item) -> Result<()>) -> Result<()> {
+fn jsonl(
+    reader: &mut dyn BufRead,
+    name: &str,
+    opts: &Options,
+    f: &mut dyn FnMut(Item) -> Result<()>,
+) -> Result<()> {
     let mut line = Vec::new();
     let mut no = 0;
     loop {
         line.clear();
-        let n = reader.read_until(b'\n', &mut line).with_context(|| format!("cannot read {name}"))?;
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .with_context(|| format!("cannot read {name}"))?;
         if n == 0 {
             break;
         }
@@ -133,7 +173,14 @@ fn jsonl(reader: &mut dyn BufRead, name: &str, opts: &Options, f: &mut dyn FnMut
         if s.trim().is_empty() {
             continue;
         }
-        let err = |msg: String, id: Option<String>| Item::Error(ErrorRecord { error: msg, input: name.into(), line: Some(no), id });
+        let err = |msg: String, id: Option<String>| {
+            Item::Error(ErrorRecord {
+                error: msg,
+                input: name.into(),
+                line: Some(no),
+                id,
+            })
+        };
         let v: serde_json::Value = match serde_json::from_str(s.trim()) {
             Ok(v) => v,
             Err(e) => {
@@ -142,8 +189,15 @@ fn jsonl(reader: &mut dyn BufRead, name: &str, opts: &Options, f: &mut dyn FnMut
             }
         };
         let get = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        let id = get("id").or_else(|| v.get("id").filter(|x| x.is_number()).map(|x| x.to_string())).unwrap_or_else(|| format!("{}:{no}", opts.id.clone().unwrap_or_else(|| "line".into())));
-        let date = match get("date").or_else(|| get("published")).or_else(|| get("publish_date")) {
+        let id = get("id")
+            .or_else(|| v.get("id").filter(|x| x.is_number()).map(|x| x.to_string()))
+            .unwrap_or_else(|| {
+                format!("{}:{no}", opts.id.clone().unwrap_or_else(|| "line".into()))
+            });
+        let date = match get("date")
+            .or_else(|| get("published"))
+            .or_else(|| get("publish_date"))
+        {
             Some(d) => match parse_date(&d) {
                 Some(d) => Some(d),
                 None => {
@@ -153,16 +207,34 @@ fn jsonl(reader: &mut dyn BufRead, name: &str, opts: &Options, f: &mut dyn FnMut
             },
             None => opts.date,
         };
-        let meta = DocMeta { id: id.clone(), date, source: get("source"), url: get("url"), title: get("title") };
-        if let Some(text) = get("text").or_else(|| get("body")).or_else(|| get("content")) {
+        let meta = DocMeta {
+            id: id.clone(),
+            date,
+            source: get("source"),
+            url: get("url"),
+            title: get("title"),
+        };
+        if let Some(text) = get("text")
+            .or_else(|| get("body"))
+            .or_else(|| get("content"))
+        {
             f(Item::Doc(meta, text))?;
         } else if let Some(html) = get("html") {
             match extract_html(&html) {
-                Ok((title, body)) => f(Item::Doc(DocMeta { title: meta.title.clone().or(title), ..meta }, body))?,
+                Ok((title, body)) => f(Item::Doc(
+                    DocMeta {
+                        title: meta.title.clone().or(title),
+                        ..meta
+                    },
+                    body,
+                ))?,
                 Err(e) => f(err(format!("HTML extraction failed: {e}"), Some(id)))?,
             }
         } else {
-            f(err("record has no `text` (or `body`, `content`, `html`) string field".into(), Some(id)))?;
+            f(err(
+                "record has no `text` (or `body`, `content`, `html`) string field".into(),
+                Some(id),
+            ))?;
         }
     }
     Ok(())
@@ -170,8 +242,12 @@ fn jsonl(reader: &mut dyn BufRead, name: &str, opts: &Options, f: &mut dyn FnMut
 
 /// Main text of an HTML page (readability-style extraction), with its title.
 pub fn extract_html(html: &str) -> Result<(Option<String>, String)> {
-    let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
-    let mut r = dom_smoothie::Readability::new(html, None, Some(cfg)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut r = dom_smoothie::Readability::new(html, None, Some(cfg))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let a = r.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
     let title = (!a.title.trim().is_empty()).then(|| a.title.to_string());
     Ok((title, a.text_content.to_string()))

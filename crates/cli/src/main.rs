@@ -13,7 +13,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use input::{InputFormat, Item};
 
 #[derive(Parser)]
-#[command(name = "attache", version, about = "Codes English news into political event data (CAMEO, PLOVER) with actors, dates, places, status, attribution and counts.")]
+#[command(
+    name = "attache",
+    version,
+    about = "Codes English news into political event data (CAMEO, PLOVER) with actors, dates, places, status, attribution and counts."
+)]
 struct Cli {
     /// Load dictionaries from this data directory instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
@@ -105,7 +109,8 @@ struct EvalArgs {
 
 fn load(data: &Option<PathBuf>) -> Result<Pipeline> {
     match data {
-        Some(d) => Pipeline::from_dir(d).with_context(|| format!("cannot load dictionaries from {}", d.display())),
+        Some(d) => Pipeline::from_dir(d)
+            .with_context(|| format!("cannot load dictionaries from {}", d.display())),
         None => Pipeline::builtin().context("cannot load the built-in dictionaries"),
     }
 }
@@ -131,26 +136,55 @@ fn parse_status(v: &[String]) -> Result<Option<Vec<Status>>> {
         return Ok(None);
     }
     v.iter()
-        .map(|s| Status::parse(s).with_context(|| format!("unknown status `{s}` (occurred, planned, negated, hypothetical)")))
+        .map(|s| {
+            Status::parse(s).with_context(|| {
+                format!("unknown status `{s}` (occurred, planned, negated, hypothetical)")
+            })
+        })
         .collect::<Result<Vec<_>>>()
         .map(Some)
 }
 
 fn code(data: &Option<PathBuf>, a: CodeArgs) -> Result<()> {
     let pipeline = load(data)?;
-    let date = a.date.as_deref().map(|d| input::parse_date(d).with_context(|| format!("--date `{d}` is not YYYY-MM-DD"))).transpose()?;
+    let date = a
+        .date
+        .as_deref()
+        .map(|d| input::parse_date(d).with_context(|| format!("--date `{d}` is not YYYY-MM-DD")))
+        .transpose()?;
     let statuses = parse_status(&a.status)?;
     let stdout = std::io::stdout();
-    let fmt = a.format.unwrap_or(if stdout.is_terminal() { OutFormat::Table } else { OutFormat::Jsonl });
+    let fmt = a.format.unwrap_or(if stdout.is_terminal() {
+        OutFormat::Table
+    } else {
+        OutFormat::Jsonl
+    });
     let mut out = BufWriter::new(stdout.lock());
-    let mut errfile = a.errors.as_ref().map(|p| std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))).transpose()?.map(BufWriter::new);
-    let opts = input::Options { format: a.input_format, date, id: a.id.clone() };
-    let files: Vec<Option<PathBuf>> = if a.files.is_empty() { vec![None] } else { a.files.iter().cloned().map(Some).collect() };
+    let mut errfile = a
+        .errors
+        .as_ref()
+        .map(|p| std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display())))
+        .transpose()?
+        .map(BufWriter::new);
+    let opts = input::Options {
+        format: a.input_format,
+        date,
+        id: a.id.clone(),
+    };
+    let files: Vec<Option<PathBuf>> = if a.files.is_empty() {
+        vec![None]
+    } else {
+        a.files.iter().cloned().map(Some).collect()
+    };
     if fmt == OutFormat::Table {
         writeln!(out, "{}", export::table_header())?;
     }
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-    let now = chrono::DateTime::from_timestamp(secs, 0).map(|t| t.format("%Y%m%d%H%M%S").to_string()).unwrap_or_default();
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let now = chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y%m%d%H%M%S").to_string())
+        .unwrap_or_default();
     let mut gid: u64 = 0;
     let (mut ndocs, mut nevents, mut nerrors) = (0usize, 0usize, 0usize);
     for f in &files {
@@ -197,7 +231,14 @@ fn keep(e: &EventRecord, fmt: OutFormat, statuses: &Option<Vec<Status>>) -> bool
     }
 }
 
-fn write_event(out: &mut dyn Write, fmt: OutFormat, e: &EventRecord, gid: &mut u64, url: &str, now: &str) -> Result<()> {
+fn write_event(
+    out: &mut dyn Write,
+    fmt: OutFormat,
+    e: &EventRecord,
+    gid: &mut u64,
+    url: &str,
+    now: &str,
+) -> Result<()> {
     match fmt {
         OutFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(e)?)?,
         OutFormat::Table => writeln!(out, "{}", export::table_row(e))?,
@@ -212,15 +253,26 @@ fn write_event(out: &mut dyn Write, fmt: OutFormat, e: &EventRecord, gid: &mut u
 
 fn annotate(data: &Option<PathBuf>, a: AnnotateArgs) -> Result<()> {
     let pipeline = load(data)?;
-    let date = a.date.as_deref().map(|d| input::parse_date(d).with_context(|| format!("--date `{d}` is not YYYY-MM-DD"))).transpose()?;
+    let date = a
+        .date
+        .as_deref()
+        .map(|d| input::parse_date(d).with_context(|| format!("--date `{d}` is not YYYY-MM-DD")))
+        .transpose()?;
     let mut text = String::new();
     match &a.file {
-        Some(p) if p.as_os_str() != "-" => text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?,
+        Some(p) if p.as_os_str() != "-" => {
+            text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read {}", p.display()))?
+        }
         _ => {
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
         }
     }
-    let meta = attache_doc::DocMeta { id: "annotate".into(), date, ..Default::default() };
+    let meta = attache_doc::DocMeta {
+        id: "annotate".into(),
+        date,
+        ..Default::default()
+    };
     let (doc, events) = pipeline.code_text(meta, &text);
     let mut out = BufWriter::new(std::io::stdout().lock());
     if a.json {
@@ -232,23 +284,83 @@ fn annotate(data: &Option<PathBuf>, a: AnnotateArgs) -> Result<()> {
         return Ok(());
     }
     for (si, s) in doc.sentences.iter().enumerate() {
-        writeln!(out, "[{si}]{} {}", if s.headline { " (headline)" } else { "" }, doc.slice(s.span))?;
-        let toks: Vec<String> = s.tokens.iter().map(|i| format!("{}/{:?}", doc.tok(i), doc.tokens[i].pos)).collect();
+        writeln!(
+            out,
+            "[{si}]{} {}",
+            if s.headline { " (headline)" } else { "" },
+            doc.slice(s.span)
+        )?;
+        let toks: Vec<String> = s
+            .tokens
+            .iter()
+            .map(|i| format!("{}/{:?}", doc.tok(i), doc.tokens[i].pos))
+            .collect();
         writeln!(out, "    tokens: {}", toks.join(" "))?;
-        for c in doc.clauses.iter().filter(|c| s.tokens.contains(c.tokens.start) && c.kind != attache_doc::ClauseKind::Main || c.tokens == s.tokens && false) {
-            writeln!(out, "    clause {:?}: {}", c.kind, doc.slice(doc.token_span(c.tokens)))?;
+        for c in doc.clauses.iter().filter(|c| {
+            s.tokens.contains(c.tokens.start) && c.kind != attache_doc::ClauseKind::Main
+                || c.tokens == s.tokens && false
+        }) {
+            writeln!(
+                out,
+                "    clause {:?}: {}",
+                c.kind,
+                doc.slice(doc.token_span(c.tokens))
+            )?;
         }
-        for m in doc.actors.iter().filter(|m| s.tokens.contains(m.tokens.start)) {
-            writeln!(out, "    actor  {:<40} {:<10} {:?}{}{}", doc.slice(m.span), m.code, m.kind, if m.modifier { " modifier" } else { "" }, if m.possessive { " possessive" } else { "" })?;
+        for m in doc
+            .actors
+            .iter()
+            .filter(|m| s.tokens.contains(m.tokens.start))
+        {
+            writeln!(
+                out,
+                "    actor  {:<40} {:<10} {:?}{}{}",
+                doc.slice(m.span),
+                m.code,
+                m.kind,
+                if m.modifier { " modifier" } else { "" },
+                if m.possessive { " possessive" } else { "" }
+            )?;
         }
-        for t in doc.times.iter().filter(|m| s.tokens.contains(m.tokens.start)) {
-            writeln!(out, "    time   {:<40} {:?} {}", doc.slice(t.span), t.timex_type, t.value.as_deref().unwrap_or("?"))?;
+        for t in doc
+            .times
+            .iter()
+            .filter(|m| s.tokens.contains(m.tokens.start))
+        {
+            writeln!(
+                out,
+                "    time   {:<40} {:?} {}",
+                doc.slice(t.span),
+                t.timex_type,
+                t.value.as_deref().unwrap_or("?")
+            )?;
         }
-        for p in doc.places.iter().filter(|m| s.tokens.contains(m.tokens.start)) {
-            writeln!(out, "    place  {:<40} {} {} {}", doc.slice(p.span), p.name, p.country.as_deref().unwrap_or("?"), p.geonameid.map_or(String::new(), |g| g.to_string()))?;
+        for p in doc
+            .places
+            .iter()
+            .filter(|m| s.tokens.contains(m.tokens.start))
+        {
+            writeln!(
+                out,
+                "    place  {:<40} {} {} {}",
+                doc.slice(p.span),
+                p.name,
+                p.country.as_deref().unwrap_or("?"),
+                p.geonameid.map_or(String::new(), |g| g.to_string())
+            )?;
         }
-        for n in doc.numbers.iter().filter(|m| s.tokens.contains(m.tokens.start)) {
-            writeln!(out, "    number {:<40} {} {}", doc.slice(n.span), n.value, n.qualifier.as_deref().unwrap_or(""))?;
+        for n in doc
+            .numbers
+            .iter()
+            .filter(|m| s.tokens.contains(m.tokens.start))
+        {
+            writeln!(
+                out,
+                "    number {:<40} {} {}",
+                doc.slice(n.span),
+                n.value,
+                n.qualifier.as_deref().unwrap_or("")
+            )?;
         }
         for e in events.iter().filter(|e| e.sentence == si) {
             writeln!(out, "    EVENT  {}", export::table_row(e))?;
@@ -260,9 +372,25 @@ fn annotate(data: &Option<PathBuf>, a: AnnotateArgs) -> Result<()> {
 fn eval(data: &Option<PathBuf>, which: EvalCmd) -> Result<()> {
     let pipeline = load(data)?;
     let (report, json, errors): (Box<dyn attache_eval::Report>, bool, bool) = match which {
-        EvalCmd::PloverGsr(a) => (Box::new(attache_eval::plover::evaluate(&a.file, &pipeline)?), a.json, a.errors),
-        EvalCmd::ConflibertClass(a) => (Box::new(attache_eval::conflibert::evaluate_class(&a.file, &pipeline)?), a.json, a.errors),
-        EvalCmd::ConflibertSpans(a) => (Box::new(attache_eval::conflibert::evaluate_spans(&a.file, &pipeline)?), a.json, a.errors),
+        EvalCmd::PloverGsr(a) => (
+            Box::new(attache_eval::plover::evaluate(&a.file, &pipeline)?),
+            a.json,
+            a.errors,
+        ),
+        EvalCmd::ConflibertClass(a) => (
+            Box::new(attache_eval::conflibert::evaluate_class(
+                &a.file, &pipeline,
+            )?),
+            a.json,
+            a.errors,
+        ),
+        EvalCmd::ConflibertSpans(a) => (
+            Box::new(attache_eval::conflibert::evaluate_spans(
+                &a.file, &pipeline,
+            )?),
+            a.json,
+            a.errors,
+        ),
     };
     if json {
         println!("{}", report.json());

@@ -14,7 +14,9 @@ mod layers;
 pub use layers::*;
 
 /// A byte span `[start, end)` into [`Document::text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -43,7 +45,9 @@ impl Span {
 }
 
 /// A range of token indices `[start, end)` into [`Document::tokens`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub struct TokenRange {
     pub start: usize,
     pub end: usize,
@@ -138,7 +142,10 @@ impl Document {
         if r.is_empty() || r.end > self.tokens.len() {
             return Span::default();
         }
-        Span::new(self.tokens[r.start].span.start, self.tokens[r.end - 1].span.end)
+        Span::new(
+            self.tokens[r.start].span.start,
+            self.tokens[r.end - 1].span.end,
+        )
     }
 
     /// Character offset of a byte offset (offsets in output records are characters).

@@ -10,7 +10,13 @@ use attache_pipeline::Pipeline;
 use crate::metrics::{Classes, Prf, Summary};
 use crate::{primary_event, read, EvalError, Report};
 
-pub const CLASS_NAMES: [&str; 5] = ["0-statement", "1-verbal-coop", "2-material-coop", "3-verbal-conflict", "4-material-conflict"];
+pub const CLASS_NAMES: [&str; 5] = [
+    "0-statement",
+    "1-verbal-coop",
+    "2-material-coop",
+    "3-verbal-conflict",
+    "4-material-conflict",
+];
 
 #[derive(Debug, Clone, Default)]
 pub struct ClassReport {
@@ -26,19 +32,40 @@ pub fn evaluate_class(path: &Path, pipeline: &Pipeline) -> Result<ClassReport, E
             continue;
         }
         let Some((sent, label)) = line.rsplit_once('\t') else {
-            return Err(EvalError::Format(format!("{}:{}", path.display(), no + 1), "expected sentence<TAB>label".into()));
+            return Err(EvalError::Format(
+                format!("{}:{}", path.display(), no + 1),
+                "expected sentence<TAB>label".into(),
+            ));
         };
         let Ok(gold) = label.trim().parse::<usize>() else {
-            return Err(EvalError::Format(format!("{}:{}", path.display(), no + 1), format!("bad label `{label}`")));
+            return Err(EvalError::Format(
+                format!("{}:{}", path.display(), no + 1),
+                format!("bad label `{label}`"),
+            ));
         };
         if gold > 4 {
-            return Err(EvalError::Format(format!("{}:{}", path.display(), no + 1), format!("label {gold} out of range 0-4")));
+            return Err(EvalError::Format(
+                format!("{}:{}", path.display(), no + 1),
+                format!("label {gold} out of range 0-4"),
+            ));
         }
-        let (_, events) = pipeline.code_text(DocMeta { id: format!("line{}", no + 1), ..Default::default() }, sent);
+        let (_, events) = pipeline.code_text(
+            DocMeta {
+                id: format!("line{}", no + 1),
+                ..Default::default()
+            },
+            sent,
+        );
         let p = primary_event(&events);
         let pred = p.and_then(|e| penta_class(&e.cameo)).map(usize::from);
-        r.classes.add(CLASS_NAMES[gold], pred.map(|c| CLASS_NAMES[c]));
-        r.items.push((sent.to_string(), gold, pred, p.map(|e| format!("{} {}", e.cameo, e.trigger.text))));
+        r.classes
+            .add(CLASS_NAMES[gold], pred.map(|c| CLASS_NAMES[c]));
+        r.items.push((
+            sent.to_string(),
+            gold,
+            pred,
+            p.map(|e| format!("{} {}", e.cameo, e.trigger.text)),
+        ));
     }
     Ok(r)
 }
@@ -63,7 +90,13 @@ impl Report for ClassReport {
         let mut s = String::from("\nerrors (gold -> predicted):\n");
         for (sent, g, p, ev) in &self.items {
             if Some(*g) != *p {
-                s += &format!("{} -> {}\t{}\t{}\n", g, p.map_or("-".into(), |x| x.to_string()), ev.as_deref().unwrap_or(""), sent);
+                s += &format!(
+                    "{} -> {}\t{}\t{}\n",
+                    g,
+                    p.map_or("-".into(), |x| x.to_string()),
+                    ev.as_deref().unwrap_or(""),
+                    sent
+                );
             }
         }
         s
@@ -86,7 +119,10 @@ fn bio_spans(tags: &[String]) -> Spans {
     let mut cur: Option<(char, usize)> = None;
     for (i, t) in tags.iter().enumerate() {
         let (bi, role) = match t.split_once('-') {
-            Some((b, r)) => (b.chars().next().unwrap_or('O'), r.chars().next().unwrap_or('O')),
+            Some((b, r)) => (
+                b.chars().next().unwrap_or('O'),
+                r.chars().next().unwrap_or('O'),
+            ),
             None => ('O', 'O'),
         };
         let continues = bi == 'I' && cur.is_some_and(|(r, _)| r == role);
@@ -125,7 +161,13 @@ pub fn evaluate_spans(path: &Path, pipeline: &Pipeline) -> Result<SpanReport, Ev
             sentence.push_str(t);
             ranges.push((s, sentence.len()));
         }
-        let (doc, events) = pipeline.code_text(DocMeta { id: format!("s{}", r.sentences), ..Default::default() }, &sentence);
+        let (doc, events) = pipeline.code_text(
+            DocMeta {
+                id: format!("s{}", r.sentences),
+                ..Default::default()
+            },
+            &sentence,
+        );
         let gold = bio_spans(tags);
         let mut pred: Spans = Vec::new();
         if let Some(e) = primary_event(&events) {
@@ -142,12 +184,30 @@ pub fn evaluate_spans(path: &Path, pipeline: &Pipeline) -> Result<SpanReport, Ev
         }
         for (k, role) in ['S', 'T'].iter().enumerate() {
             // Reciprocal actors (R) count on either side.
-            let g: Vec<(usize, usize)> = gold.iter().filter(|x| x.0 == *role || x.0 == 'R').map(|x| (x.1, x.2)).collect();
-            let p: Vec<(usize, usize)> = pred.iter().filter(|x| x.0 == *role).map(|x| (x.1, x.2)).collect();
+            let g: Vec<(usize, usize)> = gold
+                .iter()
+                .filter(|x| x.0 == *role || x.0 == 'R')
+                .map(|x| (x.1, x.2))
+                .collect();
+            let p: Vec<(usize, usize)> = pred
+                .iter()
+                .filter(|x| x.0 == *role)
+                .map(|x| (x.1, x.2))
+                .collect();
             r.exact[k].add(Prf::of_sets(&g, &p));
-            let hit_p = p.iter().filter(|a| g.iter().any(|b| a.0 < b.1 && b.0 < a.1)).count();
-            let hit_g = g.iter().filter(|b| p.iter().any(|a| a.0 < b.1 && b.0 < a.1)).count();
-            r.overlap[k].add(Prf { tp: hit_g.min(hit_p), fp: p.len() - hit_p.min(p.len()), fn_: g.len() - hit_g });
+            let hit_p = p
+                .iter()
+                .filter(|a| g.iter().any(|b| a.0 < b.1 && b.0 < a.1))
+                .count();
+            let hit_g = g
+                .iter()
+                .filter(|b| p.iter().any(|a| a.0 < b.1 && b.0 < a.1))
+                .count();
+            r.overlap[k].add(Prf {
+                tp: hit_g.min(hit_p),
+                fp: p.len() - hit_p.min(p.len()),
+                fn_: g.len() - hit_g,
+            });
         }
         r.sentences += 1;
         r.items.push((sentence, gold, pred));
@@ -170,10 +230,19 @@ pub fn evaluate_spans(path: &Path, pipeline: &Pipeline) -> Result<SpanReport, Ev
 
 impl Report for SpanReport {
     fn table(&self) -> String {
-        let mut s = format!("ConfliBERT spans: {} sentences\n  {:<22} {:>9} {:>9} {:>9}\n", self.sentences, "span", "precision", "recall", "F1");
+        let mut s = format!(
+            "ConfliBERT spans: {} sentences\n  {:<22} {:>9} {:>9} {:>9}\n",
+            self.sentences, "span", "precision", "recall", "F1"
+        );
         for (k, role) in ["source", "target"].iter().enumerate() {
             for (kind, p) in [("exact", self.exact[k]), ("overlap", self.overlap[k])] {
-                s += &format!("  {:<22} {:>9.3} {:>9.3} {:>9.3}\n", format!("{role} {kind}"), p.precision(), p.recall(), p.f1());
+                s += &format!(
+                    "  {:<22} {:>9.3} {:>9.3} {:>9.3}\n",
+                    format!("{role} {kind}"),
+                    p.precision(),
+                    p.recall(),
+                    p.f1()
+                );
             }
         }
         s

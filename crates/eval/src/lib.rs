@@ -29,9 +29,13 @@ pub trait Report {
 /// The event that stands for a sentence when a data set has one label per sentence: the first
 /// occurred (or else first) event whose trigger is earliest, preferring events with a source.
 pub fn primary_event(events: &[EventRecord]) -> Option<&EventRecord> {
-    events
-        .iter()
-        .min_by_key(|e| (e.status == attache_events::Status::Negated, e.actor.is_empty(), e.trigger.start))
+    events.iter().min_by_key(|e| {
+        (
+            e.status == attache_events::Status::Negated,
+            e.actor.is_empty(),
+            e.trigger.start,
+        )
+    })
 }
 
 pub(crate) fn read(path: &std::path::Path) -> Result<String, EvalError> {

@@ -12,14 +12,26 @@ pub struct Prf {
 
 impl Prf {
     pub fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { 0.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
     pub fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 0.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     pub fn add(&mut self, o: Prf) {
         self.tp += o.tp;
@@ -31,7 +43,11 @@ impl Prf {
         let g: std::collections::BTreeSet<T> = gold.iter().cloned().collect();
         let p: std::collections::BTreeSet<T> = pred.iter().cloned().collect();
         let tp = g.intersection(&p).count();
-        Prf { tp, fp: p.len() - tp, fn_: g.len() - tp }
+        Prf {
+            tp,
+            fp: p.len() - tp,
+            fn_: g.len() - tp,
+        }
     }
 }
 
@@ -45,7 +61,12 @@ pub struct Summary {
 
 impl From<Prf> for Summary {
     fn from(p: Prf) -> Self {
-        Summary { precision: p.precision(), recall: p.recall(), f1: p.f1(), support: p.tp + p.fn_ }
+        Summary {
+            precision: p.precision(),
+            recall: p.recall(),
+            f1: p.f1(),
+            support: p.tp + p.fn_,
+        }
     }
 }
 
@@ -78,22 +99,44 @@ impl Classes {
         }
     }
     pub fn accuracy(&self) -> f64 {
-        if self.total == 0 { 0.0 } else { self.correct as f64 / self.total as f64 }
+        if self.total == 0 {
+            0.0
+        } else {
+            self.correct as f64 / self.total as f64
+        }
     }
     /// Macro-F1 over the gold classes (classes never in gold but predicted are not averaged in).
     pub fn macro_f1(&self) -> f64 {
         let gold: Vec<&Prf> = self.per.values().filter(|p| p.tp + p.fn_ > 0).collect();
-        if gold.is_empty() { 0.0 } else { gold.iter().map(|p| p.f1()).sum::<f64>() / gold.len() as f64 }
+        if gold.is_empty() {
+            0.0
+        } else {
+            gold.iter().map(|p| p.f1()).sum::<f64>() / gold.len() as f64
+        }
     }
     pub fn table(&self) -> String {
-        let mut s = format!("  {:<14} {:>9} {:>9} {:>9} {:>8}\n", "class", "precision", "recall", "F1", "support");
+        let mut s = format!(
+            "  {:<14} {:>9} {:>9} {:>9} {:>8}\n",
+            "class", "precision", "recall", "F1", "support"
+        );
         for (k, p) in &self.per {
-            s += &format!("  {:<14} {:>9.3} {:>9.3} {:>9.3} {:>8}\n", k, p.precision(), p.recall(), p.f1(), p.tp + p.fn_);
+            s += &format!(
+                "  {:<14} {:>9.3} {:>9.3} {:>9.3} {:>8}\n",
+                k,
+                p.precision(),
+                p.recall(),
+                p.f1(),
+                p.tp + p.fn_
+            );
         }
         s
     }
     pub fn json(&self) -> serde_json::Value {
-        let per: BTreeMap<&String, Summary> = self.per.iter().map(|(k, v)| (k, Summary::from(*v))).collect();
+        let per: BTreeMap<&String, Summary> = self
+            .per
+            .iter()
+            .map(|(k, v)| (k, Summary::from(*v)))
+            .collect();
         serde_json::json!({"accuracy": self.accuracy(), "macro_f1": self.macro_f1(), "total": self.total, "no_event": self.missing, "per_class": per})
     }
 }
@@ -105,7 +148,14 @@ mod tests {
     #[test]
     fn prf_and_classes() {
         let p = Prf::of_sets(&["a", "b"], &["b", "c"]);
-        assert_eq!(p, Prf { tp: 1, fp: 1, fn_: 1 });
+        assert_eq!(
+            p,
+            Prf {
+                tp: 1,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert!((p.f1() - 0.5).abs() < 1e-9);
         let mut c = Classes::default();
         c.add("x", Some("x"));

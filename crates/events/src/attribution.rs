@@ -13,13 +13,18 @@ const REPORT_VERBS: &[&str] = &[
 fn attr(cx: &Ctx, r: TokenRange, source: String) -> Attribution {
     let doc = cx.doc;
     let span = doc.token_span(r);
-    Attribution { text: doc.slice(span).to_string(), source, start: doc.char_offset(span.start), end: doc.char_offset(span.end) }
+    Attribution {
+        text: doc.slice(span).to_string(),
+        source,
+        start: doc.char_offset(span.start),
+        end: doc.char_offset(span.end),
+    }
 }
 
 /// The phrase from `from` to the next clause break, trimmed of a leading determiner.
 fn np_until_break(cx: &Ctx, from: usize, end: usize) -> TokenRange {
     let mut e = from;
-    while e < end && !matches!(cx.doc.low(e), "," | ";" | "." | ":" | "—" | ")" ) {
+    while e < end && !matches!(cx.doc.low(e), "," | ";" | "." | ":" | "—" | ")") {
         if cx.doc.tokens[e].pos == Pos::Verb && e > from + 1 && cx.doc.low(e) != "spoke" {
             break;
         }
@@ -33,10 +38,21 @@ fn np_until_break(cx: &Ctx, from: usize, end: usize) -> TokenRange {
 fn source_name(cx: &Ctx, r: TokenRange) -> String {
     let doc = cx.doc;
     let words: Vec<&str> = r.iter().map(|k| doc.low(k)).collect();
-    if words.iter().any(|w| matches!(*w, "unnamed" | "anonymous" | "unidentified")) || words.windows(2).any(|w| w == ["a", "source"] || w == ["sources", "familiar"]) {
+    if words
+        .iter()
+        .any(|w| matches!(*w, "unnamed" | "anonymous" | "unidentified"))
+        || words
+            .windows(2)
+            .any(|w| w == ["a", "source"] || w == ["sources", "familiar"])
+    {
         return "unnamed".into();
     }
-    let names: Vec<String> = doc.actors.iter().filter(|m| r.contains(m.tokens.start) && !m.modifier).map(|m| m.name.clone()).collect();
+    let names: Vec<String> = doc
+        .actors
+        .iter()
+        .filter(|m| r.contains(m.tokens.start) && !m.modifier)
+        .map(|m| m.name.clone())
+        .collect();
     if !names.is_empty() {
         return names.join("; ");
     }
@@ -86,7 +102,8 @@ pub fn attributions(cx: &Ctx, si: usize, trigger: TokenRange) -> Vec<Attribution
                     } else if k > s.start {
                         // "..., a source said" / "officials said": the phrase before the verb.
                         let mut b = k;
-                        while b > s.start && !matches!(doc.low(b - 1), "," | ";" | "\"" | "”" | "“") {
+                        while b > s.start && !matches!(doc.low(b - 1), "," | ";" | "\"" | "”" | "“")
+                        {
                             b -= 1;
                         }
                         if b < k && k - b <= 6 {

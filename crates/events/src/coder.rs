@@ -46,10 +46,20 @@ impl<'a> Ctx<'a> {
             if !m.modifier {
                 starts.entry(m.tokens.start).or_insert(k);
             }
-            let end = if m.possessive { m.tokens.end - 1 } else { m.tokens.end };
+            let end = if m.possessive {
+                m.tokens.end - 1
+            } else {
+                m.tokens.end
+            };
             ends.entry(end).or_default().push(k);
         }
-        Ctx { doc, lex, clause_of: attache_clauses::clause_of_tokens(doc), starts, ends }
+        Ctx {
+            doc,
+            lex,
+            clause_of: attache_clauses::clause_of_tokens(doc),
+            starts,
+            ends,
+        }
     }
 
     fn low(&self, i: usize) -> &str {
@@ -59,7 +69,11 @@ impl<'a> Ctx<'a> {
     /// Verb lemma of token `i`, if it is a verb form.
     fn verb_lemma(&self, i: usize) -> Option<&str> {
         let low = self.low(i);
-        let low = if low.contains('’') { return None } else { low };
+        let low = if low.contains('’') {
+            return None;
+        } else {
+            low
+        };
         self.lex.verb(low).map(|(id, _)| self.lex.lemma(id))
     }
 
@@ -87,7 +101,37 @@ impl<'a> Ctx<'a> {
             if let Some(&m) = self.starts.get(&q) {
                 return Some(m);
             }
-            if !matches!(self.doc.tokens[q].pos, Pos::Det | Pos::Adj | Pos::Num | Pos::Adv) {
+            if !matches!(
+                self.doc.tokens[q].pos,
+                Pos::Det | Pos::Adj | Pos::Num | Pos::Adv
+            ) {
+                return None;
+            }
+            q += 1;
+        }
+        None
+    }
+
+    fn list_continues(&self, n: usize, end: usize) -> bool {
+        let e = self.doc.actors[n].tokens.end;
+        e < end && matches!(self.low(e), "and" | "or" | ",")
+    }
+
+    /// Any actor mention (possessors and modifiers too) starting within three tokens of `p`:
+    /// the object of "praised Haiti's efforts" or "support a Security Council resolution".
+    fn object_from(&self, p: usize, end: usize) -> Option<usize> {
+        let mut q = p;
+        for _ in 0..4 {
+            if q >= end {
+                return None;
+            }
+            if let Some(m) = self.doc.actors.iter().position(|m| m.tokens.start == q) {
+                return Some(m);
+            }
+            if !matches!(
+                self.doc.tokens[q].pos,
+                Pos::Det | Pos::Adj | Pos::Num | Pos::Adv
+            ) {
                 return None;
             }
             q += 1;
@@ -104,14 +148,17 @@ impl<'a> Ctx<'a> {
                 return e;
             }
             let w = self.low(e);
-            if !matches!(w, "and" | "," | "&") {
+            if !matches!(w, "and" | "," | "&" | "or") {
                 return e;
             }
             let mut p = e + 1;
-            if w == "," && p < end && self.low(p) == "and" {
+            if w == "," && p < end && matches!(self.low(p), "and" | "or") {
                 p += 1;
             }
             match self.mention_from(p, end) {
+                // "X, Y and Z" is a list only if it ends with "and"/"or": "X, two diplomats
+                // said" is not.
+                Some(n) if w == "," && !self.list_continues(n, end) => return e,
                 Some(n) if !self.doc.actors[n].possessive => {
                     out.push(n);
                     last = n;
@@ -124,7 +171,14 @@ impl<'a> Ctx<'a> {
 
 impl TriggerDictionary {
     /// Match `frame` from token `p`; collects targets; returns the end token of the match.
-    fn match_frame(&self, cx: &Ctx, frame: &[Elem], p: usize, end: usize, targets: &mut Vec<usize>) -> Option<usize> {
+    fn match_frame(
+        &self,
+        cx: &Ctx,
+        frame: &[Elem],
+        p: usize,
+        end: usize,
+        targets: &mut Vec<usize>,
+    ) -> Option<usize> {
         let Some((first, rest)) = frame.split_first() else {
             return Some(p);
         };
@@ -147,7 +201,11 @@ impl TriggerDictionary {
                 let mark = targets.len();
                 targets.push(m);
                 let after = cx.coordinated_after(m, end, targets);
-                let after = if cx.doc.actors[m].possessive { cx.doc.actors[m].tokens.end } else { after };
+                let after = if cx.doc.actors[m].possessive {
+                    cx.doc.actors[m].tokens.end
+                } else {
+                    after
+                };
                 match self.match_frame(cx, rest, after, end, targets) {
                     Some(e) => Some(e),
                     None => {
@@ -174,7 +232,12 @@ impl TriggerDictionary {
     }
 
     /// The best entry for a verb at token `i`: returns (entry, end of match, targets).
-    fn match_verb(&self, cx: &Ctx, i: usize, end: usize) -> Option<(&TriggerEntry, usize, Vec<usize>)> {
+    fn match_verb(
+        &self,
+        cx: &Ctx,
+        i: usize,
+        end: usize,
+    ) -> Option<(&TriggerEntry, usize, Vec<usize>)> {
         let lemma = cx.verb_lemma(i)?;
         let entries = self.verbs.get(lemma)?;
         for e in entries {
@@ -204,7 +267,12 @@ impl TriggerDictionary {
         None
     }
 
-    fn match_noun(&self, cx: &Ctx, i: usize, end: usize) -> Option<(&TriggerEntry, usize, Vec<usize>, usize)> {
+    fn match_noun(
+        &self,
+        cx: &Ctx,
+        i: usize,
+        end: usize,
+    ) -> Option<(&TriggerEntry, usize, Vec<usize>, usize)> {
         let key = singular(cx.low(i));
         let entries = self.nouns.get(&key)?;
         for e in entries {
@@ -232,7 +300,22 @@ impl TriggerDictionary {
 }
 
 fn is_be(low: &str) -> bool {
-    matches!(low, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s" | "'re" | "get" | "got" | "gets" | "getting")
+    matches!(
+        low,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "'s"
+            | "’s"
+            | "'re"
+            | "get"
+            | "got"
+            | "gets"
+            | "getting"
+    )
 }
 
 /// Find the subject of the verb at `v`: the nearest actor mention to its left in the same
@@ -261,10 +344,16 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                     continue;
                 }
                 let s = a.tokens.start;
-                let before = if s > clause.tokens.start { Some(s - 1) } else { None };
+                let before = if s > clause.tokens.start {
+                    Some(s - 1)
+                } else {
+                    None
+                };
                 let in_pp = before.is_some_and(|b| {
                     let p = doc.tokens[b].pos;
-                    p == Pos::Prep || (p == Pos::Det && b > 0 && doc.tokens[b - 1].pos == Pos::Prep) || cx.low(b) == "to"
+                    p == Pos::Prep
+                        || (p == Pos::Det && b > 0 && doc.tokens[b - 1].pos == Pos::Prep)
+                        || cx.low(b) == "to"
                 });
                 // "X, citing Y," / "according to Y": attribution, not subject.
                 let attrib = before.is_some_and(|b| matches!(cx.low(b), "citing" | "quoting"));
@@ -299,7 +388,12 @@ fn coordinated_before(cx: &Ctx, m: usize, floor: usize, out: &mut Vec<usize>) {
         if !matches!(w, "and" | "," | "&") {
             return;
         }
-        let prev = cx.ends.get(&(s - 1)).and_then(|v| v.iter().rev().find(|&&k| !cx.doc.actors[k].modifier && !cx.doc.actors[k].possessive).copied());
+        let prev = cx.ends.get(&(s - 1)).and_then(|v| {
+            v.iter()
+                .rev()
+                .find(|&&k| !cx.doc.actors[k].modifier && !cx.doc.actors[k].possessive)
+                .copied()
+        });
         match prev {
             Some(p) => {
                 out.insert(0, p);
@@ -313,7 +407,10 @@ fn coordinated_before(cx: &Ctx, m: usize, floor: usize, out: &mut Vec<usize>) {
 /// Passive voice: a past participle after a form of "be" (adverbs and negation allowed between).
 fn is_passive(cx: &Ctx, v: usize) -> bool {
     let vf = cx.doc.tokens[v].verb_form;
-    if !matches!(vf, Some(VerbForm::PastParticiple) | Some(VerbForm::PastOrParticiple)) {
+    if !matches!(
+        vf,
+        Some(VerbForm::PastParticiple) | Some(VerbForm::PastOrParticiple)
+    ) {
         return false;
     }
     let mut k = v;
@@ -384,20 +481,38 @@ fn nominal_source(cx: &Ctx, head_start: usize) -> Vec<usize> {
     while k > floor {
         let t = k - 1;
         if let Some(ms) = cx.ends.get(&k) {
-            if let Some(&m) = ms.iter().rev().find(|&&m| cx.doc.actors[m].possessive || cx.doc.actors[m].modifier) {
+            if let Some(&m) = ms
+                .iter()
+                .rev()
+                .find(|&&m| cx.doc.actors[m].possessive || cx.doc.actors[m].modifier)
+            {
                 let mut out = vec![m];
                 coordinated_before(cx, m, floor, &mut out);
                 return out;
             }
         }
         let p = cx.doc.tokens[t].pos;
-        if !matches!(p, Pos::Adj | Pos::Num | Pos::Noun | Pos::Adv | Pos::Propn) && !(cx.low(t) == "-" || cx.low(t) == ",") {
+        if !matches!(p, Pos::Adj | Pos::Num | Pos::Noun | Pos::Adv | Pos::Propn)
+            && !(cx.low(t) == "-" || cx.low(t) == ",")
+        {
             break;
         }
         k -= 1;
     }
     // A modifier mention whose phrase head is this noun.
-    cx.doc.actors.iter().enumerate().filter(|(_, m)| m.modifier && m.head >= head_start && m.tokens.end <= head_start + 3 && m.tokens.start + 6 >= head_start).map(|(i, _)| i).take(1).collect()
+    cx.doc
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.modifier
+                && m.head >= head_start
+                && m.tokens.end <= head_start + 3
+                && m.tokens.start + 6 >= head_start
+        })
+        .map(|(i, _)| i)
+        .take(1)
+        .collect()
 }
 
 /// Does a light verb govern the noun at `n` ("held talks", "launched an attack")? Returns it.
@@ -410,19 +525,38 @@ fn light_verb(cx: &Ctx, dict: &TriggerDictionary, n: usize, floor: usize) -> Opt
         k -= 1;
         let low = cx.low(k);
         if let Some(l) = cx.verb_lemma(k) {
-            if dict.light_verbs.contains(l) && matches!(cx.doc.tokens[k].pos, Pos::Verb | Pos::Noun) {
+            if dict.light_verbs.contains(l) && matches!(cx.doc.tokens[k].pos, Pos::Verb | Pos::Noun)
+            {
                 return Some(k);
             }
         }
         // Particles of multi-word light verbs ("carried out").
-        if dict.light_particles.values().any(|ps| ps.iter().any(|p| p == low)) {
+        if dict
+            .light_particles
+            .values()
+            .any(|ps| ps.iter().any(|p| p == low))
+        {
             continue;
         }
-        if !matches!(cx.doc.tokens[k].pos, Pos::Det | Pos::Adj | Pos::Num | Pos::Adv | Pos::Noun) {
+        // An indirect object between them: "gave Putin a warning".
+        if cx.ends.contains_key(&(k + 1)) && cx.doc.tokens[k].pos == Pos::Propn {
+            continue;
+        }
+        if !matches!(
+            cx.doc.tokens[k].pos,
+            Pos::Det | Pos::Adj | Pos::Num | Pos::Adv | Pos::Noun | Pos::Propn | Pos::Conj
+        ) {
             return None;
         }
     }
     None
+}
+
+/// The indirect object of a light verb: an actor between the verb and the noun.
+fn indirect_object(cx: &Ctx, lv: usize, noun_start: usize) -> Option<usize> {
+    cx.doc.actors.iter().position(|m| {
+        m.tokens.start > lv && m.tokens.end <= noun_start && !m.modifier && !m.possessive
+    })
 }
 
 /// Code every sentence of `doc` into candidates.
@@ -448,11 +582,96 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
                 out.push(c);
             }
         }
+        if !out.iter().any(|c| c.sentence == si) {
+            if let Some(c) = statement(cx, si) {
+                out.push(c);
+            }
+        }
     }
     dedup(doc, out)
 }
 
-fn code_verb(dict: &TriggerDictionary, cx: &Ctx, i: usize, end: usize, si: usize, ci: usize) -> Option<Candidate> {
+/// Verbs of saying: a political actor's statement is coded 010 when the sentence reports no
+/// other event (CAMEO's "make public statement"); `tell X` makes X the recipient.
+const STATEMENT_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "state",
+    "announce",
+    "declare",
+    "add",
+    "stress",
+    "note",
+    "insist",
+    "reiterate",
+    "comment",
+    "tweet",
+    "write",
+    "remark",
+    "affirm",
+    "assert",
+    "emphasize",
+    "emphasise",
+    "underline",
+    "explain",
+    "argue",
+    "predict",
+    "describe",
+    "acknowledge",
+    "confirm",
+    "claim",
+];
+
+fn statement(cx: &Ctx, si: usize) -> Option<Candidate> {
+    let s = cx.doc.sentences[si].tokens;
+    for i in s.iter() {
+        if cx.doc.tokens[i].pos != Pos::Verb {
+            continue;
+        }
+        let Some(l) = cx.verb_lemma(i) else { continue };
+        if !STATEMENT_VERBS.contains(&l) {
+            continue;
+        }
+        let source = subject_of(cx, i);
+        let source = if source.is_empty() {
+            // Inverted attribution: "..., said the minister."
+            cx.mention_from(i + 1, s.end).into_iter().collect()
+        } else {
+            source
+        };
+        let mut target = Vec::new();
+        if l == "tell" {
+            if let Some(m) = cx.mention_from(i + 1, s.end) {
+                target.push(m);
+            }
+        }
+        let ci = cx.clause_of.get(i).copied().unwrap_or(0);
+        if let Some(c) = finish(
+            cx,
+            "010".into(),
+            TokenRange::new(i, i + 1),
+            TriggerKind::Verb,
+            source,
+            target,
+            si,
+            ci,
+            false,
+            0,
+        ) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+fn code_verb(
+    dict: &TriggerDictionary,
+    cx: &Ctx,
+    i: usize,
+    end: usize,
+    si: usize,
+    ci: usize,
+) -> Option<Candidate> {
     let (e, m_end, mut targets) = dict.match_verb(cx, i, end)?;
     let code = e.code.clone()?;
     let passive = is_passive(cx, i);
@@ -467,19 +686,85 @@ fn code_verb(dict: &TriggerDictionary, cx: &Ctx, i: usize, end: usize, si: usize
         }
     } else {
         source = subject_of(cx, i);
-        if targets.is_empty() && !e.has_target() && e.frame.is_empty() {
-            // Direct object of a transitive use.
-            if let Some(m) = cx.mention_from(i + 1, end) {
-                if !cx.doc.actors[m].possessive {
-                    targets.push(m);
-                    cx.coordinated_after(m, end, &mut targets);
-                }
+        if targets.is_empty() && !e.has_target() {
+            // Direct object of a transitive use, else the first actor later in the clause
+            // (objects of infinitives and prepositions: "offered to hand over to Britain").
+            if let Some(m) = cx.object_from(m_end.max(i + 1), end) {
+                targets.push(m);
+                cx.coordinated_after(m, end, &mut targets);
+            } else if let Some(m) = later_actor(cx, m_end.max(i + 1), end, ci) {
+                targets.push(m);
+                cx.coordinated_after(m, end, &mut targets);
             }
         }
         // "... alongside X and Y": co-actors after the object.
         add_companions(cx, m_end, end, &mut source);
     }
-    finish(cx, code, TokenRange::new(i, i + e.head.len()), TriggerKind::Verb, source, targets, si, ci, passive, e.line)
+    finish(
+        cx,
+        code,
+        TokenRange::new(i, i + e.head.len()),
+        TriggerKind::Verb,
+        source,
+        targets,
+        si,
+        ci,
+        passive,
+        e.line,
+    )
+}
+
+/// The first actor after `from` in the clause, before any attribution phrase or reporting
+/// verb, and not the subject of a later clause.
+fn later_actor(cx: &Ctx, from: usize, end: usize, ci: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let limit = end.min(from + 14);
+    for p in from..limit {
+        let w = cx.low(p);
+        if matches!(
+            w,
+            ";" | ":"
+                | "—"
+                | "according"
+                | "citing"
+                | "quoting"
+                | "if"
+                | "because"
+                | "while"
+                | "although"
+        ) {
+            return None;
+        }
+        if w == ","
+            && doc
+                .tokens
+                .get(p + 1)
+                .is_some_and(|t| matches!(t.pos, Pos::Det | Pos::Propn | Pos::Pron))
+        {
+            return None;
+        }
+        if cx
+            .clause_of
+            .get(p)
+            .is_some_and(|&c| c != ci && !cx.within(c, ci))
+        {
+            return None;
+        }
+        if let Some(m) = doc.actors.iter().position(|m| m.tokens.start == p) {
+            // The subject of a following verb is not our object.
+            let a = &doc.actors[m];
+            let next = a.tokens.end;
+            if next < doc.tokens.len()
+                && matches!(doc.tokens[next].pos, Pos::Verb | Pos::Aux | Pos::Modal)
+                && !a.possessive
+                && !a.modifier
+            {
+                return None;
+            }
+            return Some(m);
+        }
+    }
+    None
 }
 
 fn add_companions(cx: &Ctx, from: usize, end: usize, source: &mut Vec<usize>) {
@@ -510,7 +795,15 @@ fn add_companions(cx: &Ctx, from: usize, end: usize, source: &mut Vec<usize>) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn code_noun(dict: &TriggerDictionary, cx: &Ctx, i: usize, end: usize, si: usize, ci: usize, headline: bool) -> Option<Candidate> {
+fn code_noun(
+    dict: &TriggerDictionary,
+    cx: &Ctx,
+    i: usize,
+    end: usize,
+    si: usize,
+    ci: usize,
+    headline: bool,
+) -> Option<Candidate> {
     if cx.doc.tokens[i].pos == Pos::Propn && !headline {
         return None;
     }
@@ -528,15 +821,27 @@ fn code_noun(dict: &TriggerDictionary, cx: &Ctx, i: usize, end: usize, si: usize
     }
     if targets.is_empty() && !source.is_empty() {
         // "the attack by X on Y" (by-phrase first, then the frame).
-        let after = source.iter().map(|&m| cx.doc.actors[m].tokens.end).max().unwrap_or(i + 1);
+        let after = source
+            .iter()
+            .map(|&m| cx.doc.actors[m].tokens.end)
+            .max()
+            .unwrap_or(i + 1);
         if after > i {
             let mut t2 = Vec::new();
-            if dict.match_frame(cx, &e.frame, after, end, &mut t2).is_some() {
+            if dict
+                .match_frame(cx, &e.frame, after, end, &mut t2)
+                .is_some()
+            {
                 targets = t2;
             }
         }
     }
     let light = light_verb(cx, dict, head_start, cx.doc.sentences[si].tokens.start);
+    if let (Some(lv), true) = (light, targets.is_empty()) {
+        if let Some(io) = indirect_object(cx, lv, head_start) {
+            targets.push(io);
+        }
+    }
     if source.is_empty() {
         if let Some(lv) = light {
             source = subject_of(cx, lv);
@@ -548,11 +853,33 @@ fn code_noun(dict: &TriggerDictionary, cx: &Ctx, i: usize, end: usize, si: usize
     if source.is_empty() && targets.is_empty() {
         return None;
     }
-    finish(cx, code, TokenRange::new(head_start, i + 1), TriggerKind::Noun, source, targets, si, ci, false, e.line)
+    finish(
+        cx,
+        code,
+        TokenRange::new(head_start, i + 1),
+        TriggerKind::Noun,
+        source,
+        targets,
+        si,
+        ci,
+        false,
+        e.line,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
-fn finish(cx: &Ctx, code: String, trigger: TokenRange, kind: TriggerKind, mut source: Vec<usize>, mut target: Vec<usize>, si: usize, ci: usize, passive: bool, line: usize) -> Option<Candidate> {
+fn finish(
+    cx: &Ctx,
+    code: String,
+    trigger: TokenRange,
+    kind: TriggerKind,
+    mut source: Vec<usize>,
+    mut target: Vec<usize>,
+    si: usize,
+    ci: usize,
+    passive: bool,
+    line: usize,
+) -> Option<Candidate> {
     let doc = cx.doc;
     let political = |m: &usize| {
         let a = &doc.actors[*m];
@@ -563,25 +890,53 @@ fn finish(cx: &Ctx, code: String, trigger: TokenRange, kind: TriggerKind, mut so
     source.dedup();
     target.dedup();
     // An actor cannot be its own recipient.
-    target.retain(|t| !source.iter().any(|s| doc.actors[*s].code == doc.actors[*t].code && doc.actors[*s].name == doc.actors[*t].name));
+    target.retain(|t| {
+        !source.iter().any(|s| {
+            doc.actors[*s].code == doc.actors[*t].code && doc.actors[*s].name == doc.actors[*t].name
+        })
+    });
     if source.is_empty() && (target.is_empty() || !passive && kind == TriggerKind::Verb) {
         return None;
     }
     // A lone role noun with neither country nor name on both sides is too vague to code.
-    let vague = |v: &Vec<usize>| v.iter().all(|m| doc.actors[*m].country.is_none());
-    if vague(&source) && vague(&target) {
+    // Without any country, code only when both sides have a political sector ("police clashed
+    // with protesters"); a lone "officials" is too vague.
+    let no_country = |v: &Vec<usize>| v.iter().all(|m| doc.actors[*m].country.is_none());
+    let has_sector =
+        |v: &Vec<usize>| !v.is_empty() && v.iter().all(|m| doc.actors[*m].sector.is_some());
+    if no_country(&source) && no_country(&target) && !(has_sector(&source) && has_sector(&target)) {
         return None;
     }
     let status = status_of(cx, trigger, kind, ci);
-    Some(Candidate { code, trigger, kind, source, target, sentence: si, clause: ci, status, passive, line })
+    Some(Candidate {
+        code,
+        trigger,
+        kind,
+        source,
+        target,
+        sentence: si,
+        clause: ci,
+        status,
+        passive,
+        line,
+    })
 }
 
 /// One event per trigger; a noun event governed by a verb event of the same root and dyad is
 /// the same event ("launched an attack on"), so keep the verb's.
 fn dedup(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {
     let key = |c: &Candidate| {
-        let codes = |xs: &Vec<usize>| xs.iter().map(|&m| doc.actors[m].code.clone()).collect::<Vec<_>>();
-        (c.sentence, c.code[..2].to_string(), codes(&c.source), codes(&c.target))
+        let codes = |xs: &Vec<usize>| {
+            xs.iter()
+                .map(|&m| doc.actors[m].code.clone())
+                .collect::<Vec<_>>()
+        };
+        (
+            c.sentence,
+            c.code[..2].to_string(),
+            codes(&c.source),
+            codes(&c.target),
+        )
     };
     let mut seen = std::collections::HashSet::new();
     v.retain(|c| seen.insert(key(c)));

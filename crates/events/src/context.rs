@@ -16,28 +16,52 @@ pub fn date_of(cx: &Ctx, c: &Candidate) -> EventDate {
     let doc = cx.doc;
     let sent = doc.sentences[c.sentence].tokens;
     let usable = |t: &&attache_doc::TimeMention| {
-        matches!(t.timex_type, TimexType::Date | TimexType::Time) && t.value.as_deref().is_some_and(|v| v.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        matches!(t.timex_type, TimexType::Date | TimexType::Time)
+            && t.value
+                .as_deref()
+                .is_some_and(|v| v.chars().next().is_some_and(|c| c.is_ascii_digit()))
     };
-    let in_sentence: Vec<&attache_doc::TimeMention> = doc.times.iter().filter(|t| sent.contains(t.tokens.start)).filter(usable).collect();
+    let in_sentence: Vec<&attache_doc::TimeMention> = doc
+        .times
+        .iter()
+        .filter(|t| sent.contains(t.tokens.start))
+        .filter(usable)
+        .collect();
     let dist = |t: &attache_doc::TimeMention| {
         let a = t.tokens.start as isize;
         let b = c.trigger.start as isize;
         // Prefer expressions after the trigger slightly ("met ... on Saturday").
-        if a >= b { a - b } else { (b - a) + 1 }
+        if a >= b {
+            a - b
+        } else {
+            (b - a) + 1
+        }
     };
-    let same_clause = in_sentence.iter().filter(|t| cx.clause_of.get(t.tokens.start) == Some(&c.clause)).min_by_key(|t| dist(t));
+    let same_clause = in_sentence
+        .iter()
+        .filter(|t| cx.clause_of.get(t.tokens.start) == Some(&c.clause))
+        .min_by_key(|t| dist(t));
     // Expressions modifying the sentence from the front ("On Monday, ...") govern the main clause.
     let chosen = same_clause.or_else(|| in_sentence.iter().min_by_key(|t| dist(t)));
     if let Some(t) = chosen {
         return EventDate {
             value: t.value.clone(),
-            granularity: t.granularity.clone().unwrap_or_else(|| granularity_of(t.value.as_deref().unwrap_or(""))),
+            granularity: t
+                .granularity
+                .clone()
+                .unwrap_or_else(|| granularity_of(t.value.as_deref().unwrap_or(""))),
             text: Some(doc.slice(t.span).to_string()),
             start: Some(chars(doc, t.span.start)),
             end: Some(chars(doc, t.span.end)),
         };
     }
-    EventDate { value: doc.meta.date.map(|d| d.to_string()), granularity: "document".into(), text: None, start: None, end: None }
+    EventDate {
+        value: doc.meta.date.map(|d| d.to_string()),
+        granularity: "document".into(),
+        text: None,
+        start: None,
+        end: None,
+    }
 }
 
 pub fn granularity_of(v: &str) -> String {
@@ -68,15 +92,27 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
                 _ => {}
             }
             let w = doc.low(k);
-            let attack = c.code.starts_with("18") || c.code.starts_with("19") || c.code.starts_with("20");
-            return matches!(w, "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout") || (attack && matches!(w, "on" | "against" | "into" | "targeting"))
+            let attack =
+                c.code.starts_with("18") || c.code.starts_with("19") || c.code.starts_with("20");
+            return matches!(
+                w,
+                "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
+            ) || (attack && matches!(w, "on" | "against" | "into" | "targeting"))
                 || (c.code.starts_with("042") && matches!(w, "to"));
         }
         false
     };
-    let in_clause = |r: TokenRange| cx.clause_of.get(r.start).is_some_and(|&k| k == c.clause || cx.doc.clauses.get(k).and_then(|x| x.parent) == Some(c.clause));
+    let in_clause = |r: TokenRange| {
+        cx.clause_of.get(r.start).is_some_and(|&k| {
+            k == c.clause || cx.doc.clauses.get(k).and_then(|x| x.parent) == Some(c.clause)
+        })
+    };
     let score = |r: TokenRange| -> usize {
-        let d = if r.start >= c.trigger.end { r.start - c.trigger.end } else { (c.trigger.start - r.end) + 20 };
+        let d = if r.start >= c.trigger.end {
+            r.start - c.trigger.end
+        } else {
+            (c.trigger.start - r.end) + 20
+        };
         d + if in_clause(r) { 0 } else { 50 }
     };
     let best_place = doc
@@ -102,7 +138,13 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
     let m = doc
         .actors
         .iter()
-        .filter(|m| sent.contains(m.tokens.start) && matches!(m.kind, ActorKind::Country | ActorKind::Metonym) && !m.possessive && !m.modifier && locative(m.tokens.start))
+        .filter(|m| {
+            sent.contains(m.tokens.start)
+                && matches!(m.kind, ActorKind::Country | ActorKind::Metonym)
+                && !m.possessive
+                && !m.modifier
+                && locative(m.tokens.start)
+        })
         .min_by_key(|m| score(m.tokens))?;
     Some(Location {
         text: doc.slice(m.span).to_string(),

@@ -9,7 +9,10 @@ pub fn jsonl(e: &EventRecord) -> String {
 }
 
 fn actors_text(v: &[crate::ActorRef]) -> String {
-    v.iter().map(|a| format!("{} [{}]", a.text, a.code)).collect::<Vec<_>>().join(" + ")
+    v.iter()
+        .map(|a| format!("{} [{}]", a.text, a.code))
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// A human-readable line per event.
@@ -23,12 +26,17 @@ pub fn table_row(e: &EventRecord) -> String {
         truncate(&e.trigger.text, 10),
         truncate(&actors_text(&e.recipient), 40),
         e.date.value.as_deref().unwrap_or("-"),
-        e.location.as_ref().map_or("-".to_string(), |l| l.name.clone()),
+        e.location
+            .as_ref()
+            .map_or("-".to_string(), |l| l.name.clone()),
     )
 }
 
 pub fn table_header() -> String {
-    format!("{:<5} {:<10} {:<12} {:<40} {:<10} {:<40} {:<11} {}", "CAMEO", "PLOVER", "STATUS", "ACTOR", "TRIGGER", "RECIPIENT", "DATE", "LOCATION")
+    format!(
+        "{:<5} {:<10} {:<12} {:<40} {:<10} {:<40} {:<11} {}",
+        "CAMEO", "PLOVER", "STATUS", "ACTOR", "TRIGGER", "RECIPIENT", "DATE", "LOCATION"
+    )
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -44,12 +52,22 @@ fn truncate(s: &str, n: usize) -> String {
 /// The 61 GDELT 2.0 event columns, tab-separated; blanks where Attaché has no value.
 /// `global_id` numbers the rows; `date_added` is YYYYMMDDHHMMSS.
 pub fn gdelt_row(e: &EventRecord, global_id: u64, url: &str, date_added: &str) -> String {
-    let day = e.date.value.as_deref().filter(|v| v.len() >= 10 && v.as_bytes()[4] == b'-').map(|v| v[..10].replace('-', "")).unwrap_or_default();
+    let day = e
+        .date
+        .value
+        .as_deref()
+        .filter(|v| v.len() >= 10 && v.as_bytes()[4] == b'-')
+        .map(|v| v[..10].replace('-', ""))
+        .unwrap_or_default();
     let (year, month, frac) = if day.len() == 8 {
         let y: f64 = day[..4].parse().unwrap_or(0.0);
         let m: f64 = day[4..6].parse().unwrap_or(0.0);
         let d: f64 = day[6..8].parse().unwrap_or(0.0);
-        (day[..4].to_string(), day[..6].to_string(), format!("{:.4}", y + (m * 30.0 + d) / 365.0))
+        (
+            day[..4].to_string(),
+            day[..6].to_string(),
+            format!("{:.4}", y + (m * 30.0 + d) / 365.0),
+        )
     } else {
         (String::new(), String::new(), String::new())
     };
@@ -57,14 +75,40 @@ pub fn gdelt_row(e: &EventRecord, global_id: u64, url: &str, date_added: &str) -
     for side in [&e.actor, &e.recipient] {
         let a = side.first();
         let code = a.map(|a| a.code.clone()).unwrap_or_default();
-        let country = a.and_then(|a| a.country.clone()).filter(|c| !["IGO", "NGO", "IMG", "MNC"].contains(&c.as_str())).unwrap_or_default();
-        let known = a.map(|a| &a.code).filter(|c| c.len() >= 6 && ["IGO", "NGO", "IMG"].contains(&&c[..3])).map(|c| c[3..6].to_string()).unwrap_or_default();
+        let country = a
+            .and_then(|a| a.country.clone())
+            .filter(|c| !["IGO", "NGO", "IMG", "MNC"].contains(&c.as_str()))
+            .unwrap_or_default();
+        let known = a
+            .map(|a| &a.code)
+            .filter(|c| c.len() >= 6 && ["IGO", "NGO", "IMG"].contains(&&c[..3]))
+            .map(|c| c[3..6].to_string())
+            .unwrap_or_default();
         let type1 = a.and_then(|a| a.sector.clone()).unwrap_or_default();
-        cols.extend([code, a.map(|a| a.name.to_uppercase()).unwrap_or_default(), country, known, String::new(), String::new(), String::new(), type1, String::new(), String::new()]);
+        cols.extend([
+            code,
+            a.map(|a| a.name.to_uppercase()).unwrap_or_default(),
+            country,
+            known,
+            String::new(),
+            String::new(),
+            String::new(),
+            type1,
+            String::new(),
+            String::new(),
+        ]);
     }
-    let base = if e.cameo.len() >= 3 { e.cameo[..3].to_string() } else { e.cameo.clone() };
+    let base = if e.cameo.len() >= 3 {
+        e.cameo[..3].to_string()
+    } else {
+        e.cameo.clone()
+    };
     cols.extend([
-        if e.sentence == 0 { "1".into() } else { "0".into() },
+        if e.sentence == 0 {
+            "1".into()
+        } else {
+            "0".into()
+        },
         e.cameo.clone(),
         base,
         e.cameo_root.clone(),
@@ -81,7 +125,11 @@ pub fn gdelt_row(e: &EventRecord, global_id: u64, url: &str, date_added: &str) -
     }
     match &e.location {
         Some(l) => cols.extend([
-            if l.resolution == "country" { "1".into() } else { "4".into() },
+            if l.resolution == "country" {
+                "1".into()
+            } else {
+                "4".into()
+            },
             l.name.clone(),
             l.country.clone().unwrap_or_default(),
             String::new(),

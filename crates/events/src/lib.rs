@@ -15,7 +15,9 @@ pub use coder::{find_events, Candidate, Ctx};
 pub use context::granularity_of;
 pub use record::*;
 pub use tables::{penta_class, CameoCode, CameoTable, BUILTIN_CAMEO};
-pub use triggers::{parse_frame, singular, Elem, TriggerDictionary, TriggerEntry, TriggerKind, TriggerSources};
+pub use triggers::{
+    parse_frame, singular, Elem, TriggerDictionary, TriggerEntry, TriggerKind, TriggerSources,
+};
 
 use attache_doc::Document;
 use attache_text::Lexicon;
@@ -23,7 +25,11 @@ use attache_text::Lexicon;
 #[derive(Debug, thiserror::Error)]
 pub enum EventError {
     #[error("{file}:{line}: {msg}")]
-    Data { file: String, line: usize, msg: String },
+    Data {
+        file: String,
+        line: usize,
+        msg: String,
+    },
 }
 
 /// The event coder: trigger dictionary plus the CAMEO table.
@@ -35,14 +41,21 @@ pub struct Coder {
 
 impl Coder {
     pub fn builtin() -> Result<Self, EventError> {
-        Ok(Coder { triggers: TriggerDictionary::builtin()?, table: CameoTable::builtin()? })
+        Ok(Coder {
+            triggers: TriggerDictionary::builtin()?,
+            table: CameoTable::builtin()?,
+        })
     }
 
     /// Code an analysed document (text, mention and clause layers filled) into event records.
     pub fn code(&self, doc: &Document, lex: &Lexicon) -> Vec<EventRecord> {
         let cx = Ctx::new(doc, lex);
         let cands = find_events(&self.triggers, &cx);
-        cands.iter().enumerate().filter_map(|(n, c)| self.record(&cx, c, n)).collect()
+        cands
+            .iter()
+            .enumerate()
+            .filter_map(|(n, c)| self.record(&cx, c, n))
+            .collect()
     }
 
     pub fn record(&self, cx: &Ctx, c: &Candidate, n: usize) -> Option<EventRecord> {
@@ -71,11 +84,18 @@ impl Coder {
             cameo_root: c.code[..2].to_string(),
             goldstein: info.goldstein,
             quad_class: info.quad_class,
-            plover: Plover { event: info.plover_event.clone(), mode: info.plover_mode.clone() },
+            plover: Plover {
+                event: info.plover_event.clone(),
+                mode: info.plover_mode.clone(),
+            },
             status: c.status,
             actor: c.source.iter().map(actor_ref).collect(),
             recipient: c.target.iter().map(actor_ref).collect(),
-            trigger: TextSpan { text: doc.slice(tspan).to_string(), start: doc.char_offset(tspan.start), end: doc.char_offset(tspan.end) },
+            trigger: TextSpan {
+                text: doc.slice(tspan).to_string(),
+                start: doc.char_offset(tspan.start),
+                end: doc.char_offset(tspan.end),
+            },
             date: context::date_of(cx, c),
             location: context::location_of(cx, c),
             attribution: context::attribution_of(cx, c),
@@ -109,14 +129,21 @@ fn counts_for(cx: &Ctx, c: &Candidate, out: &mut Vec<Count>) {
     }
 }
 
-fn count_kind(cx: &Ctx, r: attache_doc::TokenRange, sent: attache_doc::TokenRange) -> Option<String> {
+fn count_kind(
+    cx: &Ctx,
+    r: attache_doc::TokenRange,
+    sent: attache_doc::TokenRange,
+) -> Option<String> {
     let doc = cx.doc;
     let kind_of = |w: &str| -> Option<&'static str> {
         Some(match w {
-            "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "deaths" | "fatalities" | "lives" => "killed",
+            "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "deaths" | "fatalities"
+            | "lives" => "killed",
             "injured" | "wounded" | "injuring" | "wounding" | "hurt" | "injuries" => "injured",
             "hostage" | "hostages" | "abducted" | "kidnapped" => "hostage",
-            "detained" | "arrested" | "detaining" | "arresting" | "detainees" | "arrests" => "detained",
+            "detained" | "arrested" | "detaining" | "arresting" | "detainees" | "arrests" => {
+                "detained"
+            }
             "displaced" | "displacing" | "refugees" | "fled" | "evacuated" => "displaced",
             "missing" => "missing",
             "released" | "freed" | "releasing" | "freeing" => "released",

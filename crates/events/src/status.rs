@@ -9,21 +9,61 @@ use crate::Status;
 
 /// Words before a verb trigger (within its clause) that make it planned.
 const PLANNED_LEMMAS: &[&str] = &[
-    "plan", "intend", "expect", "schedule", "set", "aim", "seek", "want", "prepare", "agree",
-    "pledge", "vow", "promise", "hope", "decide", "propose", "offer", "due", "wish", "anticipate",
+    "plan",
+    "intend",
+    "expect",
+    "schedule",
+    "set",
+    "aim",
+    "seek",
+    "want",
+    "prepare",
+    "agree",
+    "pledge",
+    "vow",
+    "promise",
+    "hope",
+    "decide",
+    "propose",
+    "offer",
+    "due",
+    "wish",
+    "anticipate",
 ];
-const HYPO_LEMMAS: &[&str] = &["threaten", "consider", "could", "may", "might", "weigh", "mull"];
+const HYPO_LEMMAS: &[&str] = &[
+    "threaten", "consider", "could", "may", "might", "weigh", "mull",
+];
 const NEG_LEMMAS: &[&str] = &["deny", "refuse", "decline", "fail", "reject", "rule"];
 const PLANNED_ADJ: &[&str] = &[
-    "anticipated", "planned", "upcoming", "forthcoming", "proposed", "expected", "scheduled",
-    "future", "next", "prospective", "impending", "coming",
+    "anticipated",
+    "planned",
+    "upcoming",
+    "forthcoming",
+    "proposed",
+    "expected",
+    "scheduled",
+    "future",
+    "next",
+    "prospective",
+    "impending",
+    "coming",
 ];
-const HYPO_ADJ: &[&str] = &["potential", "possible", "hypothetical", "likely", "prospect"];
+const HYPO_ADJ: &[&str] = &[
+    "potential",
+    "possible",
+    "hypothetical",
+    "likely",
+    "prospect",
+];
 
 pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) -> Status {
     let doc = cx.doc;
     let clause = &doc.clauses[ci];
-    if clause.kind == ClauseKind::Subordinate && clause.marker.is_some_and(|m| matches!(doc.low(m), "if" | "unless" | "whether")) {
+    if clause.kind == ClauseKind::Subordinate
+        && clause
+            .marker
+            .is_some_and(|m| matches!(doc.low(m), "if" | "unless" | "whether"))
+    {
         return Status::Hypothetical;
     }
     let start = clause.tokens.start;
@@ -56,7 +96,11 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
                 return match low {
                     "will" | "shall" | "'ll" | "’ll" => Status::Planned,
                     "would" | "'d" | "’d" => {
-                        if sentence_has(cx, trigger.start, &["if", "unless"]) { Status::Hypothetical } else { Status::Planned }
+                        if sentence_has(cx, trigger.start, &["if", "unless"]) {
+                            Status::Hypothetical
+                        } else {
+                            Status::Planned
+                        }
                     }
                     "must" | "should" => Status::Planned,
                     _ => Status::Hypothetical,
@@ -64,16 +108,29 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
             }
             _ => {}
         }
-        if low == "no" && k + 1 < doc.tokens.len() && matches!(doc.low(k + 1), "plans" | "plan" | "intention" | "intentions") {
+        if low == "no"
+            && k + 1 < doc.tokens.len()
+            && matches!(
+                doc.low(k + 1),
+                "plans" | "plan" | "intention" | "intentions"
+            )
+        {
             return Status::Negated;
         }
         // "is to meet", "are to visit"
-        if low == "to" && k > start && matches!(doc.low(k - 1), "is" | "are" | "was" | "were") && k + 1 == trigger.start {
+        if low == "to"
+            && k > start
+            && matches!(doc.low(k - 1), "is" | "are" | "was" | "were")
+            && k + 1 == trigger.start
+        {
             status = Status::Planned;
         }
         if let Some((id, _)) = doc.tokens[k].lemma.and_then(|_| cx.lex.verb(low)) {
             let l = cx.lex.lemma(id);
             if status == Status::Occurred {
+                if k > start && matches!(doc.low(k - 1), "no" | "without") {
+                    return Status::Negated;
+                }
                 if NEG_LEMMAS.contains(&l) {
                     return Status::Negated;
                 }
@@ -85,7 +142,27 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
                 }
             }
             // A finite verb that is not part of the trigger's verb group ends the search.
-            if pos == Pos::Verb && !matches!(l, "be" | "have" | "do" | "go" | "begin" | "start" | "continue" | "try" | "resume" | "launch" | "hold" | "make" | "carry" | "conduct" | "pay" | "stage" | "mount") {
+            if pos == Pos::Verb
+                && !matches!(
+                    l,
+                    "be" | "have"
+                        | "do"
+                        | "go"
+                        | "begin"
+                        | "start"
+                        | "continue"
+                        | "try"
+                        | "resume"
+                        | "launch"
+                        | "hold"
+                        | "make"
+                        | "carry"
+                        | "conduct"
+                        | "pay"
+                        | "stage"
+                        | "mount"
+                )
+            {
                 break;
             }
         }
@@ -95,7 +172,23 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
     }
     if status == Status::Occurred && kind == TriggerKind::Noun {
         // "arrived for talks", "in a bid to end": purpose phrases are plans.
-        if trigger.start >= 1 && matches!(doc.low(trigger.start - 1), "for") && sentence_has_before(cx, trigger.start, &["arrived", "arrive", "arrives", "travelled", "traveled", "flew", "headed", "heading"]) {
+        if trigger.start >= 1
+            && matches!(doc.low(trigger.start - 1), "for")
+            && sentence_has_before(
+                cx,
+                trigger.start,
+                &[
+                    "arrived",
+                    "arrive",
+                    "arrives",
+                    "travelled",
+                    "traveled",
+                    "flew",
+                    "headed",
+                    "heading",
+                ],
+            )
+        {
             return Status::Planned;
         }
     }
@@ -103,11 +196,18 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
 }
 
 fn sentence_has(cx: &Ctx, at: usize, words: &[&str]) -> bool {
-    let Some(si) = cx.doc.sentence_of(at) else { return false };
-    cx.doc.sentences[si].tokens.iter().any(|k| words.contains(&cx.doc.low(k)))
+    let Some(si) = cx.doc.sentence_of(at) else {
+        return false;
+    };
+    cx.doc.sentences[si]
+        .tokens
+        .iter()
+        .any(|k| words.contains(&cx.doc.low(k)))
 }
 
 fn sentence_has_before(cx: &Ctx, at: usize, words: &[&str]) -> bool {
-    let Some(si) = cx.doc.sentence_of(at) else { return false };
+    let Some(si) = cx.doc.sentence_of(at) else {
+        return false;
+    };
     (cx.doc.sentences[si].tokens.start..at).any(|k| words.contains(&cx.doc.low(k)))
 }

@@ -34,16 +34,32 @@ impl CameoTable {
                 continue;
             }
             let c: Vec<&str> = line.split('\t').collect();
-            let err = |msg: &str| EventError::Data { file: "events/cameo.tsv".into(), line: no + 1, msg: msg.into() };
+            let err = |msg: &str| EventError::Data {
+                file: "events/cameo.tsv".into(),
+                line: no + 1,
+                msg: msg.into(),
+            };
             if c.len() < 4 {
                 return Err(err("expected code, name, goldstein, quad_class"));
             }
             let goldstein = c[2].trim().parse().map_err(|_| err("bad goldstein"))?;
             let quad_class = c[3].trim().parse().map_err(|_| err("bad quad_class"))?;
-            let opt = |i: usize| c.get(i).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+            let opt = |i: usize| {
+                c.get(i)
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            };
             codes.insert(
                 c[0].trim().to_string(),
-                CameoCode { code: c[0].trim().to_string(), name: c[1].trim().to_string(), goldstein, quad_class, plover_event: opt(4), plover_mode: opt(5) },
+                CameoCode {
+                    code: c[0].trim().to_string(),
+                    name: c[1].trim().to_string(),
+                    goldstein,
+                    quad_class,
+                    plover_event: opt(4),
+                    plover_mode: opt(5),
+                },
             );
         }
         Ok(CameoTable { codes })
@@ -96,7 +112,10 @@ mod tests {
         assert_eq!(c.quad_class, 1);
         assert_eq!(c.plover_event.as_deref(), Some("CONSULT"));
         assert_eq!(c.plover_mode.as_deref(), Some("visit"));
-        assert_eq!(t.get("1823").unwrap().plover_event.as_deref(), Some("ASSAULT"));
+        assert_eq!(
+            t.get("1823").unwrap().plover_event.as_deref(),
+            Some("ASSAULT")
+        );
         assert_eq!(penta_class("0874"), Some(2));
         assert_eq!(penta_class("163"), Some(3));
         assert_eq!(penta_class("145"), Some(4));

@@ -39,7 +39,9 @@ impl TriggerEntry {
                 .frame
                 .iter()
                 .map(|e| match e {
-                    Elem::Words { optional: false, .. } => 3,
+                    Elem::Words {
+                        optional: false, ..
+                    } => 3,
                     Elem::Words { optional: true, .. } => 1,
                     Elem::Target => 2,
                     Elem::Skip => 0,
@@ -86,7 +88,14 @@ pub fn parse_frame(s: &str) -> Vec<Elem> {
             w => {
                 let optional = w.ends_with('?');
                 let w = w.trim_end_matches('?');
-                Elem::Words { words: w.split('|').map(|x| x.to_ascii_lowercase()).filter(|x| !x.is_empty()).collect(), optional }
+                Elem::Words {
+                    words: w
+                        .split('|')
+                        .map(|x| x.to_ascii_lowercase())
+                        .filter(|x| !x.is_empty())
+                        .collect(),
+                    optional,
+                }
             }
         })
         .collect()
@@ -117,39 +126,75 @@ impl TriggerDictionary {
 
     pub fn parse(src: &TriggerSources) -> Result<Self, EventError> {
         let mut d = TriggerDictionary::default();
-        for (file, text, kind) in [("events/verbs.tsv", src.verbs, TriggerKind::Verb), ("events/nouns.tsv", src.nouns, TriggerKind::Noun)] {
+        for (file, text, kind) in [
+            ("events/verbs.tsv", src.verbs, TriggerKind::Verb),
+            ("events/nouns.tsv", src.nouns, TriggerKind::Noun),
+        ] {
             for (no, line) in text.lines().enumerate() {
                 if line.starts_with('#') || line.trim().is_empty() {
                     continue;
                 }
                 let c: Vec<&str> = line.split('\t').collect();
                 if c.len() < 2 {
-                    return Err(EventError::Data { file: file.into(), line: no + 1, msg: "expected code and head".into() });
+                    return Err(EventError::Data {
+                        file: file.into(),
+                        line: no + 1,
+                        msg: "expected code and head".into(),
+                    });
                 }
                 let code = c[0].trim();
                 let code = if code == "---" {
                     None
-                } else if code.len() >= 2 && code.len() <= 4 && code.chars().all(|x| x.is_ascii_digit()) {
+                } else if code.len() >= 2
+                    && code.len() <= 4
+                    && code.chars().all(|x| x.is_ascii_digit())
+                {
                     Some(code.to_string())
                 } else {
-                    return Err(EventError::Data { file: file.into(), line: no + 1, msg: format!("bad code `{code}`") });
+                    return Err(EventError::Data {
+                        file: file.into(),
+                        line: no + 1,
+                        msg: format!("bad code `{code}`"),
+                    });
                 };
-                let head: Vec<String> = c[1].split_whitespace().map(|w| w.to_ascii_lowercase()).collect();
+                let head: Vec<String> = c[1]
+                    .split_whitespace()
+                    .map(|w| w.to_ascii_lowercase())
+                    .collect();
                 if head.is_empty() {
-                    return Err(EventError::Data { file: file.into(), line: no + 1, msg: "empty head".into() });
+                    return Err(EventError::Data {
+                        file: file.into(),
+                        line: no + 1,
+                        msg: "empty head".into(),
+                    });
                 }
                 let frame = parse_frame(c.get(2).copied().unwrap_or(""));
                 let key = match kind {
                     TriggerKind::Verb => head[0].clone(),
                     TriggerKind::Noun => singular(head.last().map_or("", String::as_str)),
                 };
-                let e = TriggerEntry { code, head, frame, kind, line: no + 1 };
-                let map = if kind == TriggerKind::Verb { &mut d.verbs } else { &mut d.nouns };
+                let e = TriggerEntry {
+                    code,
+                    head,
+                    frame,
+                    kind,
+                    line: no + 1,
+                };
+                let map = if kind == TriggerKind::Verb {
+                    &mut d.verbs
+                } else {
+                    &mut d.nouns
+                };
                 map.entry(key).or_default().push(e);
             }
         }
         for line in src.light_verbs.lines() {
-            let l = line.split('\t').next().unwrap_or("").trim().to_ascii_lowercase();
+            let l = line
+                .split('\t')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
             if l.is_empty() || l.starts_with('#') || l == "verb" {
                 continue;
             }
@@ -157,7 +202,10 @@ impl TriggerDictionary {
             let first = words.next().unwrap_or("").to_string();
             let rest: Vec<String> = words.map(str::to_string).collect();
             if !rest.is_empty() {
-                d.light_particles.entry(first.clone()).or_default().extend(rest);
+                d.light_particles
+                    .entry(first.clone())
+                    .or_default()
+                    .extend(rest);
             }
             d.light_verbs.insert(first);
         }
@@ -169,7 +217,10 @@ impl TriggerDictionary {
 
     /// All verb lemmas (first words), for the lexicon.
     pub fn verb_lemmas(&self) -> impl Iterator<Item = &str> {
-        self.verbs.keys().map(String::as_str).chain(self.light_verbs.iter().map(String::as_str))
+        self.verbs
+            .keys()
+            .map(String::as_str)
+            .chain(self.light_verbs.iter().map(String::as_str))
     }
 
     /// All noun heads (singular), for the lexicon.
@@ -179,7 +230,12 @@ impl TriggerDictionary {
 
     /// Distinct CAMEO codes in the dictionary.
     pub fn codes(&self) -> HashSet<&str> {
-        self.verbs.values().chain(self.nouns.values()).flatten().filter_map(|e| e.code.as_deref()).collect()
+        self.verbs
+            .values()
+            .chain(self.nouns.values())
+            .flatten()
+            .filter_map(|e| e.code.as_deref())
+            .collect()
     }
 }
 
@@ -192,9 +248,18 @@ mod tests {
         assert_eq!(
             parse_frame("by phone? with +"),
             vec![
-                Elem::Words { words: vec!["by".into()], optional: false },
-                Elem::Words { words: vec!["phone".into()], optional: true },
-                Elem::Words { words: vec!["with".into()], optional: false },
+                Elem::Words {
+                    words: vec!["by".into()],
+                    optional: false
+                },
+                Elem::Words {
+                    words: vec!["phone".into()],
+                    optional: true
+                },
+                Elem::Words {
+                    words: vec!["with".into()],
+                    optional: false
+                },
                 Elem::Target
             ]
         );
@@ -210,7 +275,10 @@ mod tests {
         let codes = d.codes();
         for r in 1..=20 {
             let root = format!("{r:02}");
-            assert!(codes.iter().any(|c| c.starts_with(&root)), "no trigger for root {root}");
+            assert!(
+                codes.iter().any(|c| c.starts_with(&root)),
+                "no trigger for root {root}"
+            );
         }
         assert!(codes.len() >= 150, "only {} distinct codes", codes.len());
         let table = crate::CameoTable::builtin().unwrap();

@@ -36,10 +36,18 @@ pub struct Pipeline {
     pub coder: Coder,
 }
 
-fn build_lexicon(irregular: &str, common: &str, triggers: &TriggerDictionary) -> Result<Lexicon, PipelineError> {
+fn build_lexicon(
+    irregular: &str,
+    common: &str,
+    triggers: &TriggerDictionary,
+) -> Result<Lexicon, PipelineError> {
     let mut lex = Lexicon::new();
     lex.load_irregular(irregular)?;
-    for l in common.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for l in common
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         lex.add_verb(l);
     }
     let verbs: Vec<String> = triggers.verb_lemmas().map(str::to_string).collect();
@@ -58,7 +66,11 @@ impl Pipeline {
     pub fn builtin() -> Result<Self, PipelineError> {
         let coder = Coder::builtin()?;
         let lexicon = build_lexicon(IRREGULAR_VERBS, COMMON_VERBS, &coder.triggers)?;
-        Ok(Pipeline { lexicon, actors: ActorTagger::builtin()?, coder })
+        Ok(Pipeline {
+            lexicon,
+            actors: ActorTagger::builtin()?,
+            coder,
+        })
     }
 
     /// The pipeline with dictionaries read from a data directory laid out like `data/`.
@@ -67,11 +79,27 @@ impl Pipeline {
             let p = dir.join(rel);
             std::fs::read_to_string(&p).map_err(|e| PipelineError::Io(p.display().to_string(), e))
         };
-        let (v, n, l) = (read("events/verbs.tsv")?, read("events/nouns.tsv")?, read("events/light_verbs.tsv")?);
-        let triggers = TriggerDictionary::parse(&TriggerSources { verbs: &v, nouns: &n, light_verbs: &l })?;
+        let (v, n, l) = (
+            read("events/verbs.tsv")?,
+            read("events/nouns.tsv")?,
+            read("events/light_verbs.tsv")?,
+        );
+        let triggers = TriggerDictionary::parse(&TriggerSources {
+            verbs: &v,
+            nouns: &n,
+            light_verbs: &l,
+        })?;
         let table = attache_events::CameoTable::parse(&read("events/cameo.tsv")?)?;
-        let lexicon = build_lexicon(&read("lexicon/irregular_verbs.tsv")?, &read("lexicon/verbs.txt")?, &triggers)?;
-        Ok(Pipeline { lexicon, actors: ActorTagger::new(ActorDictionary::from_dir(dir)?), coder: Coder { triggers, table } })
+        let lexicon = build_lexicon(
+            &read("lexicon/irregular_verbs.tsv")?,
+            &read("lexicon/verbs.txt")?,
+            &triggers,
+        )?;
+        Ok(Pipeline {
+            lexicon,
+            actors: ActorTagger::new(ActorDictionary::from_dir(dir)?),
+            coder: Coder { triggers, table },
+        })
     }
 
     /// Run every annotation stage over `doc` (text, mentions, clauses).

@@ -65,7 +65,12 @@ fn regular_ing(w: &str) -> String {
     let n = w.len();
     if w.ends_with("ie") {
         format!("{}ying", &w[..n - 2])
-    } else if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") && n > 2 {
+    } else if w.ends_with('e')
+        && !w.ends_with("ee")
+        && !w.ends_with("ye")
+        && !w.ends_with("oe")
+        && n > 2
+    {
         format!("{}ing", &w[..n - 1])
     } else {
         format!("{w}ing")
@@ -130,7 +135,13 @@ impl Lexicon {
             Entry::Occupied(mut e) => {
                 let (old_id, old_vf) = *e.get();
                 // Same lemma, past and participle coincide ("met").
-                if old_id == id && matches!((old_vf, vf), (VerbForm::Past, VerbForm::PastParticiple) | (VerbForm::PastParticiple, VerbForm::Past)) {
+                if old_id == id
+                    && matches!(
+                        (old_vf, vf),
+                        (VerbForm::Past, VerbForm::PastParticiple)
+                            | (VerbForm::PastParticiple, VerbForm::Past)
+                    )
+                {
                     e.insert((id, VerbForm::PastOrParticiple));
                 }
             }
@@ -151,9 +162,17 @@ impl Lexicon {
             Some(irr) => (
                 irr.past.clone(),
                 irr.participle.clone(),
-                if irr.ing.is_empty() { vec![regular_ing(&head)] } else { irr.ing.clone() },
+                if irr.ing.is_empty() {
+                    vec![regular_ing(&head)]
+                } else {
+                    irr.ing.clone()
+                },
             ),
-            None => (vec![regular_ed(&head)], vec![regular_ed(&head)], vec![regular_ing(&head)]),
+            None => (
+                vec![regular_ed(&head)],
+                vec![regular_ed(&head)],
+                vec![regular_ing(&head)],
+            ),
         };
         for p in past {
             self.put_verb_form(p, id, VerbForm::Past);

@@ -18,7 +18,11 @@ use attache_doc::Document;
 #[derive(Debug, thiserror::Error)]
 pub enum TextError {
     #[error("{file}:{line}: {msg}")]
-    Data { file: String, line: usize, msg: String },
+    Data {
+        file: String,
+        line: usize,
+        msg: String,
+    },
 }
 
 /// Tokenise, split sentences and tag `doc` in place.
@@ -41,7 +45,10 @@ mod tests {
     fn sents(text: &str) -> Vec<String> {
         let mut d = Document::new(DocMeta::default(), text);
         analyze(&mut d, &Lexicon::new());
-        d.sentences.iter().map(|s| d.slice(s.span).to_string()).collect()
+        d.sentences
+            .iter()
+            .map(|s| d.slice(s.span).to_string())
+            .collect()
     }
 
     #[test]
@@ -56,7 +63,12 @@ mod tests {
         );
         assert_eq!(
             sents("\"We will not yield.\" He left. Did they agree? Yes!"),
-            ["\"We will not yield.\"", "He left.", "Did they agree?", "Yes!"]
+            [
+                "\"We will not yield.\"",
+                "He left.",
+                "Did they agree?",
+                "Yes!"
+            ]
         );
     }
 
@@ -76,7 +88,10 @@ mod tests {
 
     #[test]
     fn initials_do_not_split() {
-        assert_eq!(sents("George W. Bush met J. Smith. Then he left."), ["George W. Bush met J. Smith.", "Then he left."]);
+        assert_eq!(
+            sents("George W. Bush met J. Smith. Then he left."),
+            ["George W. Bush met J. Smith.", "Then he left."]
+        );
     }
 
     #[test]
@@ -85,7 +100,10 @@ mod tests {
         lex.load_irregular("meet\tmet\tmet\n").unwrap();
         lex.add_verb("attack");
         lex.add_noun("attack");
-        let mut d = Document::new(DocMeta::default(), "Rebels attacked the base. The attack on the town will not stop them.");
+        let mut d = Document::new(
+            DocMeta::default(),
+            "Rebels attacked the base. The attack on the town will not stop them.",
+        );
         analyze(&mut d, &lex);
         let pos: Vec<Pos> = d.tokens.iter().map(|t| t.pos).collect();
         assert_eq!(pos[1], Pos::Verb); // attacked

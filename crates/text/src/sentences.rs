@@ -5,9 +5,39 @@ use attache_doc::{Sentence, Span, Token, TokenRange};
 
 /// Words that commonly start a sentence after an initialism such as "U.S." ends one.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "but", "and", "this",
-    "that", "these", "those", "there", "his", "her", "their", "its", "after", "meanwhile",
-    "however", "as", "at", "for", "if", "when", "while", "some", "many",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "after",
+    "meanwhile",
+    "however",
+    "as",
+    "at",
+    "for",
+    "if",
+    "when",
+    "while",
+    "some",
+    "many",
 ];
 
 fn newlines_between(text: &str, a: usize, b: usize) -> usize {
@@ -44,7 +74,9 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             if end_here {
                 i = k;
             }
-        } else if t.ends_with('.') && t.len() > 1 && t.chars().next().is_some_and(char::is_alphabetic)
+        } else if t.ends_with('.')
+            && t.len() > 1
+            && t.chars().next().is_some_and(char::is_alphabetic)
         {
             // An abbreviation token carrying its dot may end a sentence ("... with the U.S. The").
             let lower = t.to_ascii_lowercase();
@@ -135,7 +167,9 @@ fn is_dateline_end(text: &str, tokens: &[Token], start: usize, i: usize) -> bool
     }
     let first = &text[tokens[start].span.start..tokens[start].span.end];
     let all_caps = first.len() >= 3
-        && first.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
+        && first
+            .chars()
+            .all(|c| c.is_uppercase() || c == '-' || c == '.');
     if !all_caps {
         return false;
     }

@@ -8,9 +8,9 @@ use attache_doc::{Document, Pos, VerbForm};
 /// Closed-class word class of a lower-case word, if it has one.
 pub fn closed_class(w: &str) -> Option<Pos> {
     Some(match w {
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their"
-        | "our" | "my" | "your" | "some" | "any" | "each" | "every" | "no" | "all" | "both"
-        | "another" | "several" | "many" | "few" | "whose" => Pos::Det,
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its"
+        | "their" | "our" | "my" | "your" | "some" | "any" | "each" | "every" | "no" | "all"
+        | "both" | "another" | "several" | "many" | "few" | "whose" => Pos::Det,
         "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "into" | "onto"
         | "over" | "under" | "against" | "between" | "among" | "amid" | "about" | "during"
         | "through" | "across" | "toward" | "towards" | "near" | "without" | "within" | "upon"
@@ -35,25 +35,76 @@ pub fn closed_class(w: &str) -> Option<Pos> {
 
 fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '-' | '/'))
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '-' | '/'))
 }
 
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands", "millions",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
 ];
 
 fn adj_shape(w: &str) -> bool {
     // Demonym-like and common adjective endings; the actor stage knows real demonyms.
-    ["ian", "ese", "ish", "ical", "ive", "ous", "ful", "less", "able", "ible", "ary"]
-        .iter()
-        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+    [
+        "ian", "ese", "ish", "ical", "ive", "ous", "ful", "less", "able", "ible", "ary",
+    ]
+    .iter()
+    .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
         || w.ends_with("-led")
         || w.ends_with("-backed")
         || w.ends_with("-based")
         || w.ends_with("-hosted")
+}
+
+/// After an `-s` form that could be a plural noun ("market partners"): punctuation, a verb or an
+/// auxiliary next means the `-s` word ended a noun phrase.
+fn noun_follows(doc: &Document, lex: &Lexicon, i: usize) -> bool {
+    let Some(next) = doc.tokens.get(i + 1) else {
+        return true;
+    };
+    let w = &doc.lower[next.span.start..next.span.end];
+    if !w.chars().next().is_some_and(char::is_alphanumeric) {
+        return true;
+    }
+    matches!(
+        closed_class(w),
+        Some(Pos::Aux) | Some(Pos::Modal) | Some(Pos::Wh)
+    ) || (lex.verb(w).is_some_and(|(_, vf)| vf != VerbForm::Base) && lex.noun(w).is_none())
 }
 
 /// Assign `Token::pos`, `lemma` and `verb_form` for every token of `doc`.
@@ -85,8 +136,16 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                 let p = doc.tokens[i - 1].span;
                 !doc.text[p.start..p.end].chars().any(char::is_alphanumeric)
             });
-        let prev_pos = if i > 0 && !sentence_starts[i] { Some(doc.tokens[i - 1].pos) } else { None };
-        let prev_low = if i > 0 { doc.lower[doc.tokens[i - 1].span.start..doc.tokens[i - 1].span.end].to_string() } else { String::new() };
+        let prev_pos = if i > 0 && !sentence_starts[i] {
+            Some(doc.tokens[i - 1].pos)
+        } else {
+            None
+        };
+        let prev_low = if i > 0 {
+            doc.lower[doc.tokens[i - 1].span.start..doc.tokens[i - 1].span.end].to_string()
+        } else {
+            String::new()
+        };
 
         let verb = lex.verb(low);
         let noun = lex.noun(low);
@@ -94,14 +153,61 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
         doc.tokens[i].verb_form = verb.map(|v| v.1);
 
         let pos = if !first.is_alphanumeric() {
-            if orig == "'s" || orig == "’s" { Pos::Aux } else { Pos::Punct }
+            if orig == "'s" || orig == "’s" {
+                Pos::Aux
+            } else {
+                Pos::Punct
+            }
         } else if is_number(orig) || NUMBER_WORDS.contains(&low) {
             Pos::Num
-        } else if let Some(p) = closed_class(low).filter(|_| !cap || at_start || low.len() > 3 || matches!(low, "the" | "a" | "an" | "in" | "on" | "at" | "of" | "for" | "but" | "and" | "he" | "she" | "it" | "we" | "its" | "his" | "her" | "not" | "who" | "as" | "if" | "by" | "to" | "was" | "is" | "has" | "had" | "are" | "be" | "no" | "did" | "so")) {
+        } else if let Some(p) = closed_class(low).filter(|_| {
+            !cap || at_start
+                || low.len() > 3
+                || matches!(
+                    low,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "of"
+                        | "for"
+                        | "but"
+                        | "and"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "we"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "not"
+                        | "who"
+                        | "as"
+                        | "if"
+                        | "by"
+                        | "to"
+                        | "was"
+                        | "is"
+                        | "has"
+                        | "had"
+                        | "are"
+                        | "be"
+                        | "no"
+                        | "did"
+                        | "so"
+                )
+        }) {
             // "US" is a country, not the pronoun: an all-caps two-letter word is not closed-class.
             if orig.len() == 2 && orig.chars().all(|c| c.is_ascii_uppercase()) && !at_start {
                 Pos::Propn
-            } else if low == "that" && matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn) | Some(Pos::Punct) | Some(Pos::Verb)) {
+            } else if low == "that"
+                && matches!(
+                    prev_pos,
+                    Some(Pos::Noun) | Some(Pos::Propn) | Some(Pos::Punct) | Some(Pos::Verb)
+                )
+            {
                 Pos::Wh
             } else {
                 p
@@ -109,17 +215,31 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
         } else if cap && !at_start {
             Pos::Propn
         } else if let Some((_, vf)) = verb {
-            let nounish_context = matches!(prev_pos, Some(Pos::Det) | Some(Pos::Adj) | Some(Pos::Num))
-                || crate::is_possessive(&prev_low)
-                || (matches!(prev_pos, Some(Pos::Prep)) && prev_low != "to");
-            let verbish_context = matches!(prev_pos, Some(Pos::Pron) | Some(Pos::Modal) | Some(Pos::Aux) | Some(Pos::Neg) | Some(Pos::Adv) | Some(Pos::Wh))
-                || prev_low == "to";
+            let nounish_context =
+                matches!(prev_pos, Some(Pos::Det) | Some(Pos::Adj) | Some(Pos::Num))
+                    || crate::is_possessive(&prev_low)
+                    || (matches!(prev_pos, Some(Pos::Prep)) && prev_low != "to");
+            let verbish_context = matches!(
+                prev_pos,
+                Some(Pos::Pron)
+                    | Some(Pos::Modal)
+                    | Some(Pos::Aux)
+                    | Some(Pos::Neg)
+                    | Some(Pos::Adv)
+                    | Some(Pos::Wh)
+            ) || prev_low == "to";
             if noun.is_some() {
-                if verbish_context && !(vf == VerbForm::ThirdSing && matches!(prev_pos, Some(Pos::Aux))) {
+                if verbish_context
+                    && !(vf == VerbForm::ThirdSing && matches!(prev_pos, Some(Pos::Aux)))
+                {
                     Pos::Verb
                 } else if nounish_context {
                     Pos::Noun
-                } else if matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn)) && vf != VerbForm::Base && vf != VerbForm::Gerund {
+                } else if matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn))
+                    && vf != VerbForm::Base
+                    && vf != VerbForm::Gerund
+                    && !(vf == VerbForm::ThirdSing && noun_follows(doc, lex, i))
+                {
                     Pos::Verb
                 } else if at_start || matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn)) {
                     Pos::Noun
@@ -137,12 +257,21 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             Pos::Noun
         } else if cap && at_start {
             // Sentence-initial capital: a name unless the lower-case word is a known word class.
-            if low.ends_with("ly") { Pos::Adv } else { Pos::Propn }
+            if low.ends_with("ly") {
+                Pos::Adv
+            } else {
+                Pos::Propn
+            }
         } else if low.ends_with("ly") && low.len() > 4 {
             Pos::Adv
         } else if adj_shape(low) {
             Pos::Adj
-        } else if low.ends_with("ed") && matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn) | Some(Pos::Pron) | Some(Pos::Aux)) {
+        } else if low.ends_with("ed")
+            && matches!(
+                prev_pos,
+                Some(Pos::Noun) | Some(Pos::Propn) | Some(Pos::Pron) | Some(Pos::Aux)
+            )
+        {
             Pos::Verb
         } else {
             Pos::Noun

@@ -22,9 +22,35 @@ pub(crate) fn may_end_sentence(abbrev_lower: &str) -> bool {
 pub(crate) fn is_title_abbrev(lower_no_dot: &str) -> bool {
     matches!(
         lower_no_dot,
-        "mr" | "mrs" | "ms" | "dr" | "prof" | "gen" | "lt" | "col" | "maj" | "capt" | "cpt" | "sgt"
-            | "cpl" | "adm" | "cmdr" | "sen" | "rep" | "gov" | "pres" | "amb" | "rev" | "hon"
-            | "st" | "mt" | "ft" | "no" | "nos" | "vs" | "v" | "gen."
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "gen"
+            | "lt"
+            | "col"
+            | "maj"
+            | "capt"
+            | "cpt"
+            | "sgt"
+            | "cpl"
+            | "adm"
+            | "cmdr"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "pres"
+            | "amb"
+            | "rev"
+            | "hon"
+            | "st"
+            | "mt"
+            | "ft"
+            | "no"
+            | "nos"
+            | "vs"
+            | "v"
+            | "gen."
     )
 }
 
@@ -72,7 +98,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 // Initialisms: single letters joined by dots (U.S., U.N., e.g.).
                 if cj == '.' && prev.is_alphabetic() && next.is_some_and(char::is_alphabetic) {
-                    let run_start = (i..j).rev().find(|&k| chars[k].1 == '.').map_or(i, |k| k + 1);
+                    let run_start = (i..j)
+                        .rev()
+                        .find(|&k| chars[k].1 == '.')
+                        .map_or(i, |k| k + 1);
                     let next2 = chars.get(j + 2).map(|x| x.1);
                     if j - run_start == 1 && !next2.is_some_and(is_word_char) {
                         j += 1;
@@ -180,14 +209,20 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<&str> {
-        tokenize(s).iter().map(|t| &s[t.span.start..t.span.end]).collect()
+        tokenize(s)
+            .iter()
+            .map(|t| &s[t.span.start..t.span.end])
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_clitics() {
         assert_eq!(
             toks("The U.S. envoy met Gen. Smith's aides, didn't he?"),
-            ["The", "U.S.", "envoy", "met", "Gen.", "Smith", "'s", "aides", ",", "did", "n't", "he", "?"]
+            [
+                "The", "U.S.", "envoy", "met", "Gen.", "Smith", "'s", "aides", ",", "did", "n't",
+                "he", "?"
+            ]
         );
         assert_eq!(toks("Trump’s plan"), ["Trump", "’s", "plan"]);
         assert_eq!(toks("Côte d'Ivoire"), ["Côte", "d'Ivoire"]);
@@ -197,9 +232,26 @@ mod tests {
     fn numbers_and_hyphens() {
         assert_eq!(
             toks("killed 1,200 people; 3.5% of Iran-backed units (2023)."),
-            ["killed", "1,200", "people", ";", "3.5", "%", "of", "Iran-backed", "units", "(", "2023", ")", "."]
+            [
+                "killed",
+                "1,200",
+                "people",
+                ";",
+                "3.5",
+                "%",
+                "of",
+                "Iran-backed",
+                "units",
+                "(",
+                "2023",
+                ")",
+                "."
+            ]
         );
-        assert_eq!(toks("war—a key pledge..."), ["war", "—", "a", "key", "pledge", "..."]);
+        assert_eq!(
+            toks("war—a key pledge..."),
+            ["war", "—", "a", "key", "pledge", "..."]
+        );
     }
 
     #[test]

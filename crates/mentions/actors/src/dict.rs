@@ -51,12 +51,21 @@ pub struct Person {
 pub enum Atom {
     Country(u32),
     /// Adjective or people noun; `people` = a plural noun for the people (`Palestinians`).
-    Demonym { country: u32, people: bool },
+    Demonym {
+        country: u32,
+        people: bool,
+    },
     Capital(u32),
-    Seat { country: u32, sector: [u8; 3] },
+    Seat {
+        country: u32,
+        sector: [u8; 3],
+    },
     Org(u32),
     Person(u32),
-    Agent { sector: [u8; 3], plural: bool },
+    Agent {
+        sector: [u8; 3],
+        plural: bool,
+    },
 }
 
 /// How a name must be cased in the text to match.
@@ -147,7 +156,11 @@ pub fn parse_roles(cell: &str, file: &str, line: usize) -> Result<Vec<Role>, Act
             }
         };
         if code.len() < 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(ActorError::Data { file: file.into(), line, msg: format!("bad actor code `{code}`") });
+            return Err(ActorError::Data {
+                file: file.into(),
+                line,
+                msg: format!("bad actor code `{code}`"),
+            });
         }
         out.push(Role { code, from, to });
     }
@@ -161,7 +174,11 @@ fn parse_date(s: &str, file: &str, line: usize) -> Result<Option<NaiveDate>, Act
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| ActorError::Data { file: file.into(), line, msg: format!("bad date `{s}`") })
+        .map_err(|_| ActorError::Data {
+            file: file.into(),
+            line,
+            msg: format!("bad date `{s}`"),
+        })
 }
 
 fn case_rule(written: &str) -> CaseRule {
@@ -189,8 +206,18 @@ impl ActorDictionary {
             let p = dir.join("actors").join(name);
             std::fs::read_to_string(&p).map_err(|e| ActorError::Io(p.display().to_string(), e))
         };
-        let (c, o, p, a) = (read("countries.tsv")?, read("organizations.tsv")?, read("people.tsv")?, read("agents.tsv")?);
-        Self::from_sources(&ActorSources { countries: &c, organizations: &o, people: &p, agents: &a })
+        let (c, o, p, a) = (
+            read("countries.tsv")?,
+            read("organizations.tsv")?,
+            read("people.tsv")?,
+            read("agents.tsv")?,
+        );
+        Self::from_sources(&ActorSources {
+            countries: &c,
+            organizations: &o,
+            people: &p,
+            agents: &a,
+        })
     }
 
     pub fn from_sources(src: &ActorSources) -> Result<Self, ActorError> {
@@ -202,11 +229,13 @@ impl ActorDictionary {
             }
             let key = written.to_ascii_lowercase();
             let case = case_rule(written);
-            let e = names.entry(format!("{key}\u{0}{case:?}")).or_insert_with(|| Pattern {
-                written: written.to_string(),
-                case,
-                atoms: Vec::new(),
-            });
+            let e = names
+                .entry(format!("{key}\u{0}{case:?}"))
+                .or_insert_with(|| Pattern {
+                    written: written.to_string(),
+                    case,
+                    atoms: Vec::new(),
+                });
             if !e.atoms.contains(&atom) {
                 e.atoms.push(atom);
             }
@@ -215,12 +244,19 @@ impl ActorDictionary {
         let mut country_index = HashMap::new();
         for (line, c) in rows(src.countries) {
             if c.len() < 2 {
-                return Err(ActorError::Data { file: "actors/countries.tsv".into(), line, msg: "need iso3 and name".into() });
+                return Err(ActorError::Data {
+                    file: "actors/countries.tsv".into(),
+                    line,
+                    msg: "need iso3 and name".into(),
+                });
             }
             let idx = countries.len() as u32;
             let iso3 = c[0].trim().to_string();
             country_index.insert(iso3.clone(), idx);
-            countries.push(Country { iso3, name: c[1].trim().to_string() });
+            countries.push(Country {
+                iso3,
+                name: c[1].trim().to_string(),
+            });
             add(c[1], Atom::Country(idx));
             for n in items(c.get(2).copied().unwrap_or("")) {
                 add(n, Atom::Country(idx));
@@ -229,21 +265,39 @@ impl ActorDictionary {
             for d in &dems {
                 let people = d.len() > 3
                     && d.ends_with('s')
-                    && dems.iter().any(|o| o.len() + 1 == d.len() && d.starts_with(o));
-                add(d, Atom::Demonym { country: idx, people });
+                    && dems
+                        .iter()
+                        .any(|o| o.len() + 1 == d.len() && d.starts_with(o));
+                add(
+                    d,
+                    Atom::Demonym {
+                        country: idx,
+                        people,
+                    },
+                );
             }
             for n in items(c.get(4).copied().unwrap_or("")) {
                 add(n, Atom::Capital(idx));
             }
             for s in items(c.get(5).copied().unwrap_or("")) {
                 let (n, sec) = s.split_once('=').unwrap_or((s, "GOV"));
-                add(n, Atom::Seat { country: idx, sector: sector3(sec.trim()) });
+                add(
+                    n,
+                    Atom::Seat {
+                        country: idx,
+                        sector: sector3(sec.trim()),
+                    },
+                );
             }
         }
         let mut orgs = Vec::new();
         for (line, c) in rows(src.organizations) {
             if c.len() < 4 {
-                return Err(ActorError::Data { file: "actors/organizations.tsv".into(), line, msg: "need code, country, sector, names".into() });
+                return Err(ActorError::Data {
+                    file: "actors/organizations.tsv".into(),
+                    line,
+                    msg: "need code, country, sector, names".into(),
+                });
             }
             let idx = orgs.len() as u32;
             let nm: Vec<&str> = items(c[3]).collect();
@@ -252,7 +306,11 @@ impl ActorDictionary {
                 country: c[1].trim().to_string(),
                 sector: c[2].trim().to_string(),
                 name: nm.first().copied().unwrap_or("").to_string(),
-                valid: parse_roles(c.get(4).copied().unwrap_or(""), "actors/organizations.tsv", line)?,
+                valid: parse_roles(
+                    c.get(4).copied().unwrap_or(""),
+                    "actors/organizations.tsv",
+                    line,
+                )?,
             });
             for n in nm {
                 add(n, Atom::Org(idx));
@@ -261,7 +319,11 @@ impl ActorDictionary {
         let mut people = Vec::new();
         for (line, c) in rows(src.people) {
             if c.len() < 3 {
-                return Err(ActorError::Data { file: "actors/people.tsv".into(), line, msg: "need name, aliases, roles".into() });
+                return Err(ActorError::Data {
+                    file: "actors/people.tsv".into(),
+                    line,
+                    msg: "need name, aliases, roles".into(),
+                });
             }
             let idx = people.len() as u32;
             people.push(Person {
@@ -276,17 +338,26 @@ impl ActorDictionary {
         }
         for (line, c) in rows(src.agents) {
             if c.len() < 2 {
-                return Err(ActorError::Data { file: "actors/agents.tsv".into(), line, msg: "need forms and sector".into() });
+                return Err(ActorError::Data {
+                    file: "actors/agents.tsv".into(),
+                    line,
+                    msg: "need forms and sector".into(),
+                });
             }
             let forms: Vec<&str> = items(c[0]).collect();
             let sector = sector3(c[1].trim());
             for (i, f) in forms.iter().enumerate() {
-                let plural = i > 0 && f.ends_with('s') || (forms.len() == 1 && f.ends_with('s') && !f.ends_with("ss"));
+                let plural = i > 0 && f.ends_with('s')
+                    || (forms.len() == 1 && f.ends_with('s') && !f.ends_with("ss"));
                 add(f, Atom::Agent { sector, plural });
             }
         }
         let mut patterns: Vec<Pattern> = names.into_values().collect();
-        patterns.sort_by(|a, b| a.written.cmp(&b.written).then(format!("{:?}", a.case).cmp(&format!("{:?}", b.case))));
+        patterns.sort_by(|a, b| {
+            a.written
+                .cmp(&b.written)
+                .then(format!("{:?}", a.case).cmp(&format!("{:?}", b.case)))
+        });
         // Curly apostrophes in text match straight ones in the dictionary: add both spellings.
         let mut keys: Vec<String> = Vec::with_capacity(patterns.len());
         let mut pats: Vec<Pattern> = Vec::with_capacity(patterns.len());
@@ -303,11 +374,20 @@ impl ActorDictionary {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .map_err(|e| ActorError::Automaton(e.to_string()))?;
-        Ok(ActorDictionary { countries, orgs, people, patterns: pats, automaton, country_index })
+        Ok(ActorDictionary {
+            countries,
+            orgs,
+            people,
+            patterns: pats,
+            automaton,
+            country_index,
+        })
     }
 
     pub fn country_by_iso(&self, iso3: &str) -> Option<&Country> {
-        self.country_index.get(iso3).map(|&i| &self.countries[i as usize])
+        self.country_index
+            .get(iso3)
+            .map(|&i| &self.countries[i as usize])
     }
 
     pub fn is_country_code(&self, iso3: &str) -> bool {
@@ -319,7 +399,10 @@ impl Person {
     /// The role code in force on `date`; outside every role, a former state official is `ELI`.
     /// With no date, the latest role.
     pub fn code_at(&self, date: Option<NaiveDate>) -> Option<String> {
-        let latest = self.roles.iter().max_by_key(|r| r.from.unwrap_or(NaiveDate::MIN));
+        let latest = self
+            .roles
+            .iter()
+            .max_by_key(|r| r.from.unwrap_or(NaiveDate::MIN));
         let Some(date) = date else {
             return latest.map(|r| r.code.clone());
         };
@@ -332,13 +415,23 @@ impl Person {
             return Some(r.code.clone());
         }
         // Before any role: not yet in office; after: a former official.
-        let past = self.roles.iter().filter(|r| r.to.is_some_and(|t| t <= date)).max_by_key(|r| r.to);
+        let past = self
+            .roles
+            .iter()
+            .filter(|r| r.to.is_some_and(|t| t <= date))
+            .max_by_key(|r| r.to);
         match past {
-            Some(r) if r.code.len() >= 3 && !NON_STATE.contains(&&r.code[..3]) => Some(format!("{}ELI", &r.code[..3])),
+            Some(r) if r.code.len() >= 3 && !NON_STATE.contains(&&r.code[..3]) => {
+                Some(format!("{}ELI", &r.code[..3]))
+            }
             Some(r) => Some(r.code[..3.min(r.code.len())].to_string()),
             None => self.roles.iter().min_by_key(|r| r.from).map(|r| {
                 let c = &r.code[..3.min(r.code.len())];
-                if NON_STATE.contains(&c) { c.to_string() } else { format!("{c}ELI") }
+                if NON_STATE.contains(&c) {
+                    c.to_string()
+                } else {
+                    format!("{c}ELI")
+                }
             }),
         }
     }

@@ -8,13 +8,19 @@
 mod dict;
 mod phrase;
 
-pub use dict::{split_code, ActorDictionary, ActorSources, Atom, CaseRule, Country, Org, Person, Role};
+pub use dict::{
+    split_code, ActorDictionary, ActorSources, Atom, CaseRule, Country, Org, Person, Role,
+};
 pub use phrase::ActorTagger;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ActorError {
     #[error("{file}:{line}: {msg}")]
-    Data { file: String, line: usize, msg: String },
+    Data {
+        file: String,
+        line: usize,
+        msg: String,
+    },
     #[error("cannot read {0}: {1}")]
     Io(String, #[source] std::io::Error),
     #[error("cannot build the actor automaton: {0}")]

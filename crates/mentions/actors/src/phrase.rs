@@ -19,10 +19,105 @@ struct Hit {
     pattern: usize,
 }
 
+/// Head nouns that keep the code of the names before them ("rebel group", "Hamas leaders").
+const GENERIC_HEADS: &[&str] = &[
+    "group",
+    "groups",
+    "members",
+    "member",
+    "leader",
+    "leaders",
+    "leadership",
+    "faction",
+    "factions",
+    "movement",
+    "coalition",
+    "alliance",
+    "organisation",
+    "organization",
+    "delegation",
+    "delegations",
+    "side",
+    "team",
+    "unit",
+    "units",
+    "representatives",
+    "representative",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "supporters",
+    "loyalists",
+    "wing",
+    "camp",
+    "bloc",
+    "elements",
+    "contingent",
+    "envoys",
+    "envoy",
+    "negotiators",
+    "mediators",
+    "chief",
+    "head",
+    "headquarters",
+    "office",
+    "authorities",
+    "counterparts",
+    "counterpart",
+    "nationals",
+];
+/// Agentive plural endings: "attackers", "activists", "gunmen", "militants".
+const AGENTIVE: &[&str] = &["ers", "ists", "men", "ants", "ors", "ees"];
+
+/// Nouns that never head an actor phrase (time words): "Denmark today accepted".
+const NOT_HEADS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "now",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "day",
+    "earlier",
+    "later",
+    "recently",
+    "again",
+    "also",
+];
+
 const NOT_NAMES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "i", "mr", "mr.", "mrs.", "ms.", "dr.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "i",
+    "mr",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
 ];
 
 fn sector_str(s: &[u8; 3]) -> String {
@@ -60,7 +155,11 @@ impl ActorTagger {
             // Names never cross a sentence boundary.
             let same_sentence = doc.sentence_of(ts) == doc.sentence_of(te);
             if ok && same_sentence {
-                out.push(Hit { start: ts, end: te + 1, pattern: m.pattern().as_usize() });
+                out.push(Hit {
+                    start: ts,
+                    end: te + 1,
+                    pattern: m.pattern().as_usize(),
+                });
             }
         }
         out
@@ -95,12 +194,19 @@ impl ActorTagger {
                     // following role noun that has none.
                     if let Some(p) = pending_possessor.take() {
                         let pm: &ActorMention = &mentions[p];
-                        if m.country.is_none() && m.kind == ActorKind::Agent && pm.country.is_some() {
+                        if m.country.is_none() && m.kind == ActorKind::Agent && pm.country.is_some()
+                        {
                             m.country.clone_from(&pm.country);
-                            m.code = format!("{}{}", pm.country.as_deref().unwrap_or(""), m.sector.as_deref().unwrap_or(""));
+                            m.code = format!(
+                                "{}{}",
+                                pm.country.as_deref().unwrap_or(""),
+                                m.sector.as_deref().unwrap_or("")
+                            );
                         }
                     }
-                    if m.kind == ActorKind::Agent && m.name.chars().next().is_some_and(char::is_uppercase) {
+                    if m.kind == ActorKind::Agent
+                        && m.name.chars().next().is_some_and(char::is_uppercase)
+                    {
                         if let Some(last) = m.name.split_whitespace().last() {
                             if last.len() > 2 {
                                 short_names.insert(last.to_ascii_lowercase(), mentions.len());
@@ -115,11 +221,19 @@ impl ActorTagger {
                 i = next.max(i + 1);
             }
         }
+        distribute_shared_heads(doc, &mut mentions);
+        locate_countryless(doc, &mut mentions);
         doc.actors = mentions;
     }
 
     /// The maximal noun-phrase-like token run starting at `i` that contains a dictionary match.
-    fn chunk(&self, doc: &Document, hit_at: &HashMap<usize, Hit>, i: usize, end: usize) -> Option<TokenRange> {
+    fn chunk(
+        &self,
+        doc: &Document,
+        hit_at: &HashMap<usize, Hit>,
+        i: usize,
+        end: usize,
+    ) -> Option<TokenRange> {
         let mut j = i;
         let mut has_hit = false;
         // Leading determiners and adjectives.
@@ -141,17 +255,47 @@ impl ActorTagger {
             let allowed = match t.pos {
                 Pos::Propn => !NOT_NAMES.contains(&low),
                 Pos::Adj => true,
-                Pos::Noun => true,
-                _ => matches!(low, "former" | "acting" | "deputy" | "senior" | "top" | "then" | "interim" | "new" | "chief" | "foreign" | "defence" | "defense"),
+                Pos::Noun => !NOT_HEADS.contains(&low),
+                _ => matches!(
+                    low,
+                    "former"
+                        | "acting"
+                        | "deputy"
+                        | "senior"
+                        | "top"
+                        | "then"
+                        | "interim"
+                        | "new"
+                        | "chief"
+                        | "foreign"
+                        | "defence"
+                        | "defense"
+                ),
             };
             // "of" joins "President of France" when a dictionary name follows.
-            if low == "of" && j > first_content && hit_at.get(&(j + 1)).is_some_and(|h| {
-                let p = &self.dict.patterns[h.pattern];
-                p.atoms.iter().any(|a| matches!(a, Atom::Country(_) | Atom::Org(_) | Atom::Capital(_)))
-            }) && (first_content..j).any(|k| hit_at.get(&k).is_some_and(|h| {
-                self.dict.patterns[h.pattern].atoms.iter().any(|a| matches!(a, Atom::Agent { .. }))
-            })) {
-                j += 1;
+            let of_target = if j + 1 < end && doc.low(j + 1) == "the" {
+                j + 2
+            } else {
+                j + 1
+            };
+            if low == "of"
+                && j > first_content
+                && hit_at.get(&of_target).is_some_and(|h| {
+                    let p = &self.dict.patterns[h.pattern];
+                    p.atoms
+                        .iter()
+                        .any(|a| matches!(a, Atom::Country(_) | Atom::Org(_) | Atom::Capital(_)))
+                })
+                && (first_content..j).any(|k| {
+                    hit_at.get(&k).is_some_and(|h| {
+                        self.dict.patterns[h.pattern]
+                            .atoms
+                            .iter()
+                            .any(|a| matches!(a, Atom::Agent { .. }))
+                    })
+                })
+            {
+                j = of_target;
                 continue;
             }
             if !allowed {
@@ -166,7 +310,13 @@ impl ActorTagger {
         (has_hit && j > first_content).then_some(TokenRange::new(first_content, j))
     }
 
-    fn code_chunk(&self, doc: &Document, hit_at: &HashMap<usize, Hit>, r: TokenRange, date: Option<chrono::NaiveDate>) -> Option<ActorMention> {
+    fn code_chunk(
+        &self,
+        doc: &Document,
+        hit_at: &HashMap<usize, Hit>,
+        r: TokenRange,
+        date: Option<chrono::NaiveDate>,
+    ) -> Option<ActorMention> {
         let possessive = crate_is_possessive(doc.low(r.end - 1));
         let body_end = if possessive { r.end - 1 } else { r.end };
         // Collect atoms in order.
@@ -186,7 +336,31 @@ impl ActorTagger {
         // noun ("Prime Minister Jane Doe") belongs to the actor; a common noun head ("Russian
         // oil", "Ukraine war") means the phrase is not an actor at all.
         let tail = TokenRange::new(last_e, body_end);
-        let tail_all_propn = !tail.is_empty() && tail.iter().all(|t| doc.tokens[t].pos == Pos::Propn);
+        let tail_all_propn =
+            !tail.is_empty() && tail.iter().all(|t| doc.tokens[t].pos == Pos::Propn);
+        // "opposition group", "Taliban attackers": a generic or agentive head noun keeps the
+        // phrase an actor with the names' code.
+        let generic_tail = !tail.is_empty() && !tail_all_propn && tail.len() <= 2 && {
+            let h = doc.low(body_end - 1);
+            GENERIC_HEADS.contains(&h)
+                || (doc.tokens[body_end - 1].pos == Pos::Noun
+                    && AGENTIVE
+                        .iter()
+                        .any(|s| h.len() > s.len() + 2 && h.ends_with(s)))
+        };
+        if generic_tail {
+            let inner = TokenRange::new(r.start, last_e);
+            let mut m = self.code_chunk(doc, hit_at, inner, date)?;
+            m.span = doc.token_span(TokenRange::new(m.tokens.start, body_end));
+            m.tokens = TokenRange::new(m.tokens.start, r.end);
+            m.head = body_end - 1;
+            m.possessive = possessive;
+            if m.kind == ActorKind::People {
+                m.kind = ActorKind::Agent;
+            }
+            m.plural = doc.low(body_end - 1).ends_with('s');
+            return Some(m);
+        }
         if !tail.is_empty() && !tail_all_propn {
             // The names modify a common noun: keep them as a modifier of that noun (the source
             // of "Israeli air strikes"), coded from the names alone.
@@ -196,22 +370,52 @@ impl ActorTagger {
             m.head = body_end - 1;
             return Some(m);
         }
-        let former = (r.start..body_end).any(|t| matches!(doc.low(t), "former" | "ex" | "then") || doc.low(t).starts_with("ex-"));
-        let person = atoms.iter().rev().find_map(|a| if let Atom::Person(p) = a.2 { Some(p) } else { None });
-        let org = atoms.iter().rev().find_map(|a| if let Atom::Org(o) = a.2 { Some(o) } else { None });
-        let agent = atoms.iter().rev().find_map(|a| if let Atom::Agent { sector, plural } = a.2 { Some((sector, plural, a.0)) } else { None });
+        let former = (r.start..body_end).any(|t| {
+            matches!(doc.low(t), "former" | "ex" | "then") || doc.low(t).starts_with("ex-")
+        });
+        let person = atoms.iter().rev().find_map(|a| {
+            if let Atom::Person(p) = a.2 {
+                Some(p)
+            } else {
+                None
+            }
+        });
+        let org = atoms.iter().rev().find_map(|a| {
+            if let Atom::Org(o) = a.2 {
+                Some(o)
+            } else {
+                None
+            }
+        });
+        let agent = atoms.iter().rev().find_map(|a| {
+            if let Atom::Agent { sector, plural } = a.2 {
+                Some((sector, plural, a.0))
+            } else {
+                None
+            }
+        });
         let place_country = |a: &Atom| match *a {
-            Atom::Country(c) | Atom::Capital(c) | Atom::Demonym { country: c, .. } | Atom::Seat { country: c, .. } => Some(c),
+            Atom::Country(c)
+            | Atom::Capital(c)
+            | Atom::Demonym { country: c, .. }
+            | Atom::Seat { country: c, .. } => Some(c),
             _ => None,
         };
         let countryish = atoms.iter().rev().find_map(|a| place_country(&a.2));
         let span_start = atoms.first().map_or(r.start, |a| a.0).min(
-            (r.start..body_end).find(|&t| doc.tokens[t].pos != Pos::Det && doc.tokens[t].pos != Pos::Adj).unwrap_or(r.start),
+            (r.start..body_end)
+                .find(|&t| doc.tokens[t].pos != Pos::Det && doc.tokens[t].pos != Pos::Adj)
+                .unwrap_or(r.start),
         );
         let tokens = TokenRange::new(span_start, r.end);
         let span = doc.token_span(TokenRange::new(span_start, body_end));
         let head = body_end - 1;
-        let mk = |kind, name: String, code: String, country: Option<String>, sector: Option<String>, plural| ActorMention {
+        let mk = |kind,
+                  name: String,
+                  code: String,
+                  country: Option<String>,
+                  sector: Option<String>,
+                  plural| ActorMention {
             span,
             tokens,
             kind,
@@ -232,32 +436,83 @@ impl ActorTagger {
                 code = format!("{}ELI", &code[..3]);
             }
             let (country, sector) = split_code(&code);
-            return Some(mk(ActorKind::Person, person.name.clone(), code, country, sector, false));
+            return Some(mk(
+                ActorKind::Person,
+                person.name.clone(),
+                code,
+                country,
+                sector,
+                false,
+            ));
         }
         if let Some(o) = org {
             let org = &self.dict.orgs[o as usize];
             let code = org.code_at(date);
             let (c2, s2) = split_code(&code);
-            let country = if org.country.is_empty() { c2 } else if code == org.code { Some(org.country.clone()) } else { c2 };
-            let sector = if code == org.code && !org.sector.is_empty() { Some(org.sector.clone()) } else { s2 };
-            return Some(mk(ActorKind::Organization, org.name.clone(), code, country, sector, false));
+            let country = if org.country.is_empty() {
+                c2
+            } else if code == org.code {
+                Some(org.country.clone())
+            } else {
+                c2
+            };
+            // An IGO's or NGO's "country" already says what it is: no sector of the same name.
+            let sector = if code == org.code && !org.sector.is_empty() && org.sector != org.country
+            {
+                Some(org.sector.clone())
+            } else {
+                s2
+            };
+            return Some(mk(
+                ActorKind::Organization,
+                org.name.clone(),
+                code,
+                country,
+                sector,
+                false,
+            ));
         }
         if let Some((sector, plural, at)) = agent {
             // Country: a country word before the role noun, else "of <country>" after it.
-            let c = atoms.iter().filter(|a| a.0 < at).rev().find_map(|a| place_country(&a.2))
-                .or_else(|| atoms.iter().filter(|a| a.0 > at).find_map(|a| place_country(&a.2)));
+            let c = atoms
+                .iter()
+                .filter(|a| a.0 < at)
+                .rev()
+                .find_map(|a| place_country(&a.2))
+                .or_else(|| {
+                    atoms
+                        .iter()
+                        .filter(|a| a.0 > at)
+                        .find_map(|a| place_country(&a.2))
+                });
             let mut sec = sector_str(&sector);
             if former && sec == "GOV" {
                 sec = "ELI".into();
             }
             let country = c.map(|c| self.dict.countries[c as usize].iso3.clone());
-            let name = if tail_all_propn { doc.slice(doc.token_span(tail)).to_string() } else { doc.slice(span).to_string() };
+            let name = if tail_all_propn {
+                doc.slice(doc.token_span(tail)).to_string()
+            } else {
+                doc.slice(span).to_string()
+            };
             let code = format!("{}{}", country.as_deref().unwrap_or(""), sec);
-            return Some(mk(ActorKind::Agent, name, code, country, Some(sec), plural && !tail_all_propn));
+            return Some(mk(
+                ActorKind::Agent,
+                name,
+                code,
+                country,
+                Some(sec),
+                plural && !tail_all_propn,
+            ));
         }
         let c = countryish?;
         let country = &self.dict.countries[c as usize];
-        let (kind, sector, plural) = match atoms.iter().rev().find(|a| place_country(&a.2).is_some())?.2 {
+        let (kind, sector, plural) = match atoms
+            .iter()
+            .rev()
+            .find(|a| place_country(&a.2).is_some())?
+            .2
+        {
             Atom::Seat { sector, .. } => (ActorKind::Metonym, Some(sector_str(&sector)), false),
             Atom::Capital(_) => (ActorKind::Metonym, Some("GOV".to_string()), false),
             Atom::Demonym { people, .. } => (ActorKind::People, None, people),
@@ -265,25 +520,74 @@ impl ActorTagger {
         };
         if tail_all_propn && kind != ActorKind::Country {
             // "Russian Sergei Ivanov": an unknown person of that country.
-            return Some(mk(ActorKind::Agent, doc.slice(doc.token_span(tail)).to_string(), country.iso3.clone(), Some(country.iso3.clone()), None, false));
+            return Some(mk(
+                ActorKind::Agent,
+                doc.slice(doc.token_span(tail)).to_string(),
+                country.iso3.clone(),
+                Some(country.iso3.clone()),
+                None,
+                false,
+            ));
         }
         if tail_all_propn {
             return None;
         }
         let code = format!("{}{}", country.iso3, sector.as_deref().unwrap_or(""));
         let _ = last_s;
-        Some(mk(kind, country.name.clone(), code, Some(country.iso3.clone()), sector, plural))
+        Some(mk(
+            kind,
+            country.name.clone(),
+            code,
+            Some(country.iso3.clone()),
+            sector,
+            plural,
+        ))
     }
 
     /// A pronoun or a short name referring back to an earlier actor.
-    fn reference(&self, doc: &Document, i: usize, mentions: &[ActorMention], short: &HashMap<String, usize>, si: usize) -> Option<ActorMention> {
+    fn reference(
+        &self,
+        doc: &Document,
+        i: usize,
+        mentions: &[ActorMention],
+        short: &HashMap<String, usize>,
+        si: usize,
+    ) -> Option<ActorMention> {
         let low = doc.low(i);
         let t = &doc.tokens[i];
         let window_start = doc.sentences[si.saturating_sub(2)].tokens.start;
-        let recent = || mentions.iter().enumerate().rev().take_while(|(_, m)| m.tokens.start >= window_start);
+        let recent = || {
+            mentions
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, m)| m.tokens.start >= window_start)
+        };
         let ante = match low {
-            "he" | "she" | "him" => recent().find(|(_, m)| m.kind == ActorKind::Person || (m.kind == ActorKind::Agent && !m.plural && m.name.chars().next().is_some_and(char::is_uppercase))).map(|(k, _)| k),
-            "they" | "them" => recent().find(|(_, m)| m.plural || m.kind == ActorKind::Organization).map(|(k, _)| k),
+            "he" | "she" | "him" => recent()
+                .find(|(_, m)| {
+                    m.kind == ActorKind::Person
+                        || (m.kind == ActorKind::Agent
+                            && !m.plural
+                            && m.name.chars().next().is_some_and(char::is_uppercase))
+                })
+                .map(|(k, _)| k),
+            "they" | "them" => recent()
+                .find(|(_, m)| {
+                    !m.modifier && !m.possessive && (m.plural || m.kind == ActorKind::Organization)
+                })
+                .map(|(k, _)| k),
+            // "Syria says it is willing to ...": the nearest state or organisation named before.
+            "it" => recent()
+                .find(|(_, m)| {
+                    !m.modifier
+                        && !m.possessive
+                        && matches!(
+                            m.kind,
+                            ActorKind::Country | ActorKind::Organization | ActorKind::Metonym
+                        )
+                })
+                .map(|(k, _)| k),
             _ if t.pos == Pos::Propn => short.get(low).copied(),
             _ => None,
         }?;
@@ -304,6 +608,86 @@ impl ActorTagger {
             antecedent: Some(root),
             modifier: false,
         })
+    }
+}
+
+/// "Protesters in the Kosovan town of ...", "workers at a mine in Peru": a role noun without a
+/// country takes the country of a place phrase right after it.
+fn locate_countryless(doc: &Document, mentions: &mut [ActorMention]) {
+    for k in 0..mentions.len() {
+        if mentions[k].kind != ActorKind::Agent || mentions[k].country.is_some() {
+            continue;
+        }
+        let end = mentions[k].tokens.end;
+        let Some(si) = doc.sentence_of(mentions[k].head) else {
+            continue;
+        };
+        let sent_end = doc.sentences[si].tokens.end;
+        if end >= sent_end || !matches!(doc.low(end), "in" | "from" | "of") {
+            continue;
+        }
+        let limit = (end + 8).min(sent_end);
+        let mut found = None;
+        for p in end + 1..limit {
+            if matches!(
+                doc.tokens[p].pos,
+                Pos::Verb | Pos::Aux | Pos::Modal | Pos::Punct | Pos::Wh
+            ) {
+                break;
+            }
+            if let Some(m) = mentions.iter().position(|m| m.tokens.start == p) {
+                let c = &mentions[m];
+                if matches!(
+                    c.kind,
+                    ActorKind::Country | ActorKind::Metonym | ActorKind::People
+                ) || (c.modifier && c.sector.is_none())
+                {
+                    found = c.country.clone();
+                }
+                break;
+            }
+        }
+        if let Some(c) = found {
+            let m = &mut mentions[k];
+            m.code = format!("{c}{}", m.sector.as_deref().unwrap_or(""));
+            m.country = Some(c);
+        }
+    }
+}
+
+/// "Egyptian and Qatari mediators": a country adjective coordinated with a role-noun phrase
+/// shares its head noun, so it is a role-noun actor too.
+fn distribute_shared_heads(doc: &Document, mentions: &mut [ActorMention]) {
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        if a.kind != ActorKind::People
+            || a.plural
+            || a.possessive
+            || b.kind != ActorKind::Agent
+            || b.country.is_none()
+        {
+            continue;
+        }
+        let gap = TokenRange::new(a.tokens.end, b.tokens.start);
+        if gap.is_empty()
+            || gap.len() > 2
+            || !gap
+                .iter()
+                .all(|t| matches!(doc.low(t), "and" | "or" | "," | "&"))
+        {
+            continue;
+        }
+        let sector = b.sector.clone();
+        let plural = b.plural;
+        let m = &mut mentions[k];
+        m.code = format!(
+            "{}{}",
+            m.country.as_deref().unwrap_or(""),
+            sector.as_deref().unwrap_or("")
+        );
+        m.sector = sector;
+        m.kind = ActorKind::Agent;
+        m.plural = plural;
     }
 }
 
@@ -352,16 +736,38 @@ mod tests {
         lex.load_irregular("meet\tmet\tmet\nsay\tsaid\tsaid\nspeak\tspoke\tspoken\ngo\twent\tgone\nflow\tflowed\tflowed\n").unwrap();
         lex.add_verb("arrive");
         lex.add_verb("leave");
-        let mut d = Document::new(DocMeta { date: date.map(|d| d.parse().unwrap()), ..Default::default() }, text);
+        let mut d = Document::new(
+            DocMeta {
+                date: date.map(|d| d.parse().unwrap()),
+                ..Default::default()
+            },
+            text,
+        );
         attache_text::analyze(&mut d, &lex);
         tagger().annotate(&mut d);
-        d.actors.iter().filter(|m| !m.modifier).map(|m| (d.slice(m.span).to_string(), m.code.clone())).collect()
+        d.actors
+            .iter()
+            .filter(|m| !m.modifier)
+            .map(|m| (d.slice(m.span).to_string(), m.code.clone()))
+            .collect()
     }
 
     #[test]
     fn titles_and_appositives() {
-        let c = codes("Russian Foreign Minister Sergei Lavrov met U.S. officials.", Some("2025-02-17"));
-        assert_eq!(c, [("Russian Foreign Minister Sergei Lavrov".into(), "RUSGOV".into()), ("U.S. officials".into(), "USAGOV".into())]);
+        let c = codes(
+            "Russian Foreign Minister Sergei Lavrov met U.S. officials.",
+            Some("2025-02-17"),
+        );
+        assert_eq!(
+            c,
+            [
+                (
+                    "Russian Foreign Minister Sergei Lavrov".into(),
+                    "RUSGOV".into()
+                ),
+                ("U.S. officials".into(), "USAGOV".into())
+            ]
+        );
     }
 
     #[test]
@@ -373,7 +779,10 @@ mod tests {
 
     #[test]
     fn metonyms_orgs_and_non_actors() {
-        let c = codes("The Kremlin and the Pentagon said Hamas militants and the UN met. Russian oil flowed.", None);
+        let c = codes(
+            "The Kremlin and the Pentagon said Hamas militants and the UN met. Russian oil flowed.",
+            None,
+        );
         let codes: Vec<&str> = c.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(codes, ["RUSGOV", "USAMIL", "PSEREB", "IGOUNO"]);
     }
@@ -387,8 +796,14 @@ mod tests {
 
     #[test]
     fn unknown_names_after_role_nouns() {
-        let c = codes("Russian Prime Minister Ivan Petrov met officials. Petrov left.", None);
-        assert_eq!(c[0], ("Russian Prime Minister Ivan Petrov".into(), "RUSGOV".into()));
+        let c = codes(
+            "Russian Prime Minister Ivan Petrov met officials. Petrov left.",
+            None,
+        );
+        assert_eq!(
+            c[0],
+            ("Russian Prime Minister Ivan Petrov".into(), "RUSGOV".into())
+        );
         assert_eq!(c[2], ("Petrov".into(), "RUSGOV".into()));
     }
 

@@ -118,8 +118,13 @@ pub fn annotate(doc: &mut Document) {
             value = Some(v);
             is_vague = true;
             i += 1;
-        } else if let Some(v) = unit(&low).filter(|_| low != "a" && low != "an" || (i + 1 < n && scale(doc.low(i + 1)).is_some())) {
-            if low == "one" && !(i + 1 < n && (scale(doc.low(i + 1)).is_some() || doc.tokens[i + 1].pos == Pos::Noun)) {
+        } else if let Some(v) = unit(&low)
+            .filter(|_| low != "a" && low != "an" || (i + 1 < n && scale(doc.low(i + 1)).is_some()))
+        {
+            if low == "one"
+                && !(i + 1 < n
+                    && (scale(doc.low(i + 1)).is_some() || doc.tokens[i + 1].pos == Pos::Noun))
+            {
                 i += 1;
                 continue;
             }
@@ -141,9 +146,15 @@ pub fn annotate(doc: &mut Document) {
             if let Some(s) = scale(doc.low(i)) {
                 v *= s;
                 i += 1;
-            } else if is_vague && doc.low(i) == "of" && i + 1 < n && vague(doc.low(i + 1)).is_some() {
+            } else if is_vague && doc.low(i) == "of" && i + 1 < n && vague(doc.low(i + 1)).is_some()
+            {
                 // "tens of thousands", "hundreds of thousands"
-                v = vague(doc.low(i + 1)).unwrap_or(1.0) * if doc.low(start) == "tens" { 10.0 } else { v / 200.0 * 100.0 };
+                v = vague(doc.low(i + 1)).unwrap_or(1.0)
+                    * if doc.low(start) == "tens" {
+                        10.0
+                    } else {
+                        v / 200.0 * 100.0
+                    };
                 i += 2;
             } else {
                 break;
@@ -151,7 +162,12 @@ pub fn annotate(doc: &mut Document) {
         }
         // A bare year or a small ordinal-like figure glued to a month is a date, not a count.
         let tok = doc.tok(start);
-        if !is_vague && tok.len() == 4 && !tok.contains(',') && (1900.0..=2100.0).contains(&v) && i == start + 1 {
+        if !is_vague
+            && tok.len() == 4
+            && !tok.contains(',')
+            && (1900.0..=2100.0).contains(&v)
+            && i == start + 1
+        {
             continue;
         }
         // Qualifier before the number.
@@ -169,7 +185,13 @@ pub fn annotate(doc: &mut Document) {
             qual = Some("at least".into());
         }
         let r = TokenRange::new(qstart, i);
-        out.push(NumberMention { span: doc.token_span(r), tokens: r, value: v, qualifier: qual, vague: is_vague });
+        out.push(NumberMention {
+            span: doc.token_span(r),
+            tokens: r,
+            value: v,
+            qualifier: qual,
+            vague: is_vague,
+        });
     }
     doc.numbers = out;
 }
@@ -183,17 +205,36 @@ mod tests {
         let mut d = Document::new(DocMeta::default(), text);
         attache_text::analyze(&mut d, &attache_text::Lexicon::new());
         annotate(&mut d);
-        d.numbers.iter().map(|m| (d.slice(m.span).to_string(), m.value, m.qualifier.clone())).collect()
+        d.numbers
+            .iter()
+            .map(|m| (d.slice(m.span).to_string(), m.value, m.qualifier.clone()))
+            .collect()
     }
 
     #[test]
     fn figures_words_and_qualifiers() {
-        assert_eq!(nums("killed approximately 1,200 people")[0], ("approximately 1,200".into(), 1200.0, Some("approximately".into())));
-        assert_eq!(nums("more than 48,000 dead")[0], ("more than 48,000".into(), 48000.0, Some("more than".into())));
+        assert_eq!(
+            nums("killed approximately 1,200 people")[0],
+            (
+                "approximately 1,200".into(),
+                1200.0,
+                Some("approximately".into())
+            )
+        );
+        assert_eq!(
+            nums("more than 48,000 dead")[0],
+            ("more than 48,000".into(), 48000.0, Some("more than".into()))
+        );
         assert_eq!(nums("two dozen soldiers")[0].1, 24.0);
         assert_eq!(nums("1.5 million refugees")[0].1, 1_500_000.0);
-        assert_eq!(nums("hundreds of protesters")[0], ("hundreds".into(), 200.0, Some("at least".into())));
-        assert_eq!(nums("at least 12 injured")[0].2.as_deref(), Some("at least"));
+        assert_eq!(
+            nums("hundreds of protesters")[0],
+            ("hundreds".into(), 200.0, Some("at least".into()))
+        );
+        assert_eq!(
+            nums("at least 12 injured")[0].2.as_deref(),
+            Some("at least")
+        );
         assert!(nums("in 2023 the war").is_empty());
         assert_eq!(nums("more than a million people")[0].1, 1e6);
     }

@@ -13,9 +13,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show_errors = args.iter().any(|a| a == "--errors");
     let json = args.iter().any(|a| a == "--json");
-    let file = args.iter().find(|a| !a.starts_with("--")).map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/eval/tr-news/TR-News.xml")
-    });
+    let file = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../../shared/eval/tr-news/TR-News.xml")
+        });
     let t0 = Instant::now();
     let gaz = Gazetteer::load_builtin()?;
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;

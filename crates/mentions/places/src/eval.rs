@@ -70,7 +70,10 @@ pub fn load(path: &Path) -> Result<Vec<GoldArticle>, PlaceError> {
         path: path.display().to_string(),
         source,
     })?;
-    parse(&text).map_err(|msg| PlaceError::Format { path: path.display().to_string(), msg })
+    parse(&text).map_err(|msg| PlaceError::Format {
+        path: path.display().to_string(),
+        msg,
+    })
 }
 
 /// Parse the XML text of a TR-News / LGL file.
@@ -104,7 +107,8 @@ pub fn parse(xml: &str) -> Result<Vec<GoldArticle>, String> {
                         if let Some(t) = top.as_mut() {
                             for at in e.attributes().flatten() {
                                 if at.key.as_ref() == b"geonameid" {
-                                    t.geonameid = String::from_utf8_lossy(&at.value).trim().parse().ok();
+                                    t.geonameid =
+                                        String::from_utf8_lossy(&at.value).trim().parse().ok();
                                 }
                             }
                         }
@@ -124,7 +128,12 @@ pub fn parse(xml: &str) -> Result<Vec<GoldArticle>, String> {
             }
             Event::End(e) => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).to_string();
-                let parent = stack.len().checked_sub(2).and_then(|i| stack.get(i)).cloned().unwrap_or_default();
+                let parent = stack
+                    .len()
+                    .checked_sub(2)
+                    .and_then(|i| stack.get(i))
+                    .cloned()
+                    .unwrap_or_default();
                 let val = std::mem::take(&mut buf);
                 if let Some(t) = top.as_mut() {
                     match name.as_str() {
@@ -200,7 +209,8 @@ fn repair_offsets(a: &mut GoldArticle) {
         if phrase.is_empty() {
             continue;
         }
-        let fits = |s: usize| s + phrase.len() <= chars.len() && chars[s..s + phrase.len()] == phrase[..];
+        let fits =
+            |s: usize| s + phrase.len() <= chars.len() && chars[s..s + phrase.len()] == phrase[..];
         if t.end == t.start + phrase.len() && fits(t.start) {
             continue;
         }
@@ -236,9 +246,21 @@ pub struct SpanScores {
 
 impl SpanScores {
     fn new(tp: usize, npred: usize, ngold: usize) -> Self {
-        let p = if npred == 0 { 0.0 } else { tp as f64 / npred as f64 };
-        let r = if ngold == 0 { 0.0 } else { tp as f64 / ngold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if npred == 0 {
+            0.0
+        } else {
+            tp as f64 / npred as f64
+        };
+        let r = if ngold == 0 {
+            0.0
+        } else {
+            tp as f64 / ngold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         SpanScores {
             true_positives: tp,
             false_positives: npred - tp,
@@ -255,7 +277,7 @@ impl SpanScores {
 pub struct GeoError {
     pub doc: String,
     /// `missed` (gold not found), `spurious` (predicted, not gold), `wrong_id` (found, other
-    /// GeoNames id, within 161 km) or `far` (found, more than 161 km off).
+    /// GeoNames id, within 161 km) or `far` (found, more than 161 km off, whatever the id).
     pub kind: &'static str,
     /// Characters `[start, end)` of the gold toponym or of the prediction.
     pub start: usize,
@@ -298,9 +320,16 @@ impl fmt::Display for GeoReport {
         writeln!(
             f,
             "  articles {}  gold toponyms {} ({} grounded)  predicted {}  gold offsets repaired {}",
-            self.articles, self.gold_toponyms, self.gold_grounded, self.predicted, self.offsets_repaired
+            self.articles,
+            self.gold_toponyms,
+            self.gold_grounded,
+            self.predicted,
+            self.offsets_repaired
         )?;
-        for (label, s) in [("exact span  ", &self.exact), ("overlap span", &self.overlap)] {
+        for (label, s) in [
+            ("exact span  ", &self.exact),
+            ("overlap span", &self.overlap),
+        ] {
             writeln!(
                 f,
                 "  toponyms, {label}: P {:.3}  R {:.3}  F1 {:.3}  (tp {} fp {} fn {})",
@@ -371,16 +400,18 @@ pub fn evaluate_articles(
     tagger: &PlaceTagger,
     prepare: &dyn Fn(&mut Document),
 ) -> GeoReport {
-    let mut r = GeoReport { articles: articles.len(), ..Default::default() };
+    let mut r = GeoReport {
+        articles: articles.len(),
+        ..Default::default()
+    };
     let (mut tp_exact, mut tp_overlap, mut npred, mut ngold) = (0, 0, 0, 0);
     let mut errors_km: Vec<f64> = Vec::new();
     for a in articles {
         let meta = DocMeta {
             id: a.id.clone(),
-            date: a
-                .date
-                .as_deref()
-                .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok()),
+            date: a.date.as_deref().and_then(|d| {
+                chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok()
+            }),
             source: None,
             url: a.url.clone(),
             title: a.title.clone(),
@@ -392,7 +423,13 @@ pub fn evaluate_articles(
         let preds: Vec<(usize, usize, &PlaceMention)> = doc
             .places
             .iter()
-            .map(|m| (doc.char_offset(m.span.start), doc.char_offset(m.span.end), m))
+            .map(|m| {
+                (
+                    doc.char_offset(m.span.start),
+                    doc.char_offset(m.span.end),
+                    m,
+                )
+            })
             .collect();
         npred += preds.len();
         ngold += a.toponyms.len();
@@ -400,7 +437,9 @@ pub fn evaluate_articles(
         // Exact matches.
         let mut used = vec![false; preds.len()];
         for g in &a.toponyms {
-            if let Some(j) = (0..preds.len()).find(|&j| !used[j] && preds[j].0 == g.start && preds[j].1 == g.end) {
+            if let Some(j) =
+                (0..preds.len()).find(|&j| !used[j] && preds[j].0 == g.start && preds[j].1 == g.end)
+            {
                 used[j] = true;
                 tp_exact += 1;
             }
@@ -409,7 +448,9 @@ pub fn evaluate_articles(
         let mut used = vec![false; preds.len()];
         let mut matched: Vec<Option<usize>> = vec![None; a.toponyms.len()];
         for (gi, g) in a.toponyms.iter().enumerate() {
-            if let Some(j) = (0..preds.len()).find(|&j| !used[j] && preds[j].0 == g.start && preds[j].1 == g.end) {
+            if let Some(j) =
+                (0..preds.len()).find(|&j| !used[j] && preds[j].0 == g.start && preds[j].1 == g.end)
+            {
                 used[j] = true;
                 matched[gi] = Some(j);
             }
@@ -418,7 +459,9 @@ pub fn evaluate_articles(
             if matched[gi].is_some() {
                 continue;
             }
-            if let Some(j) = (0..preds.len()).find(|&j| !used[j] && preds[j].0 < g.end && g.start < preds[j].1) {
+            if let Some(j) =
+                (0..preds.len()).find(|&j| !used[j] && preds[j].0 < g.end && g.start < preds[j].1)
+            {
                 used[j] = true;
                 matched[gi] = Some(j);
             }
@@ -457,7 +500,7 @@ pub fn evaluate_articles(
             if km <= 161.0 {
                 r.within_161km += 1;
             }
-            if !same {
+            if !same || km > 161.0 {
                 r.errors.push(GeoError {
                     doc: a.id.clone(),
                     kind: if km <= 161.0 { "wrong_id" } else { "far" },
@@ -478,7 +521,9 @@ pub fn evaluate_articles(
                     kind: "spurious",
                     start: *s,
                     end: *e,
-                    text: chars[(*s).min(chars.len())..(*e).min(chars.len())].iter().collect(),
+                    text: chars[(*s).min(chars.len())..(*e).min(chars.len())]
+                        .iter()
+                        .collect(),
                     gold: None,
                     predicted: Some(describe(m)),
                     error_km: None,
@@ -496,8 +541,11 @@ pub fn evaluate_articles(
         r.accuracy_161km = r.within_161km as f64 / r.resolved as f64;
         errors_km.sort_by(f64::total_cmp);
         let n = errors_km.len();
-        r.median_error_km =
-            if n % 2 == 1 { errors_km[n / 2] } else { (errors_km[n / 2 - 1] + errors_km[n / 2]) / 2.0 };
+        r.median_error_km = if n % 2 == 1 {
+            errors_km[n / 2]
+        } else {
+            (errors_km[n / 2 - 1] + errors_km[n / 2]) / 2.0
+        };
         r.mean_error_km = errors_km.iter().sum::<f64>() / n as f64;
     }
     r

@@ -130,9 +130,10 @@ fn iso3(s: &str) -> [u8; 3] {
 
 fn static_feature(code: &str) -> &'static str {
     const CODES: &[&str] = &[
-        "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR", "CONT", "RGN", "ADM1", "ADM2", "ADM3",
-        "PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "SEA", "GULF", "OCN", "BAY", "AREA",
-        "PEN", "MTS", "ISL", "ISLS", "DSRT", "STRT", "LK", "STM", "PLN", "VAL", "PLAT", "ZN",
+        "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR", "CONT", "RGN", "ADM1", "ADM2",
+        "ADM3", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "SEA", "GULF", "OCN",
+        "BAY", "AREA", "PEN", "MTS", "ISL", "ISLS", "DSRT", "STRT", "LK", "STM", "PLN", "VAL",
+        "PLAT", "ZN",
     ];
     CODES.iter().copied().find(|c| *c == code).unwrap_or("RGN")
 }
@@ -204,6 +205,10 @@ impl Gazetteer {
             return;
         }
         let mut keys = variants(&k);
+        // "Plymouth County" is also written "Plymouth Co."
+        if let Some(stem) = k.strip_suffix(" county") {
+            keys.push(format!("{stem} co"));
+        }
         keys.push(k);
         for k in keys {
             self.max_words = self.max_words.max(word_count(&k));
@@ -269,13 +274,24 @@ impl Gazetteer {
                 }
                 _ => {}
             }
-            let primary = NameRef { place: idx, kind: NameKind::Primary, caps_only: false, dotted: false };
+            let primary = NameRef {
+                place: idx,
+                kind: NameKind::Primary,
+                caps_only: false,
+                dotted: false,
+            };
             self.add_name(name, primary);
             if !ascii.is_empty() {
                 self.add_name(ascii, primary);
             }
             for alt in alts.split(';').filter(|a| !a.is_empty()) {
-                self.add_name(alt, NameRef { kind: NameKind::Alternate, ..primary });
+                self.add_name(
+                    alt,
+                    NameRef {
+                        kind: NameKind::Alternate,
+                        ..primary
+                    },
+                );
             }
         }
         Ok(())
@@ -287,10 +303,17 @@ impl Gazetteer {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let err = |msg: String| PlaceError::Data { file: "regions.tsv".into(), line: ln + 1, msg };
+            let err = |msg: String| PlaceError::Data {
+                file: "regions.tsv".into(),
+                line: ln + 1,
+                msg,
+            };
             let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
             if cells.len() < 7 {
-                return Err(err(format!("expected 7 or 8 columns, found {}", cells.len())));
+                return Err(err(format!(
+                    "expected 7 or 8 columns, found {}",
+                    cells.len()
+                )));
             }
             let lat: f64 = cells[3].parse().map_err(|_| err("bad latitude".into()))?;
             let lon: f64 = cells[4].parse().map_err(|_| err("bad longitude".into()))?;
@@ -323,7 +346,12 @@ impl Gazetteer {
             if let Some(id) = geonameid {
                 self.by_id.entry(id).or_insert(idx);
             }
-            let r = NameRef { place: idx, kind: NameKind::Alias, caps_only: false, dotted: false };
+            let r = NameRef {
+                place: idx,
+                kind: NameKind::Alias,
+                caps_only: false,
+                dotted: false,
+            };
             self.add_name(cells[0], r);
             for a in cells[1].split(';').map(str::trim).filter(|a| !a.is_empty()) {
                 self.add_name(a, r);
@@ -368,7 +396,11 @@ impl Gazetteer {
                 continue;
             }
             let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let err = |msg: String| PlaceError::Data { file: file.into(), line: ln + 1, msg };
+            let err = |msg: String| PlaceError::Data {
+                file: file.into(),
+                line: ln + 1,
+                msg,
+            };
             if cells.len() < 2 {
                 return Err(err("expected name<TAB>target".into()));
             }
@@ -380,7 +412,12 @@ impl Gazetteer {
                 let caps_only = !letters.is_empty()
                     && letters.len() <= 5
                     && letters.iter().all(|c| c.is_uppercase());
-                let r = NameRef { place, kind, caps_only, dotted: name.ends_with('.') };
+                let r = NameRef {
+                    place,
+                    kind,
+                    caps_only,
+                    dotted: name.ends_with('.'),
+                };
                 self.add_name(name, r);
             }
         }
@@ -404,7 +441,10 @@ impl Gazetteer {
 
     /// Places named `name` (any spelling the index knows).
     pub fn lookup(&self, name: &str) -> Vec<&Place> {
-        self.lookup_key(&key(name)).iter().map(|r| self.place(r.place)).collect()
+        self.lookup_key(&key(name))
+            .iter()
+            .map(|r| self.place(r.place))
+            .collect()
     }
 
     /// Place by GeoNames id.
@@ -416,7 +456,9 @@ impl Gazetteer {
     /// name and representative point, for country-level event locations.
     pub fn lookup_country(&self, iso3_code: &str) -> Option<&Place> {
         let code = iso3_code.trim().to_ascii_uppercase();
-        self.countries.get(&iso3(&code)).map(|&i| &self.places[i as usize])
+        self.countries
+            .get(&iso3(&code))
+            .map(|&i| &self.places[i as usize])
     }
 
     /// Internal index of a country's place.

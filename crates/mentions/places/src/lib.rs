@@ -30,7 +30,11 @@ pub use tagger::{PlaceTagger, TaggerOptions};
 pub enum PlaceError {
     /// A malformed line in an embedded data file.
     #[error("{file}:{line}: {msg}")]
-    Data { file: String, line: usize, msg: String },
+    Data {
+        file: String,
+        line: usize,
+        msg: String,
+    },
     /// An evaluation file could not be read.
     #[error("{path}: {source}")]
     Io {

@@ -21,16 +21,23 @@ pub fn fold_char(c: char, out: &mut String) {
         0xc0..=0xff => out.push_str(two(LATIN1, (u - 0xc0) as usize)),
         0x100..=0x17f => out.push_str(two(LATIN_EXT_A, (u - 0x100) as usize)),
         _ => match c {
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{02bb}' | '\u{02be}' | '\u{02bf}' | '`' | '\u{00b4}' => out.push('\''),
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{02bb}' | '\u{02be}' | '\u{02bf}' | '`'
+            | '\u{00b4}' => out.push('\''),
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => out.push('-'),
             'ș' | 'ş' => out.push('s'),
             'Ș' | 'Ş' => out.push('S'),
             'ț' | 'ţ' => out.push('t'),
             'Ț' | 'Ţ' => out.push('T'),
-            'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ẫ' | 'ậ' | 'ắ' | 'ằ' | 'ẳ' | 'ẵ' | 'ặ' => out.push('a'),
+            'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ẫ' | 'ậ' | 'ắ' | 'ằ' | 'ẳ' | 'ẵ' | 'ặ' => {
+                out.push('a')
+            }
             'ǐ' | 'ị' | 'ỉ' => out.push('i'),
-            'ǒ' | 'ọ' | 'ỏ' | 'ố' | 'ồ' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ớ' | 'ờ' | 'ở' | 'ỡ' | 'ợ' => out.push('o'),
-            'ǔ' | 'ụ' | 'ủ' | 'ư' | 'ứ' | 'ừ' | 'ử' | 'ữ' | 'ự' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => out.push('u'),
+            'ǒ' | 'ọ' | 'ỏ' | 'ố' | 'ồ' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ớ' | 'ờ' | 'ở' | 'ỡ' | 'ợ' => {
+                out.push('o')
+            }
+            'ǔ' | 'ụ' | 'ủ' | 'ư' | 'ứ' | 'ừ' | 'ử' | 'ữ' | 'ự' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => {
+                out.push('u')
+            }
             'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ễ' | 'ệ' | 'ə' => out.push('e'),
             'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => out.push('y'),
             'ḥ' | 'ḫ' => out.push('h'),
@@ -92,7 +99,12 @@ pub fn key(s: &str) -> String {
 /// `Fort X` ↔ `Ft X`.
 pub fn variants(k: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for (long, short) in [("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", "ft ")] {
+    for (long, short) in [
+        ("saint ", "st "),
+        ("sainte ", "ste "),
+        ("mount ", "mt "),
+        ("fort ", "ft "),
+    ] {
         if let Some(rest) = k.strip_prefix(long) {
             out.push(format!("{short}{rest}"));
         } else if let Some(rest) = k.strip_prefix(short) {

@@ -48,85 +48,606 @@ pub struct PlaceTagger {
 
 /// Connector words allowed in lower case inside a name.
 const CONNECTORS: &[&str] = &[
-    "of", "and", "the", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le",
-    "les", "el", "al", "en", "sur", "upon", "on", "am", "im", "an", "der", "den", "von", "van", "y", "e",
-    "i", "a", "au", "aux", "ad", "ar", "as", "at", "bin", "ibn", "in", "es", "ez", "ash", "ag", "st", "sainte",
-    "saint", "&",
+    "of", "and", "the", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la",
+    "le", "les", "el", "al", "en", "sur", "upon", "on", "am", "im", "an", "der", "den", "von",
+    "van", "y", "e", "i", "a", "au", "aux", "ad", "ar", "as", "at", "bin", "ibn", "in", "es", "ez",
+    "ash", "ag", "st", "sainte", "saint", "&",
 ];
 
 /// Direction words that may begin a hand-written region in lower case (`southern Israel`).
 const DIRECTIONS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "sub", "far", "greater", "upper", "lower",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "sub",
+    "far",
+    "greater",
+    "upper",
+    "lower",
 ];
 
 /// Titles before a person's name.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "president", "pres", "gov",
-    "governor", "sen", "senator", "rep", "representative", "gen", "general", "col", "colonel", "capt",
-    "captain", "lt", "sgt", "sergeant", "prof", "professor", "rev", "reverend", "pastor", "father",
-    "judge", "justice", "coach", "officer", "const", "constable", "minister", "premier", "king",
-    "queen", "prince", "princess", "pope", "chancellor", "secretary", "ambassador", "commissioner",
-    "sheriff", "mayor", "speaker", "cardinal", "bishop", "sheikh", "emir", "ayatollah", "imam",
-    "cpl", "pte", "maj", "adm", "det", "insp", "inspector", "superintendent", "supt", "chief",
-    "brother", "sister", "uncle", "aunt", "saint", "councillor", "councilman", "councilwoman",
-    "lawmaker", "mp", "mla", "mpp", "actor", "actress", "singer", "star", "striker", "midfielder",
-    "defender", "goalkeeper", "quarterback", "director", "producer", "author", "writer",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "president",
+    "pres",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "lt",
+    "sgt",
+    "sergeant",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "pastor",
+    "father",
+    "judge",
+    "justice",
+    "coach",
+    "officer",
+    "const",
+    "constable",
+    "minister",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "chancellor",
+    "secretary",
+    "ambassador",
+    "commissioner",
+    "sheriff",
+    "mayor",
+    "speaker",
+    "cardinal",
+    "bishop",
+    "sheikh",
+    "emir",
+    "ayatollah",
+    "imam",
+    "cpl",
+    "pte",
+    "maj",
+    "adm",
+    "det",
+    "insp",
+    "inspector",
+    "superintendent",
+    "supt",
+    "chief",
+    "brother",
+    "sister",
+    "uncle",
+    "aunt",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "lawmaker",
+    "mp",
+    "mla",
+    "mpp",
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "quarterback",
+    "director",
+    "producer",
+    "author",
+    "writer",
+    "apostle",
+    "saint",
+    "st",
+];
+
+/// Words after a name that make it a street or a building, not the place (`Wooster St.`).
+const STREET: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "highway",
+    "hwy",
+    "crescent",
+    "close",
+    "way",
+    "terrace",
+    "court",
+    "ct",
+    "parkway",
+    "pkwy",
+    "place",
+    "pl",
+    "circle",
+    "alley",
+    "row",
+    "walk",
+    "farms",
+    "farm",
+    "gardens",
+    "apartments",
+    "funeral",
+    "kitchen",
+    "comprehensive",
 ];
 
 /// Words after a place name that make the whole an institution, not a person (`Kentucky State
 /// Police`, `Winnipeg Free Press`): the place name stays a place.
 const INSTITUTION: &[&str] = &[
-    "state", "states", "police", "government", "govt", "university", "college", "council", "county",
-    "city", "court", "department", "dept", "service", "services", "hospital", "airport", "press",
-    "post", "times", "herald", "star", "news", "tribune", "journal", "gazette", "sun", "globe",
-    "school", "schools", "board", "association", "center", "centre", "party", "club", "company",
-    "region", "regional", "province", "provincial", "district", "area", "street", "road", "avenue",
-    "square", "park", "bridge", "river", "valley", "lake", "international", "national", "general",
-    "public", "community", "health", "fire", "rescue", "emergency", "mayor", "premier", "governor",
-    "senator", "minister", "ministry", "president", "prime", "foreign", "interior", "defence",
-    "defense", "health", "finance", "secretary", "chief", "official", "officials", "authorities",
-    "authority", "army", "navy", "military", "forces", "force", "troops", "border", "coast",
-    "guard", "parliament", "assembly", "legislature", "senate", "congress", "congressional",
-    "legislative", "metropolitan", "metro", "transit", "museum", "gallery", "library", "church",
-    "cathedral", "mosque", "temple", "zoo", "stadium", "arena", "hall", "house", "office", "bureau",
-    "agency", "institute", "foundation", "society", "trust", "bank", "exchange", "stock", "market",
-    "chamber", "federation", "union", "league", "cup", "open", "marathon", "festival", "fair", "day",
-    "games", "olympics", "team", "fc", "united", "rangers", "islands", "island", "peninsula",
-    "mountains", "mountain", "sea", "ocean", "gulf", "bay", "harbour", "harbor", "port", "station",
-    "terminal", "highway", "freeway", "motorway", "route", "line", "railway", "railroad", "metro",
-    "township", "borough", "village", "town", "municipality", "municipal", "prefecture", "oblast",
-    "governorate", "capital", "region's", "residents", "people", "officers", "deputies", "sheriff",
-    "sheriff's", "detention", "jail", "prison", "correctional", "superior", "supreme", "district's",
-    "ems", "opp", "rcmp", "fbi", "tv", "radio", "am", "fm", "magistrates", "crown", "airways",
-    "airlines", "air", "rail", "energy", "power", "water", "electric", "gas", "oil", "group",
-    "inc", "ltd", "corp", "co", "north", "south", "east", "west", "central", "northern", "southern",
-    "eastern", "western", "upper", "lower", "downtown", "uptown", "junior", "senior", "high",
-    "elementary", "middle", "primary", "secondary", "catholic", "christian", "muslim", "jewish",
-    "orthodox", "islamic", "protestant", "coptic", "evangelical", "baptist", "methodist",
+    "state",
+    "states",
+    "police",
+    "government",
+    "govt",
+    "university",
+    "college",
+    "council",
+    "county",
+    "city",
+    "court",
+    "department",
+    "dept",
+    "service",
+    "services",
+    "hospital",
+    "airport",
+    "press",
+    "post",
+    "times",
+    "herald",
+    "star",
+    "news",
+    "tribune",
+    "journal",
+    "gazette",
+    "sun",
+    "globe",
+    "school",
+    "schools",
+    "board",
+    "association",
+    "center",
+    "centre",
+    "party",
+    "club",
+    "company",
+    "region",
+    "regional",
+    "province",
+    "provincial",
+    "district",
+    "area",
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "park",
+    "bridge",
+    "river",
+    "valley",
+    "lake",
+    "international",
+    "national",
+    "general",
+    "public",
+    "community",
+    "health",
+    "fire",
+    "rescue",
+    "emergency",
+    "mayor",
+    "premier",
+    "governor",
+    "senator",
+    "minister",
+    "ministry",
+    "president",
+    "prime",
+    "foreign",
+    "interior",
+    "defence",
+    "defense",
+    "health",
+    "finance",
+    "secretary",
+    "chief",
+    "official",
+    "officials",
+    "authorities",
+    "authority",
+    "army",
+    "navy",
+    "military",
+    "forces",
+    "force",
+    "troops",
+    "border",
+    "coast",
+    "guard",
+    "parliament",
+    "assembly",
+    "legislature",
+    "senate",
+    "congress",
+    "congressional",
+    "legislative",
+    "metropolitan",
+    "metro",
+    "transit",
+    "museum",
+    "gallery",
+    "library",
+    "church",
+    "cathedral",
+    "mosque",
+    "temple",
+    "zoo",
+    "stadium",
+    "arena",
+    "hall",
+    "house",
+    "office",
+    "bureau",
+    "agency",
+    "institute",
+    "foundation",
+    "society",
+    "trust",
+    "bank",
+    "exchange",
+    "stock",
+    "market",
+    "chamber",
+    "federation",
+    "union",
+    "league",
+    "cup",
+    "open",
+    "marathon",
+    "festival",
+    "fair",
+    "day",
+    "games",
+    "olympics",
+    "team",
+    "fc",
+    "united",
+    "rangers",
+    "islands",
+    "island",
+    "peninsula",
+    "mountains",
+    "mountain",
+    "sea",
+    "ocean",
+    "gulf",
+    "bay",
+    "harbour",
+    "harbor",
+    "port",
+    "station",
+    "terminal",
+    "highway",
+    "freeway",
+    "motorway",
+    "route",
+    "line",
+    "railway",
+    "railroad",
+    "metro",
+    "township",
+    "borough",
+    "village",
+    "town",
+    "municipality",
+    "municipal",
+    "prefecture",
+    "oblast",
+    "governorate",
+    "capital",
+    "region's",
+    "residents",
+    "people",
+    "officers",
+    "deputies",
+    "sheriff",
+    "sheriff's",
+    "detention",
+    "jail",
+    "prison",
+    "correctional",
+    "superior",
+    "supreme",
+    "district's",
+    "ems",
+    "opp",
+    "rcmp",
+    "fbi",
+    "tv",
+    "radio",
+    "am",
+    "fm",
+    "magistrates",
+    "crown",
+    "airways",
+    "airlines",
+    "air",
+    "rail",
+    "energy",
+    "power",
+    "water",
+    "electric",
+    "gas",
+    "oil",
+    "group",
+    "inc",
+    "ltd",
+    "corp",
+    "co",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upper",
+    "lower",
+    "downtown",
+    "uptown",
+    "junior",
+    "senior",
+    "high",
+    "elementary",
+    "middle",
+    "primary",
+    "secondary",
+    "catholic",
+    "christian",
+    "muslim",
+    "jewish",
+    "orthodox",
+    "islamic",
+    "protestant",
+    "coptic",
+    "evangelical",
+    "baptist",
+    "methodist",
+    "morning",
+    "evening",
+    "observer",
+    "daily",
+    "weekly",
+    "post-dispatch",
+    "chronicle",
+    "courier",
 ];
 
 /// Capitalised words that are never place names on their own in news text.
 const STOP: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "god", "allah", "jesus", "christ", "christmas", "easter", "ramadan", "eid",
-    "president", "police", "government", "state", "city", "county", "university", "congress",
-    "senate", "parliament", "court", "army", "navy", "mr", "mrs", "ms", "dr", "sir", "internet",
-    "facebook", "twitter", "google", "reuters", "ap", "afp", "cnn", "bbc", "cbc", "ctv", "abc",
-    "nbc", "cbs", "fox", "sunday", "mother", "father", "union", "republic", "kingdom", "province",
-    "region", "district", "capital", "island", "islands", "north", "south", "east", "west",
-    "centre", "center", "democrats", "republicans", "liberals", "conservatives", "labour", "tories",
-    "i", "a", "an", "the", "this", "that", "one", "us", "it", "he", "she", "we", "they", "mp", "mla",
-    "ok", "tv", "ceo", "pm", "am", "gop", "isis", "isil", "is", "nato", "un", "eu",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "god",
+    "allah",
+    "jesus",
+    "christ",
+    "christmas",
+    "easter",
+    "ramadan",
+    "eid",
+    "president",
+    "police",
+    "government",
+    "state",
+    "city",
+    "county",
+    "university",
+    "congress",
+    "senate",
+    "parliament",
+    "court",
+    "army",
+    "navy",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "internet",
+    "facebook",
+    "twitter",
+    "google",
+    "reuters",
+    "ap",
+    "afp",
+    "cnn",
+    "bbc",
+    "cbc",
+    "ctv",
+    "abc",
+    "nbc",
+    "cbs",
+    "fox",
+    "sunday",
+    "mother",
+    "father",
+    "union",
+    "republic",
+    "kingdom",
+    "province",
+    "region",
+    "district",
+    "capital",
+    "island",
+    "islands",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "democrats",
+    "republicans",
+    "liberals",
+    "conservatives",
+    "labour",
+    "tories",
+    "i",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "one",
+    "it",
+    "he",
+    "she",
+    "we",
+    "they",
+    "mp",
+    "mla",
+    "ok",
+    "tv",
+    "ceo",
+    "pm",
+    "am",
+    "gop",
+    "isis",
+    "isil",
+    "is",
+    "nato",
+    "un",
+    "eu",
+    "al",
+    "el",
+    "xinhua",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "lakes",
+    "valley",
+    "secretary",
+    "justice",
+    "section",
+    "home",
+];
+
+/// Multi-word names that news uses for institutions, not places.
+const STOP_PHRASES: &[&str] = &[
+    "white house",
+    "pentagon",
+    "kremlin",
+    "capitol",
+    "capitol hill",
+    "downing street",
+    "elysee",
+    "state department",
+    "wall street",
 ];
 
 /// Prepositions that introduce a location (`in Riyadh`, `near Mosul`).
 const LOCATIVE: &[&str] = &[
-    "in", "at", "to", "from", "near", "across", "outside", "inside", "into", "toward", "towards",
-    "via", "through", "throughout", "around", "of", "on", "visit", "visited", "visiting", "over",
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "into",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "throughout",
+    "around",
+    "of",
+    "on",
+    "visit",
+    "visited",
+    "visiting",
+    "over",
 ];
 
 #[derive(Debug, Clone)]
@@ -157,6 +678,14 @@ fn is_alpha_text(s: &str) -> bool {
     s.chars().any(char::is_alphanumeric)
 }
 
+fn closed(w: &str) -> Option<Pos> {
+    attache_text::closed_class(w)
+}
+
+fn starts_with_place(t: &PlaceTagger, norm: &str) -> bool {
+    !t.gaz.lookup_key(norm).is_empty()
+}
+
 fn hav_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     crate::haversine_km(lat1, lon1, lat2, lon2)
 }
@@ -175,7 +704,11 @@ impl PlaceTagger {
             .flat_map(str::split_whitespace)
             .map(Into::into)
             .collect();
-        PlaceTagger { gaz: gazetteer, opts, given }
+        PlaceTagger {
+            gaz: gazetteer,
+            opts,
+            given,
+        }
     }
 
     /// The gazetteer.
@@ -192,8 +725,15 @@ impl PlaceTagger {
     /// rather than the place's name.
     pub fn is_adjectival(&self, doc: &Document, m: &PlaceMention) -> bool {
         let k = key(doc.slice(m.span));
-        self.gaz.lookup_key(&k).iter().any(|r| r.kind == NameKind::Demonym)
-            && !self.gaz.lookup_key(&k).iter().any(|r| r.kind != NameKind::Demonym)
+        self.gaz
+            .lookup_key(&k)
+            .iter()
+            .any(|r| r.kind == NameKind::Demonym)
+            && !self
+                .gaz
+                .lookup_key(&k)
+                .iter()
+                .any(|r| r.kind != NameKind::Demonym)
     }
 
     fn units(&self, doc: &Document) -> Vec<Unit> {
@@ -264,9 +804,19 @@ impl PlaceTagger {
         if r.caps_only && !units[a..b].iter().all(|u| u.allcaps || !u.alpha) {
             return false;
         }
+        if r.dotted
+            && !r.caps_only
+            && units[a..b]
+                .iter()
+                .any(|u| u.allcaps && u.norm.len() > 1 && doc.tok(u.tok).contains('.'))
+        {
+            // "M.D." is not "Md."
+            return false;
+        }
         if r.dotted && !r.caps_only {
             // `Ky.`, `Calif.`: only right after a comma ("Columbia, Ky.").
-            let prev_comma = a > 0 && doc.tok(units[a - 1].tok) == "," && units[a - 1].tok + 1 == units[a].tok;
+            let prev_comma =
+                a > 0 && doc.tok(units[a - 1].tok) == "," && units[a - 1].tok + 1 == units[a].tok;
             if !prev_comma {
                 return false;
             }
@@ -290,6 +840,23 @@ impl PlaceTagger {
         true
     }
 
+    /// A reading that makes a name worth preferring over a longer, obscure match.
+    fn is_strong(&self, r: &NameRef) -> bool {
+        let p = self.gaz.place(r.place);
+        match p.kind {
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1 | PlaceKind::Region => {
+                true
+            }
+            PlaceKind::City => p.population >= 100_000,
+            PlaceKind::Admin2 => false,
+        }
+    }
+
+    fn is_small(&self, r: &NameRef) -> bool {
+        let p = self.gaz.place(r.place);
+        matches!(p.kind, PlaceKind::City | PlaceKind::Admin2) && p.population < 5_000
+    }
+
     fn candidates(&self, doc: &Document, units: &[Unit]) -> Vec<Cand> {
         let maxw = self.gaz.max_words().clamp(1, 8);
         let mut out = Vec::new();
@@ -300,7 +867,6 @@ impl PlaceTagger {
                 i += 1;
                 continue;
             }
-            let mut found = None;
             // Longest run first.
             let mut end = i;
             while end < units.len()
@@ -311,28 +877,122 @@ impl PlaceTagger {
             {
                 end += 1;
             }
+            let mut matches: Vec<Cand> = Vec::new();
             for b in (i + 1..=end).rev() {
-                let k = units[i..b].iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ");
+                let k = units[i..b]
+                    .iter()
+                    .map(|x| x.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if k.len() < 2 || STOP_PHRASES.contains(&k.as_str()) {
+                    if STOP_PHRASES.contains(&k.as_str()) {
+                        break;
+                    }
+                    continue;
+                }
                 let refs = self.gaz.lookup_key(&k);
                 if refs.is_empty() {
                     continue;
                 }
-                let ok: Vec<NameRef> =
-                    refs.iter().copied().filter(|r| self.case_fits(doc, units, i, b, r)).collect();
+                let ok: Vec<NameRef> = refs
+                    .iter()
+                    .copied()
+                    .filter(|r| self.case_fits(doc, units, i, b, r))
+                    .collect();
                 if !ok.is_empty() {
-                    found = Some(Cand { a: i, b, refs: ok, key: k });
-                    break;
+                    matches.push(Cand {
+                        a: i,
+                        b,
+                        refs: ok,
+                        key: k,
+                    });
                 }
             }
-            match found {
+            // The longest match, unless it is only an obscure small place and a shorter one is a
+            // well-known place ("University of Michigan Center" is not Michigan Center).
+            let pick = if matches.len() > 1 && matches[0].refs.iter().all(|r| self.is_small(r)) {
+                matches
+                    .iter()
+                    .position(|c| c.refs.iter().any(|r| self.is_strong(r)))
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            match matches.into_iter().nth(pick) {
                 Some(c) => {
                     i = c.b;
                     out.push(c);
                 }
-                None => i += 1,
+                None => {
+                    // A stop phrase blocks its words as well.
+                    i += 1;
+                }
             }
         }
         out
+    }
+
+    /// Units that belong to a person's name: after a title (`President Barack Obama`), or a given
+    /// name and the capitalised words after it (`Georgia Stevens`, `Christopher Steele`).
+    fn person_units(&self, units: &[Unit]) -> (Vec<bool>, FxHashSet<String>) {
+        let n = units.len();
+        let mut mark = vec![false; n];
+        let mut words: FxHashSet<String> = FxHashSet::default();
+        let adjacent = |j: usize| {
+            j < n
+                && j > 0
+                && units[j].alpha
+                && !units[j].glued
+                && units[j].sent == units[j - 1].sent
+                && units[j].tok == units[j - 1].tok + 1
+        };
+        let namelike = |u: &Unit| {
+            (u.cap || u.allcaps)
+                && !INSTITUTION.contains(&u.norm.as_str())
+                && !TITLES.contains(&u.norm.as_str())
+                && !DIRECTIONS.contains(&u.norm.as_str())
+                && !self.gaz.lookup_key(&u.norm).iter().any(|r| {
+                    let p = self.gaz.place(r.place);
+                    (p.kind == PlaceKind::Country
+                        || (p.kind == PlaceKind::Admin1 && p.population >= 1_000_000))
+                        && r.kind != NameKind::Alternate
+                })
+        };
+        for i in 0..n {
+            let u = &units[i];
+            if !u.alpha || u.glued {
+                continue;
+            }
+            let title =
+                TITLES.contains(&u.norm.as_str()) && !matches!(u.norm.as_str(), "saint" | "st");
+            let start = if title && adjacent(i + 1) && namelike(&units[i + 1]) {
+                Some(i + 1)
+            } else if u.cap
+                && !u.allcaps
+                && self.given.contains(u.norm.as_str())
+                && adjacent(i + 1)
+                && namelike(&units[i + 1])
+            {
+                Some(i)
+            } else {
+                None
+            };
+            let Some(s) = start else { continue };
+            let mut j = s;
+            while j < n && (j == s || adjacent(j)) && j - s < 4 {
+                let w = &units[j];
+                let initial = w.allcaps && w.norm.len() == 1;
+                if !(initial || (j == s && (w.cap || w.allcaps)) || namelike(w)) {
+                    break;
+                }
+                mark[j] = true;
+                if !initial {
+                    words.insert(w.norm.clone());
+                }
+                j += 1;
+            }
+        }
+        (mark, words)
     }
 
     fn prev_word<'a>(&self, units: &'a [Unit], c: &Cand) -> Option<&'a Unit> {
@@ -345,10 +1005,9 @@ impl PlaceTagger {
         (n.sent == units[c.a].sent && n.alpha && !n.glued).then_some(n)
     }
 
-    /// Context filters; returns the surviving candidates and the words known to be personal names.
+    /// Context filters.
     fn filter(&self, doc: &Document, units: &[Unit], cands: Vec<Cand>) -> Vec<Cand> {
-        let starts: FxHashSet<usize> = cands.iter().map(|c| c.a).collect();
-        let mut person_words: FxHashSet<String> = FxHashSet::default();
+        let (person, mut person_words) = self.person_units(units);
         for a in &doc.actors {
             if a.kind == ActorKind::Person {
                 for t in a.tokens.iter() {
@@ -360,15 +1019,16 @@ impl PlaceTagger {
             }
         }
         let mut keep = Vec::with_capacity(cands.len());
-        let mut maybe_person: Vec<Cand> = Vec::new();
         for c in cands {
             let single = c.b - c.a == 1;
             let u = &units[c.a];
             let span = Span::new(u.start, units[c.b - 1].end);
             let demonym = c.refs.iter().all(|r| r.kind == NameKind::Demonym);
             let strong = c.refs.iter().any(|r| {
-                matches!(self.gaz.place(r.place).kind, PlaceKind::Country | PlaceKind::Continent)
-                    || r.kind == NameKind::Demonym
+                matches!(
+                    self.gaz.place(r.place).kind,
+                    PlaceKind::Country | PlaceKind::Continent
+                ) || r.kind == NameKind::Demonym
             });
             // Actors: a person overlapping, or an organisation that is exactly this name.
             let actor_block = doc.actors.iter().any(|a| match a.kind {
@@ -376,93 +1036,175 @@ impl PlaceTagger {
                 ActorKind::Organization => a.span == span,
                 _ => false,
             });
-            if actor_block {
+            if actor_block || (c.a..c.b).any(|i| person[i]) {
                 continue;
             }
-            if single && STOP.contains(&u.norm.as_str()) && !u.allcaps {
+            if single && STOP.contains(&u.norm.as_str()) {
                 continue;
             }
-            if single && STOP.contains(&u.norm.as_str()) && u.norm.len() <= 3 && !strong {
+            // Only direction words ("South East", "Central"): not a name on their own.
+            if units[c.a..c.b]
+                .iter()
+                .all(|x| DIRECTIONS.contains(&x.norm.as_str()))
+            {
                 continue;
+            }
+            // A short word glued to a capitalised word: "Al-Ahram", "El-Baradei".
+            if single && u.norm.len() <= 3 && units.get(c.b).is_some_and(|n| n.glued && n.cap) {
+                continue;
+            }
+            // "un-American", "Anglo American": a demonym inside a longer word or name.
+            if demonym {
+                if u.glued && c.a > 0 && !units[c.a - 1].cap {
+                    continue;
+                }
+                if self.prev_word(units, &c).is_some_and(|p| {
+                    p.cap
+                        && !p.sent_first
+                        && !TITLES.contains(&p.norm.as_str())
+                        && !starts_with_place(self, &p.norm)
+                }) {
+                    continue;
+                }
+            }
+            let known = c.refs.iter().any(|r| self.is_strong(r));
+            let national = c.refs.iter().any(|r| {
+                matches!(
+                    self.gaz.place(r.place).kind,
+                    PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1
+                ) || r.kind == NameKind::Demonym
+            });
+            // A street or a business named after the place: "Wooster St.", "Maxey Funeral Home".
+            if let Some(n) = self.next_word(units, &c) {
+                if STREET.contains(&n.norm.as_str()) && !national {
+                    continue;
+                }
+            }
+            // "St. Paul's Hospital", "St. John's University": a saint, not the town.
+            if matches!(u.norm.as_str(), "st" | "saint" | "ste" | "sainte") && !single {
+                let poss = units
+                    .get(c.b)
+                    .is_some_and(|n| crate::is_possessive_text(doc.tok(n.tok)));
+                if poss {
+                    continue;
+                }
+            }
+            // Capitals-only short words ("OPP", "MENA") are acronyms, not small towns.
+            if single
+                && u.allcaps
+                && u.norm.len() <= 4
+                && !known
+                && !c.refs.iter().any(|r| r.caps_only)
+            {
+                continue;
+            }
+            if single && !national {
+                // Glued to a given name: "John-Paul".
+                if u.glued && c.a > 0 && self.given.contains(units[c.a - 1].norm.as_str()) {
+                    continue;
+                }
+                // A capitalised unknown word before: a surname ("Mitt Romney", "Ivonne Martinez").
+                if let Some(p) = self.prev_word(units, &c) {
+                    let p_pos = doc.tokens.get(p.tok).map(|t| t.pos).unwrap_or_default();
+                    if p.cap
+                        && !p.allcaps
+                        && (!p.sent_first || p_pos == Pos::Propn)
+                        && !CONNECTORS.contains(&p.norm.as_str())
+                        && !DIRECTIONS.contains(&p.norm.as_str())
+                        && !INSTITUTION.contains(&p.norm.as_str())
+                        && !self.gaz.is_common_word(&p.norm)
+                        && self.gaz.lookup_key(&p.norm).is_empty()
+                        && closed(&p.norm).is_none()
+                    {
+                        person_words.insert(c.key.clone());
+                        continue;
+                    }
+                }
+                // A small place right before a capitalised unknown word: a first name
+                // ("Kelvin Battle", "Kati Mather").
+                if let Some(n) = self.next_word(units, &c) {
+                    if n.cap
+                        && !n.allcaps
+                        && !known
+                        && !INSTITUTION.contains(&n.norm.as_str())
+                        && !TITLES.contains(&n.norm.as_str())
+                        && !DIRECTIONS.contains(&n.norm.as_str())
+                        && self.gaz.lookup_key(&n.norm).is_empty()
+                    {
+                        person_words.insert(n.norm.clone());
+                        continue;
+                    }
+                }
             }
             // Sentence-initial function words and ordinary words ("Mobile phones ...").
             if single && u.sent_first && !strong {
                 let pos = doc.tokens.get(u.tok).map(|t| t.pos).unwrap_or_default();
                 let function = matches!(
                     pos,
-                    Pos::Det | Pos::Prep | Pos::Pron | Pos::Aux | Pos::Modal | Pos::Conj | Pos::Subord
-                        | Pos::Wh | Pos::Neg | Pos::Adv | Pos::Num
+                    Pos::Det
+                        | Pos::Prep
+                        | Pos::Pron
+                        | Pos::Aux
+                        | Pos::Modal
+                        | Pos::Conj
+                        | Pos::Subord
+                        | Pos::Wh
+                        | Pos::Neg
+                        | Pos::Adv
+                        | Pos::Num
                 );
-                if function || (self.gaz.is_common_word(&u.norm) && !u.allcaps) {
+                if function || (self.gaz.is_common_word(&u.norm) && !u.allcaps && !known) {
                     continue;
                 }
             }
-            if single && !demonym {
-                // Title before the name: "Mr. Lincoln", "President Jackson".
-                if let Some(p) = self.prev_word(units, &c) {
-                    if (p.cap || p.allcaps) && TITLES.contains(&p.norm.as_str()) && !strong {
-                        person_words.insert(c.key.clone());
-                        continue;
-                    }
-                    // Given name before: "Michael Jordan", "Hillary Clinton".
-                    if p.cap && self.given.contains(p.norm.as_str()) && !starts.contains(&(c.a - 1)) {
-                        person_words.insert(c.key.clone());
-                        continue;
-                    }
-                }
-                // The name is itself a given name followed by a surname: "Jordan Peterson".
-                if let Some(n) = self.next_word(units, &c) {
-                    if n.cap
-                        && !n.allcaps
-                        && self.given.contains(u.norm.as_str())
-                        && !starts.contains(&c.b)
-                        && !INSTITUTION.contains(&n.norm.as_str())
-                        && !TITLES.contains(&n.norm.as_str())
-                    {
-                        person_words.insert(n.norm.clone());
-                        continue;
-                    }
-                }
-                if !strong {
-                    maybe_person.push(c);
-                    continue;
-                }
-            }
-            keep.push(c);
-        }
-        // A surname seen in a person's name elsewhere: "Clinton said" after "Hillary Clinton",
-        // unless a locative preposition introduces it ("in Clinton").
-        for c in maybe_person {
-            if person_words.contains(&c.key) {
-                let locative = self
-                    .prev_word(units, &c)
-                    .is_some_and(|p| LOCATIVE.contains(&p.norm.as_str()) && !p.cap);
+            // A word seen in a person's name elsewhere ("Steele said", "Georgia began skating"),
+            // unless a locative preposition introduces it ("in Clinton").
+            if single && !demonym && person_words.contains(&c.key) {
+                let locative = self.prev_word(units, &c).is_some_and(|p| {
+                    matches!(
+                        p.norm.as_str(),
+                        "in" | "near" | "outside" | "across" | "throughout"
+                    ) && !p.cap
+                });
                 if !locative {
                     continue;
                 }
             }
             keep.push(c);
         }
-        keep.sort_by_key(|c| c.a);
         keep
     }
 
     fn prior(&self, p: &Place, r: &NameRef) -> f64 {
         let pop = (p.population as f64 + 1.0).ln();
         let base = match p.kind {
-            PlaceKind::Country => 30.0,
-            PlaceKind::Continent => 26.0,
-            PlaceKind::Region => 24.0,
-            PlaceKind::Admin1 => 10.0 + 0.5 * pop,
-            PlaceKind::Admin2 => 5.0 + 0.5 * pop,
+            PlaceKind::Country => 32.0,
+            PlaceKind::Continent => 27.0,
+            PlaceKind::Region => 25.0,
+            PlaceKind::Admin1 => pop + 4.0,
+            PlaceKind::Admin2 => pop,
             PlaceKind::City => pop + if p.feature == "PPLC" { 5.0 } else { 0.0 },
         };
         let name = match r.kind {
             NameKind::Primary | NameKind::Demonym => 0.0,
             NameKind::Alias => 2.0,
-            NameKind::Alternate => -3.0,
+            NameKind::Alternate => -1.0,
         };
         base + name
+    }
+
+    /// A city and a division of the same country share a name (`Istanbul`, `Quebec`, `Cairns`):
+    /// the city is meant when it is the division's capital-sized core (at least a fifth of its
+    /// population) or the national capital, or when the division is only a district.
+    fn city_over_division(&self, city: &Place, div: &Place) -> bool {
+        city.country == div.country
+            && match div.kind {
+                PlaceKind::Admin2 => true,
+                PlaceKind::Admin1 => {
+                    city.feature == "PPLC" || city.population as f64 >= 0.2 * div.population as f64
+                }
+                _ => false,
+            }
     }
 
     fn contains(&self, outer: u32, inner: u32) -> bool {
@@ -510,7 +1252,9 @@ impl PlaceTagger {
             if i > 0 {
                 let d = &cands[i - 1];
                 let poss = d.b + 1 == c.a
-                    && units.get(d.b).is_some_and(|u| crate::is_possessive_text(doc.tok(u.tok)));
+                    && units
+                        .get(d.b)
+                        .is_some_and(|u| crate::is_possessive_text(doc.tok(u.tok)));
                 if poss {
                     for r in &c.refs {
                         for s in &d.refs {
@@ -548,13 +1292,28 @@ impl PlaceTagger {
                     }
                 }
                 let mut v: Vec<(u32, f64)> = best.into_iter().collect();
+                // Same-name city and division: lift the city just above the division.
+                let snapshot = v.clone();
+                for (pl, sc) in v.iter_mut() {
+                    let p = self.gaz.place(*pl);
+                    if p.kind != PlaceKind::City {
+                        continue;
+                    }
+                    for &(ql, qs) in &snapshot {
+                        let q = self.gaz.place(ql);
+                        if q.name == p.name && self.city_over_division(p, q) && qs >= *sc {
+                            *sc = qs + 0.5;
+                        }
+                    }
+                }
                 v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 v
             })
             .collect();
 
         // Pass 1: best reading of each group without document context.
-        let mut choice: Vec<Option<u32>> = readings.iter().map(|v| v.first().map(|x| x.0)).collect();
+        let mut choice: Vec<Option<u32>> =
+            readings.iter().map(|v| v.first().map(|x| x.0)).collect();
 
         // Pass 2: add document context from the other groups' pass-1 readings.
         let actor_countries: FxHashSet<[u8; 3]> = doc
@@ -576,13 +1335,34 @@ impl PlaceTagger {
                 }
                 let mut best: Option<(u32, f64)> = None;
                 for &(pl, s) in rs {
-                    let ctx = self.context_bonus(pl, gi, &choice, &group_list, &actor_countries);
+                    let mut ctx =
+                        self.context_bonus(pl, gi, &choice, &group_list, &actor_countries);
+                    if self.gaz.place(pl).population < 10_000
+                        && self.gaz.place(pl).kind == PlaceKind::City
+                    {
+                        ctx = ctx.min(10.0);
+                    }
                     let total = s + ctx;
                     if best.is_none_or(|b| total > b.1) {
                         best = Some((pl, total));
                     }
                 }
                 new_choice[gi] = best.map(|b| b.0);
+                if std::env::var_os("ATTACHE_PLACES_DEBUG").is_some() {
+                    for &(pl, sc) in rs.iter().take(4) {
+                        let p = self.gaz.place(pl);
+                        let cx = self.context(pl, gi, &choice, &group_list, &actor_countries);
+                        eprintln!(
+                            "{}\t{} {:?} {} pop={} prior={sc:.1} ctx={:.1} {cx:?}",
+                            group_list[gi].0,
+                            p.name,
+                            p.country_code(),
+                            p.feature,
+                            p.population,
+                            cx.bonus()
+                        );
+                    }
+                }
             }
             choice = new_choice;
         }
@@ -592,22 +1372,27 @@ impl PlaceTagger {
         for (gi, (_, members)) in group_list.iter().enumerate() {
             let Some(pl) = choice[gi] else { continue };
             let p = self.gaz.place(pl);
-            let local_support = members.iter().any(|&m| local[m].get(&pl).is_some_and(|&x| x > 0.0));
-            let ctx = self.context_bonus(pl, gi, &choice, &group_list, &actor_countries);
-            let kind = cands[members[0]].refs.iter().find(|r| r.place == pl).map(|r| r.kind);
+            let local_support = members
+                .iter()
+                .any(|&m| local[m].get(&pl).is_some_and(|&x| x > 0.0));
+            let cx = self.context(pl, gi, &choice, &group_list, &actor_countries);
+            let kind = cands[members[0]]
+                .refs
+                .iter()
+                .find(|r| r.place == pl)
+                .map(|r| r.kind);
             if p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2 {
                 let single = cands[members[0]].b - cands[members[0]].a == 1;
                 let common = single && self.gaz.is_common_word(&cands[members[0]].key);
-                let supported = local_support || ctx >= 6.0;
+                let local_area = local_support || cx.local();
                 let pop = p.population;
-                let drop = if common {
-                    !supported && pop < 500_000
-                } else if kind == Some(NameKind::Alternate) {
-                    !supported && pop < 1_000_000
+                let drop = if common || kind == Some(NameKind::Alternate) {
+                    // An ordinary word or a foreign spelling: only in the document's own area.
+                    !local_area && pop < 1_000_000
                 } else if single {
-                    (!supported && pop < 2_000) || (ctx < 3.0 && !local_support && pop < 20_000)
+                    !local_area && (pop < 2_000 || (!cx.country && pop < 50_000))
                 } else {
-                    !supported && pop < 1_000
+                    !local_area && !cx.country && pop < 1_000
                 };
                 if drop {
                     continue;
@@ -618,7 +1403,9 @@ impl PlaceTagger {
                 let mut end = units[c.b - 1].end;
                 let mut tok_end = units[c.b - 1].tok + 1;
                 // A dotted abbreviation takes the dot the tokenizer split off ("Ky" ".").
-                if c.refs.iter().any(|r| r.place == pl && r.dotted) && !doc.tok(tok_end - 1).ends_with('.') {
+                if c.refs.iter().any(|r| r.place == pl && r.dotted)
+                    && !doc.tok(tok_end - 1).ends_with('.')
+                {
                     if let Some(t) = doc.tokens.get(tok_end) {
                         if doc.slice(t.span) == "." && !t.space_before {
                             end = t.span.end;
@@ -652,11 +1439,25 @@ impl PlaceTagger {
         groups: &[(&str, Vec<usize>)],
         actor_countries: &FxHashSet<[u8; 3]>,
     ) -> f64 {
+        self.context(pl, gi, choice, groups, actor_countries)
+            .bonus()
+    }
+
+    /// What the rest of the document says for reading `pl`.
+    fn context(
+        &self,
+        pl: u32,
+        gi: usize,
+        choice: &[Option<u32>],
+        groups: &[(&str, Vec<usize>)],
+        actor_countries: &FxHashSet<[u8; 3]>,
+    ) -> Context {
         let p = self.gaz.place(pl);
-        let mut country = actor_countries.contains(&p.country) && p.kind != PlaceKind::Country;
-        let mut admin1 = false;
-        let mut admin2 = false;
-        let mut near: f64 = f64::MAX;
+        let mut cx = Context {
+            country: actor_countries.contains(&p.country) && p.kind != PlaceKind::Country,
+            near_km: f64::MAX,
+            ..Default::default()
+        };
         let my_a1 = self.gaz.admin1_of(pl);
         let my_a2 = self.gaz.admin2_of(pl);
         for (gj, c) in choice.iter().enumerate() {
@@ -669,39 +1470,67 @@ impl PlaceTagger {
             }
             let q = self.gaz.place(o);
             if q.country == p.country && p.country != [0; 3] && p.kind != PlaceKind::Country {
-                country = true;
+                cx.country = true;
             }
             if my_a1.is_some() && (my_a1 == Some(o) || my_a1 == self.gaz.admin1_of(o)) {
-                admin1 = true;
+                cx.admin1 = true;
             }
             if my_a2.is_some() && (my_a2 == Some(o) || my_a2 == self.gaz.admin2_of(o)) {
-                admin2 = true;
+                cx.admin2 = true;
             }
             if matches!(q.kind, PlaceKind::City | PlaceKind::Admin2)
-                && matches!(p.kind, PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1)
+                && q.population >= 10_000
+                && matches!(
+                    p.kind,
+                    PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1
+                )
             {
                 let weight = groups[gj].1.len().min(3) as f64;
                 let d = hav_km(p.lat, p.lon, q.lat, q.lon) / weight.max(1.0).sqrt();
-                near = near.min(d);
+                cx.near_km = cx.near_km.min(d);
             }
         }
+        cx
+    }
+}
+
+/// Document evidence for one reading of a name.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    /// Another place of the document lies in the same country (or an actor is that country).
+    country: bool,
+    /// Another place lies in the same first-level division, or is it.
+    admin1: bool,
+    /// Another place lies in the same second-level division, or is it.
+    admin2: bool,
+    /// Distance to the nearest other place of the document (cities and districts).
+    near_km: f64,
+}
+
+impl Context {
+    fn bonus(&self) -> f64 {
         let mut b = 0.0;
-        if country {
+        if self.country {
             b += 4.0;
         }
-        if admin1 {
+        if self.admin1 {
             b += 8.0;
         }
-        if admin2 {
+        if self.admin2 {
             b += 6.0;
         }
-        if near < 30.0 {
+        if self.near_km < 30.0 {
             b += 6.0;
-        } else if near < 100.0 {
+        } else if self.near_km < 100.0 {
             b += 4.0;
-        } else if near < 300.0 {
+        } else if self.near_km < 300.0 {
             b += 2.0;
         }
         b
+    }
+
+    /// Evidence that places a small or ambiguous reading in the document's own area.
+    fn local(&self) -> bool {
+        self.admin1 || self.admin2 || self.near_km < 50.0
     }
 }

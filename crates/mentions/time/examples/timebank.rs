@@ -19,7 +19,11 @@ fn lexicon(root: &Path) -> Lexicon {
         }
     }
     if let Ok(t) = std::fs::read_to_string(dir.join("verbs.txt")) {
-        for l in t.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for l in t
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             lex.add_verb(l);
         }
     }
@@ -31,7 +35,11 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show_errors = args.iter().any(|a| a == "--errors");
     let json = args.iter().any(|a| a == "--json");
-    let mut paths: Vec<PathBuf> = args.iter().filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
+    let mut paths: Vec<PathBuf> = args
+        .iter()
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
     if paths.is_empty() {
         paths.push(root.join("../shared/eval/timebank"));
     }

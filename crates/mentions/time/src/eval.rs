@@ -43,20 +43,38 @@ pub struct TimemlDoc {
 
 /// Read and parse one `.tml` file.
 pub fn load_timeml(path: &Path) -> Result<TimemlDoc, TimeError> {
-    let xml = std::fs::read_to_string(path).map_err(|source| TimeError::Io { path: path.display().to_string(), source })?;
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    parse_timeml(&xml, &stem).map_err(|msg| TimeError::Format { path: path.display().to_string(), msg })
+    let xml = std::fs::read_to_string(path).map_err(|source| TimeError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parse_timeml(&xml, &stem).map_err(|msg| TimeError::Format {
+        path: path.display().to_string(),
+        msg,
+    })
 }
 
 /// Parse TimeML text; `fallback_id` names the document when it has no `<DOCID>`.
 pub fn parse_timeml(xml: &str, fallback_id: &str) -> Result<TimemlDoc, String> {
-    let id = element(xml, "DOCID").map(|s| decode(s.trim())).filter(|s| !s.is_empty()).unwrap_or_else(|| fallback_id.to_string());
+    let id = element(xml, "DOCID")
+        .map(|s| decode(s.trim()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| fallback_id.to_string());
     let mut dct_tid = None;
     let mut dct = None;
     let dct_scope = element(xml, "DCT");
     let dct_tag = match dct_scope {
         Some(s) => find_tag(s, "TIMEX3"),
-        None => tags(xml).find(|t| t.name == "TIMEX3" && matches!(t.attr("functionInDocument"), Some("CREATION_TIME" | "PUBLICATION_TIME"))),
+        None => tags(xml).find(|t| {
+            t.name == "TIMEX3"
+                && matches!(
+                    t.attr("functionInDocument"),
+                    Some("CREATION_TIME" | "PUBLICATION_TIME")
+                )
+        }),
     };
     if let Some(t) = dct_tag {
         dct_tid = t.attr("tid").map(str::to_string);
@@ -89,8 +107,13 @@ pub fn parse_timeml(xml: &str, fallback_id: &str) -> Result<TimemlDoc, String> {
             if tag.closing {
                 if let Some((t, start)) = open.take() {
                     let span = Span::new(start, text.len());
-                    let creation = matches!(t.attr("functionInDocument"), Some("CREATION_TIME" | "PUBLICATION_TIME"));
-                    let is_dct = dct_tid.is_some() && t.attr("tid") == dct_tid.as_deref() && dct_scope.is_none();
+                    let creation = matches!(
+                        t.attr("functionInDocument"),
+                        Some("CREATION_TIME" | "PUBLICATION_TIME")
+                    );
+                    let is_dct = dct_tid.is_some()
+                        && t.attr("tid") == dct_tid.as_deref()
+                        && dct_scope.is_none();
                     if !span.is_empty() && !creation && !is_dct {
                         timexes.push(GoldTimex {
                             tid: t.attr("tid").unwrap_or("").to_string(),
@@ -111,7 +134,12 @@ pub fn parse_timeml(xml: &str, fallback_id: &str) -> Result<TimemlDoc, String> {
         text.push_str(&decode(&rest[..k]));
         rest = &rest[k..];
     }
-    Ok(TimemlDoc { id, dct, text, timexes })
+    Ok(TimemlDoc {
+        id,
+        dct,
+        text,
+        timexes,
+    })
 }
 
 /// Inner text of the first `<NAME ...>...</NAME>`.
@@ -173,11 +201,19 @@ impl Tag {
             attrs.push((key, decode(&after[1..1 + close])));
             rest = &after[close + 2..];
         }
-        Tag { name, closing, empty, attrs }
+        Tag {
+            name,
+            closing,
+            empty,
+            attrs,
+        }
     }
 
     fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -198,7 +234,11 @@ fn decode(s: &str) -> String {
             Some("gt") => Some('>'),
             Some("quot") => Some('"'),
             Some("apos") => Some('\''),
-            Some(e) if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
+            Some(e) if e.starts_with("#x") || e.starts_with("#X") => {
+                u32::from_str_radix(&e[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
+            }
             Some(e) if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
@@ -219,10 +259,14 @@ fn decode(s: &str) -> String {
 
 fn parse_date(v: &str) -> Option<NaiveDate> {
     let v = v.trim();
-    if let Some(d) = v.get(..10).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()) {
+    if let Some(d) = v
+        .get(..10)
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    {
         return Some(d);
     }
-    v.get(..8).and_then(|s| NaiveDate::parse_from_str(s, "%Y%m%d").ok())
+    v.get(..8)
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y%m%d").ok())
 }
 
 fn parse_type(t: &str) -> Option<TimexType> {
@@ -248,10 +292,29 @@ pub struct Prf {
 
 impl Prf {
     fn new(correct: usize, system: usize, gold: usize) -> Prf {
-        let p = if system == 0 { 0.0 } else { correct as f64 / system as f64 };
-        let r = if gold == 0 { 0.0 } else { correct as f64 / gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        Prf { correct, system, gold, precision: p, recall: r, f1: f }
+        let p = if system == 0 {
+            0.0
+        } else {
+            correct as f64 / system as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            correct as f64 / gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        Prf {
+            correct,
+            system,
+            gold,
+            precision: p,
+            recall: r,
+            f1: f,
+        }
     }
 }
 
@@ -284,6 +347,8 @@ pub struct TimexError {
     pub system_value: Option<String>,
     /// Document creation time, for reading relative values.
     pub dct: Option<NaiveDate>,
+    /// The sentence the expression is in (at most 240 characters).
+    pub context: String,
 }
 
 impl fmt::Display for TimexError {
@@ -295,17 +360,23 @@ impl fmt::Display for TimexError {
             ErrorKind::Extent => "EXTENT",
         };
         let side = |text: &Option<String>, ty: &Option<TimexType>, v: &Option<String>| match text {
-            Some(t) => format!("{:?} {} {}", t, ty.map_or("-".to_string(), type_name), v.as_deref().unwrap_or("-")),
+            Some(t) => format!(
+                "{:?} {} {}",
+                t,
+                ty.map_or("-".to_string(), type_name),
+                v.as_deref().unwrap_or("-")
+            ),
             None => "-".to_string(),
         };
         write!(
             f,
-            "{kind:6} {} @{} dct={}  gold: {}  system: {}",
+            "{kind:6} {} @{} dct={}  gold: {}  system: {}  | {}",
             self.document,
             self.offset,
             self.dct.map_or("-".to_string(), |d| d.to_string()),
             side(&self.gold_text, &self.gold_type, &self.gold_value),
-            side(&self.system_text, &self.system_type, &self.system_value)
+            side(&self.system_text, &self.system_type, &self.system_value),
+            self.context
         )
     }
 }
@@ -344,9 +415,22 @@ impl fmt::Display for TimemlReport {
             "TimeML evaluation: {} documents, {} gold TIMEX3, {} system",
             self.documents, self.relaxed.gold, self.relaxed.system
         )?;
-        writeln!(f, "{:<16} {:>9} {:>9} {:>9} {:>9}", "", "precision", "recall", "F1", "correct")?;
-        for (name, p) in [("strict extent", &self.strict), ("relaxed extent", &self.relaxed), ("type", &self.type_f1), ("value", &self.value)] {
-            writeln!(f, "{:<16} {:>9.4} {:>9.4} {:>9.4} {:>9}", name, p.precision, p.recall, p.f1, p.correct)?;
+        writeln!(
+            f,
+            "{:<16} {:>9} {:>9} {:>9} {:>9}",
+            "", "precision", "recall", "F1", "correct"
+        )?;
+        for (name, p) in [
+            ("strict extent", &self.strict),
+            ("relaxed extent", &self.relaxed),
+            ("type", &self.type_f1),
+            ("value", &self.value),
+        ] {
+            writeln!(
+                f,
+                "{:<16} {:>9.4} {:>9.4} {:>9.4} {:>9}",
+                name, p.precision, p.recall, p.f1, p.correct
+            )?;
         }
         writeln!(
             f,
@@ -374,8 +458,14 @@ pub fn timeml_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, TimeError> {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TimeError> {
-    let io = |source| TimeError::Io { path: dir.display().to_string(), source };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let io = |source| TimeError::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -389,12 +479,23 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TimeError> {
 
 /// Evaluate `tagger` on TimeML files or directories. `prepare` runs the text stage on each
 /// document (tokens, sentences, tags) before the tagger.
-pub fn evaluate(paths: &[PathBuf], tagger: &TimeTagger, prepare: &dyn Fn(&mut Document)) -> Result<TimemlReport, TimeError> {
+pub fn evaluate(
+    paths: &[PathBuf],
+    tagger: &TimeTagger,
+    prepare: &dyn Fn(&mut Document),
+) -> Result<TimemlReport, TimeError> {
     let files = timeml_files(paths)?;
     let mut acc = Acc::default();
     for f in &files {
         let gold = load_timeml(f)?;
-        let mut doc = Document::new(DocMeta { id: gold.id.clone(), date: gold.dct, ..Default::default() }, gold.text.clone());
+        let mut doc = Document::new(
+            DocMeta {
+                id: gold.id.clone(),
+                date: gold.dct,
+                ..Default::default()
+            },
+            gold.text.clone(),
+        );
         prepare(&mut doc);
         tagger.annotate(&mut doc);
         acc.score(&gold, &doc);
@@ -409,6 +510,17 @@ pub fn evaluate_docs(pairs: &[(TimemlDoc, Document)]) -> TimemlReport {
         acc.score(g, d);
     }
     acc.report(pairs.len())
+}
+
+/// The sentence around byte `at`, on one line, at most 240 characters.
+fn sentence_at(doc: &Document, at: usize) -> String {
+    let s = doc
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= at && at < s.span.end.max(s.span.start + 1));
+    let text = s.map_or("", |s| doc.slice(s.span));
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    one_line.chars().take(240).collect()
 }
 
 #[derive(Default)]
@@ -430,10 +542,14 @@ impl Acc {
         let mut used = vec![false; sys.len()];
         let err = |kind, g: Option<&GoldTimex>, s: Option<usize>| {
             let st = s.and_then(|k| sys.get(k));
+            let at = g
+                .map(|g| g.span.start)
+                .or(st.map(|s| s.span.start))
+                .unwrap_or(0);
             TimexError {
                 document: gold.id.clone(),
                 kind,
-                offset: doc.char_offset(g.map(|g| g.span.start).or(st.map(|s| s.span.start)).unwrap_or(0)),
+                offset: doc.char_offset(at),
                 gold_text: g.map(|g| g.text.clone()),
                 gold_type: g.and_then(|g| g.timex_type),
                 gold_value: g.map(|g| g.value.clone()),
@@ -441,16 +557,22 @@ impl Acc {
                 system_type: st.map(|s| s.timex_type),
                 system_value: st.and_then(|s| s.value.clone()),
                 dct: gold.dct,
+                context: sentence_at(doc, at),
             }
         };
         for g in &gold.timexes {
             // Exact match first, else the unused system span with the largest overlap.
-            let exact = sys.iter().enumerate().position(|(k, s)| !used[k] && s.span == g.span);
+            let exact = sys
+                .iter()
+                .enumerate()
+                .position(|(k, s)| !used[k] && s.span == g.span);
             let best = exact.or_else(|| {
                 sys.iter()
                     .enumerate()
                     .filter(|(k, s)| !used[*k] && s.span.overlaps(g.span))
-                    .max_by_key(|(_, s)| s.span.end.min(g.span.end) - s.span.start.max(g.span.start))
+                    .max_by_key(|(_, s)| {
+                        s.span.end.min(g.span.end) - s.span.start.max(g.span.start)
+                    })
                     .map(|(k, _)| k)
             });
             let Some(k) = best else {
@@ -464,11 +586,15 @@ impl Acc {
                 self.strict += 1;
             }
             let type_ok = g.timex_type == Some(s.timex_type);
-            let value_ok = s.value.as_deref().is_some_and(|v| v.trim() == g.value.trim());
+            let value_ok = s
+                .value
+                .as_deref()
+                .is_some_and(|v| v.trim() == g.value.trim());
             self.type_ok += type_ok as usize;
             self.value_ok += value_ok as usize;
             if !type_ok || !value_ok {
-                self.errors.push(err(ErrorKind::WrongValue, Some(g), Some(k)));
+                self.errors
+                    .push(err(ErrorKind::WrongValue, Some(g), Some(k)));
             } else if s.span != g.span {
                 self.errors.push(err(ErrorKind::Extent, Some(g), Some(k)));
             }
@@ -481,7 +607,13 @@ impl Acc {
     }
 
     fn report(self, documents: usize) -> TimemlReport {
-        let acc = |n: usize| if self.relaxed == 0 { 0.0 } else { n as f64 / self.relaxed as f64 };
+        let acc = |n: usize| {
+            if self.relaxed == 0 {
+                0.0
+            } else {
+                n as f64 / self.relaxed as f64
+            }
+        };
         TimemlReport {
             documents,
             strict: Prf::new(self.strict, self.system, self.gold),
@@ -525,7 +657,13 @@ Envoys &amp; aides <EVENT eid="e1">met</EVENT> on <TIMEX3 tid="t1" type="DATE" v
     #[test]
     fn scores_strict_relaxed_and_values() {
         let gold = parse_timeml(SAMPLE, "x").unwrap();
-        let mut doc = Document::new(DocMeta { date: gold.dct, ..Default::default() }, gold.text.clone());
+        let mut doc = Document::new(
+            DocMeta {
+                date: gold.dct,
+                ..Default::default()
+            },
+            gold.text.clone(),
+        );
         attache_text::analyze(&mut doc, &attache_text::Lexicon::new());
         TimeTagger::new().annotate(&mut doc);
         let r = evaluate_docs(&[(gold, doc)]);

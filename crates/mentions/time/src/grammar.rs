@@ -53,28 +53,67 @@ pub(crate) enum QRef {
 /// The meaning of a recognised expression, before resolution against the document date.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Sem {
-    Cal { year: YearRef, month: u32, day: Option<u32> },
+    /// `wd`: a weekday said with the date (`Saturday, April 25`) picks the year.
+    Cal {
+        year: YearRef,
+        month: u32,
+        day: Option<u32>,
+        wd: Option<u32>,
+    },
     Year(i32),
     YearOf(YearRef),
-    Weekday { wd: u32, rel: Rel },
-    MonthRel { month: u32, rel: Rel },
+    Weekday {
+        wd: u32,
+        rel: Rel,
+    },
+    MonthRel {
+        month: u32,
+        rel: Rel,
+    },
     Weekend(Rel),
     /// Relative to the document date: `today` (Day, 0), `last week` (Week, -1).
-    Deictic { unit: Unit, offset: i32 },
+    Deictic {
+        unit: Unit,
+        offset: i32,
+    },
     /// Relative to the narrative anchor: `the next day`, `that year`.
-    Anaphoric { unit: Unit, offset: i32 },
+    Anaphoric {
+        unit: Unit,
+        offset: i32,
+    },
     /// `two days ago` (from the document date), `a year earlier` (from the anchor).
-    Shift { qty: Qty, unit: Unit, sign: i32, from_anchor: bool },
-    Quarter { year: YearRef, q: QRef },
-    Half { year: YearRef, h: u32 },
-    Season { year: YearRef, s: Season },
+    Shift {
+        qty: Qty,
+        unit: Unit,
+        sign: i32,
+        from_anchor: bool,
+    },
+    Quarter {
+        year: YearRef,
+        q: QRef,
+    },
+    Half {
+        year: YearRef,
+        h: u32,
+    },
+    Season {
+        year: YearRef,
+        s: Season,
+    },
     Decade(i32),
     Century(i32),
     Ref(&'static str),
     Dur(String),
     Set(String),
-    Clock { day: Option<Box<Sem>>, h: u32, m: u32 },
-    DayPart { day: Box<Sem>, part: DayPart },
+    Clock {
+        day: Option<Box<Sem>>,
+        h: u32,
+        m: u32,
+    },
+    DayPart {
+        day: Box<Sem>,
+        part: DayPart,
+    },
 }
 
 impl Sem {
@@ -94,7 +133,12 @@ pub(crate) struct Cand {
 }
 
 fn cand(start: usize, end: usize, sem: Sem) -> Option<Cand> {
-    Some(Cand { start, end, sem, modifier: None })
+    Some(Cand {
+        start,
+        end,
+        sem,
+        modifier: None,
+    })
 }
 
 fn longest(a: Option<Cand>, b: Option<Cand>) -> Option<Cand> {
@@ -113,22 +157,122 @@ const ZONES: &[&str] = &[
 
 /// Words after a four-digit number that show it is a count, not a year.
 const COUNT_NOUNS: &[&str] = &[
-    "%", "percent", "per", "people", "persons", "troops", "soldiers", "men", "women", "children",
-    "km", "kilometers", "kilometres", "miles", "meters", "metres", "feet", "ft", "tons", "tonnes",
-    "barrels", "points", "dollars", "euros", "yen", "pounds", "votes", "seats", "shares", "cars",
-    "units", "hectares", "acres", "residents", "families", "deaths", "cases", "refugees",
-    "employees", "workers", "jobs", "pages", "copies", "rounds", "rockets", "missiles", "members",
-    "delegates", "prisoners", "hostages", "civilians", "fighters", "police", "officers", "houses",
-    "homes", "buildings", "vehicles", "tanks", "aircraft", "flights", "passengers", "students",
-    "stores", "banks", "companies", "times", "bpd", "mw", "kg", "lb", "lbs", "hours", "days",
-    "years", "months", "weeks", "minutes", "to", "-", "–", ":",
+    "%",
+    "percent",
+    "per",
+    "people",
+    "persons",
+    "troops",
+    "soldiers",
+    "men",
+    "women",
+    "children",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "meters",
+    "metres",
+    "feet",
+    "ft",
+    "tons",
+    "tonnes",
+    "barrels",
+    "points",
+    "dollars",
+    "euros",
+    "yen",
+    "pounds",
+    "votes",
+    "seats",
+    "shares",
+    "cars",
+    "units",
+    "hectares",
+    "acres",
+    "residents",
+    "families",
+    "deaths",
+    "cases",
+    "refugees",
+    "employees",
+    "workers",
+    "jobs",
+    "pages",
+    "copies",
+    "rounds",
+    "rockets",
+    "missiles",
+    "members",
+    "delegates",
+    "prisoners",
+    "hostages",
+    "civilians",
+    "fighters",
+    "police",
+    "officers",
+    "houses",
+    "homes",
+    "buildings",
+    "vehicles",
+    "tanks",
+    "aircraft",
+    "flights",
+    "passengers",
+    "students",
+    "stores",
+    "banks",
+    "companies",
+    "times",
+    "bpd",
+    "mw",
+    "kg",
+    "lb",
+    "lbs",
+    "hours",
+    "days",
+    "years",
+    "months",
+    "weeks",
+    "minutes",
+    "to",
+    "-",
+    "–",
+    ":",
 ];
 
 /// Capitalised words before a number that make it a name or label, not a year.
 const LABELS: &[&str] = &[
-    "resolution", "flight", "route", "no.", "number", "highway", "article", "section", "chapter",
-    "room", "model", "version", "apollo", "boeing", "airbus", "rule", "item", "paragraph",
-    "decree", "law", "bill", "gate", "platform", "unit", "vote", "#", "$", "us$", "c$", "a$",
+    "resolution",
+    "flight",
+    "route",
+    "no.",
+    "number",
+    "highway",
+    "article",
+    "section",
+    "chapter",
+    "room",
+    "model",
+    "version",
+    "apollo",
+    "boeing",
+    "airbus",
+    "rule",
+    "item",
+    "paragraph",
+    "decree",
+    "law",
+    "bill",
+    "gate",
+    "platform",
+    "unit",
+    "vote",
+    "#",
+    "$",
+    "us$",
+    "c$",
+    "a$",
 ];
 
 /// The tokens of a document as the grammar sees them.
@@ -160,7 +304,12 @@ impl<'a> View<'a> {
         if let Some(x) = sent_start.first_mut() {
             *x = true;
         }
-        View { doc, words, low, sent_start }
+        View {
+            doc,
+            words,
+            low,
+            sent_start,
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -223,7 +372,10 @@ impl<'a> View<'a> {
     }
 
     fn is_word_token(&self, i: usize) -> bool {
-        self.low(i).chars().next().is_some_and(char::is_alphanumeric)
+        self.low(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
     }
 
     // ---------------------------------------------------------------- numbers
@@ -234,7 +386,11 @@ impl<'a> View<'a> {
         if w.is_empty() || !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
-        if !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') || w.ends_with('.') {
+        if !w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || w.ends_with('.')
+        {
             return None;
         }
         w.replace(',', "").parse().ok()
@@ -242,7 +398,8 @@ impl<'a> View<'a> {
 
     /// A cardinal: figure, number word or hyphenated compound.
     fn cardinal(&self, i: usize) -> Option<f64> {
-        self.figure(i).or_else(|| self.words.card(self.low(i)).map(f64::from))
+        self.figure(i)
+            .or_else(|| self.words.card(self.low(i)).map(f64::from))
     }
 
     /// A quantity before a unit: `two`, `24`, `2 1/2`, `twenty four`, `a`, `a few`, `several`,
@@ -253,16 +410,28 @@ impl<'a> View<'a> {
             "a" | "an" => {
                 return Some(match self.low(i + 1) {
                     "few" => (Qty::Vague, i + 2),
-                    "couple" => (Qty::N(2.0), if self.is(i + 2, "of") { i + 3 } else { i + 2 }),
+                    "couple" => (
+                        Qty::N(2.0),
+                        if self.is(i + 2, "of") { i + 3 } else { i + 2 },
+                    ),
                     "dozen" => (Qty::N(12.0), i + 2),
                     "hundred" => (Qty::N(100.0), i + 2),
                     "thousand" => (Qty::N(1000.0), i + 2),
                     _ => (Qty::N(1.0), i + 1),
                 })
             }
-            "few" | "several" | "many" | "numerous" | "countless" => return Some((Qty::Vague, i + 1)),
-            "couple" => return Some((Qty::N(2.0), if self.is(i + 1, "of") { i + 2 } else { i + 1 })),
-            "dozens" | "hundreds" | "thousands" if self.is(i + 1, "of") => return Some((Qty::Vague, i + 2)),
+            "few" | "several" | "many" | "numerous" | "countless" => {
+                return Some((Qty::Vague, i + 1))
+            }
+            "couple" => {
+                return Some((
+                    Qty::N(2.0),
+                    if self.is(i + 1, "of") { i + 2 } else { i + 1 },
+                ))
+            }
+            "dozens" | "hundreds" | "thousands" if self.is(i + 1, "of") => {
+                return Some((Qty::Vague, i + 2))
+            }
             "half" if self.any(i + 1, &["a", "an"]) => return Some((Qty::N(0.5), i + 2)),
             _ => {}
         }
@@ -331,13 +500,24 @@ impl<'a> View<'a> {
         let century = match first {
             "nineteen" => 1900,
             "eighteen" => 1800,
-            "twenty" if self.words.card(self.low(i + 1)).is_some_and(|n| (10..100).contains(&n)) => 2000,
+            "twenty"
+                if self
+                    .words
+                    .card(self.low(i + 1))
+                    .is_some_and(|n| (10..100).contains(&n)) =>
+            {
+                2000
+            }
             "two" if self.is(i + 1, "thousand") => {
                 let mut k = i + 2;
                 if self.is(k, "and") {
                     k += 1;
                 }
-                if let Some(n) = self.words.card(self.low(k)).filter(|n| (1..100).contains(n)) {
+                if let Some(n) = self
+                    .words
+                    .card(self.low(k))
+                    .filter(|n| (1..100).contains(n))
+                {
                     return Some((2000 + n as i32, k + 1));
                 }
                 return Some((2000, i + 2));
@@ -351,7 +531,11 @@ impl<'a> View<'a> {
         let mut end = i + 2;
         let mut y = n;
         if n % 10 == 0 && n >= 20 {
-            if let Some(u) = self.words.card(self.low(end)).filter(|u| (1..10).contains(u)) {
+            if let Some(u) = self
+                .words
+                .card(self.low(end))
+                .filter(|u| (1..10).contains(u))
+            {
                 y += u;
                 end += 1;
             }
@@ -458,13 +642,14 @@ impl<'a> View<'a> {
             ("at", "most") => ("EQUAL_OR_LESS", i + 2),
             ("up", "to") => ("EQUAL_OR_LESS", i + 2),
             ("close", "to") => ("APPROX", i + 2),
-            ("about" | "around" | "approximately" | "roughly" | "circa" | "nearly" | "some", _) => ("APPROX", i + 1),
+            ("about" | "around" | "approximately" | "roughly" | "circa" | "nearly" | "some", _) => {
+                ("APPROX", i + 1)
+            }
             ("almost", _) => ("LESS_THAN", i + 1),
-            ("over", _) => ("MORE_THAN", i + 1),
             ("under", _) => ("LESS_THAN", i + 1),
             _ => return None,
         };
-        let quantity_needed = matches!(self.low(i), "over" | "under" | "some" | "up" | "no");
+        let quantity_needed = matches!(self.low(i), "under" | "some" | "up" | "no");
         if quantity_needed && self.qty(j).is_none() {
             return None;
         }
@@ -473,7 +658,9 @@ impl<'a> View<'a> {
             return None;
         }
         let ok = match &inner.sem {
-            Sem::Dur(_) | Sem::Shift { .. } | Sem::Clock { .. } => true,
+            // "at least several years": TimeBank leaves the modifier out of vague durations.
+            Sem::Dur(d) => !d.contains('X') || m == "APPROX",
+            Sem::Shift { .. } | Sem::Clock { .. } => true,
             Sem::Cal { .. } | Sem::Year(_) | Sem::YearOf(_) | Sem::Decade(_) | Sem::Century(_) => {
                 matches!(m, "APPROX") && self.low(i) != "some"
             }
@@ -482,7 +669,12 @@ impl<'a> View<'a> {
         if !ok {
             return None;
         }
-        Some(Cand { start: i, end: inner.end, sem: inner.sem, modifier: Some(m) })
+        Some(Cand {
+            start: i,
+            end: inner.end,
+            sem: inner.sem,
+            modifier: Some(m),
+        })
     }
 
     /// `early next year`, `late yesterday`, `earlier this month`, `mid-1996`, `the end of 1990`,
@@ -491,14 +683,33 @@ impl<'a> View<'a> {
         let w = self.low(i);
         // Single tokens: "year-end", "mid-November", "mid-1996", "mid-afternoon".
         if matches!(w, "year-end" | "yearend") {
-            return Some(Cand { start: i, end: i + 1, sem: Sem::YearOf(YearRef::Implicit), modifier: Some("END") });
+            return Some(Cand {
+                start: i,
+                end: i + 1,
+                sem: Sem::YearOf(YearRef::Implicit),
+                modifier: Some("END"),
+            });
         }
         if matches!(w, "year" | "year's") && self.is(i + 1, "end") {
-            let start = if self.is(i + 1, "end") { i } else { return None };
-            return Some(Cand { start, end: i + 2, sem: Sem::YearOf(YearRef::Implicit), modifier: Some("END") });
+            let start = if self.is(i + 1, "end") {
+                i
+            } else {
+                return None;
+            };
+            return Some(Cand {
+                start,
+                end: i + 2,
+                sem: Sem::YearOf(YearRef::Implicit),
+                modifier: Some("END"),
+            });
         }
         if w == "year" && self.is(i + 1, "'s") && self.is(i + 2, "end") {
-            return Some(Cand { start: i, end: i + 3, sem: Sem::YearOf(YearRef::Implicit), modifier: Some("END") });
+            return Some(Cand {
+                start: i,
+                end: i + 3,
+                sem: Sem::YearOf(YearRef::Implicit),
+                modifier: Some("END"),
+            });
         }
         if let Some(rest) = w.strip_prefix("mid-") {
             return self.mid_token(i, rest);
@@ -524,8 +735,16 @@ impl<'a> View<'a> {
                     end = e;
                     s
                 });
-                let day = Box::new(day.unwrap_or(Sem::Deictic { unit: Unit::Day, offset: 0 }));
-                return Some(Cand { start: i, end, sem: Sem::DayPart { day, part: p }, modifier: Some("MID") });
+                let day = Box::new(day.unwrap_or(Sem::Deictic {
+                    unit: Unit::Day,
+                    offset: 0,
+                }));
+                return Some(Cand {
+                    start: i,
+                    end,
+                    sem: Sem::DayPart { day, part: p },
+                    modifier: Some("MID"),
+                });
             }
         }
         let inner = self.core(j)?;
@@ -537,7 +756,12 @@ impl<'a> View<'a> {
             return None;
         }
         // "later this afternoon" keeps the part of day.
-        Some(Cand { start: i, end: inner.end, sem: inner.sem, modifier: Some(m) })
+        Some(Cand {
+            start: i,
+            end: inner.end,
+            sem: inner.sem,
+            modifier: Some(m),
+        })
     }
 
     /// `mid-November`, `mid-1996`, `mid-1990s`, `mid-afternoon [yesterday]`, `mid-year`.
@@ -545,12 +769,25 @@ impl<'a> View<'a> {
         let text_rest = self.text(i).get(4..).unwrap_or("");
         let cap_rest = text_rest.chars().next().is_some_and(char::is_uppercase);
         let mut end = i + 1;
-        let sem = if let Some(m) = self.words.get(rest).and_then(|w| w.month).filter(|_| cap_rest) {
+        let sem = if let Some(m) = self
+            .words
+            .get(rest)
+            .and_then(|w| w.month)
+            .filter(|_| cap_rest)
+        {
             if let Some((y, e)) = self.year_after(end) {
                 end = e;
-                Sem::Cal { year: YearRef::Abs(y), month: m, day: None }
+                Sem::Cal {
+                    year: YearRef::Abs(y),
+                    month: m,
+                    day: None,
+                    wd: None,
+                }
             } else {
-                Sem::MonthRel { month: m, rel: Rel::Bare }
+                Sem::MonthRel {
+                    month: m,
+                    rel: Rel::Bare,
+                }
             }
         } else if rest.len() == 4 && rest.chars().all(|c| c.is_ascii_digit()) {
             Sem::Year(rest.parse().ok()?)
@@ -561,24 +798,49 @@ impl<'a> View<'a> {
                 end = e;
                 s
             });
-            Sem::DayPart { day: Box::new(day.unwrap_or(Sem::Deictic { unit: Unit::Day, offset: 0 })), part: p }
+            Sem::DayPart {
+                day: Box::new(day.unwrap_or(Sem::Deictic {
+                    unit: Unit::Day,
+                    offset: 0,
+                })),
+                part: p,
+            }
         } else {
             match rest {
                 "year" => Sem::YearOf(YearRef::Implicit),
-                "week" => Sem::Deictic { unit: Unit::Week, offset: 0 },
-                "month" => Sem::Deictic { unit: Unit::Month, offset: 0 },
+                "week" => Sem::Deictic {
+                    unit: Unit::Week,
+                    offset: 0,
+                },
+                "month" => Sem::Deictic {
+                    unit: Unit::Month,
+                    offset: 0,
+                },
                 _ => return None,
             }
         };
-        Some(Cand { start: i, end, sem, modifier: Some("MID") })
+        Some(Cand {
+            start: i,
+            end,
+            sem,
+            modifier: Some("MID"),
+        })
     }
 
     /// A day expression after a time or part of day: `Wednesday`, `yesterday`, `Nov. 6`.
     fn day_after(&self, i: usize) -> Option<(Sem, usize)> {
-        let j = if self.is(i, ",") || self.is(i, "on") { i + 1 } else { i };
+        let j = if self.is(i, ",") || self.is(i, "on") {
+            i + 1
+        } else {
+            i
+        };
         let c = longest(longest(self.p_weekday(j), self.p_cal(j)), self.p_deictic(j))?;
         match c.sem {
-            Sem::Weekday { .. } | Sem::Cal { day: Some(_), .. } | Sem::Deictic { unit: Unit::Day, .. } => Some((c.sem, c.end)),
+            Sem::Weekday { .. }
+            | Sem::Cal { day: Some(_), .. }
+            | Sem::Deictic {
+                unit: Unit::Day, ..
+            } => Some((c.sem, c.end)),
             _ => None,
         }
     }
@@ -586,8 +848,14 @@ impl<'a> View<'a> {
     /// `the end of 1990`, `the beginning of October`, `the first half of 1990`, `the year's end`.
     fn p_part_of(&self, i: usize) -> Option<Cand> {
         let j = i + 1;
-        if self.is(i, "the") && self.is(j, "year") && self.is(j + 1, "'s") && self.is(j + 2, "end") {
-            return Some(Cand { start: i, end: j + 3, sem: Sem::YearOf(YearRef::Implicit), modifier: Some("END") });
+        if self.is(i, "the") && self.is(j, "year") && self.is(j + 1, "'s") && self.is(j + 2, "end")
+        {
+            return Some(Cand {
+                start: i,
+                end: j + 3,
+                sem: Sem::YearOf(YearRef::Implicit),
+                modifier: Some("END"),
+            });
         }
         if !self.is(i, "the") {
             return None;
@@ -605,9 +873,18 @@ impl<'a> View<'a> {
                         return None;
                     }
                     let sem = match inner.sem {
-                        Sem::Year(y) => Sem::Half { year: YearRef::Abs(y), h },
+                        Sem::Year(y) => Sem::Half {
+                            year: YearRef::Abs(y),
+                            h,
+                        },
                         Sem::YearOf(yr) => Sem::Half { year: yr, h },
-                        Sem::Deictic { unit: Unit::Year, offset } => Sem::Half { year: YearRef::Dct(offset), h },
+                        Sem::Deictic {
+                            unit: Unit::Year,
+                            offset,
+                        } => Sem::Half {
+                            year: YearRef::Dct(offset),
+                            h,
+                        },
                         Sem::Decade(d) => {
                             return Some(Cand {
                                 start: i,
@@ -620,7 +897,14 @@ impl<'a> View<'a> {
                     };
                     return cand(i, inner.end, sem);
                 }
-                return cand(i, k, Sem::Half { year: YearRef::Implicit, h });
+                return cand(
+                    i,
+                    k,
+                    Sem::Half {
+                        year: YearRef::Implicit,
+                        h,
+                    },
+                );
             }
             _ => return None,
         };
@@ -631,7 +915,12 @@ impl<'a> View<'a> {
         if inner.start != j + 2 || !inner.sem.is_point() || matches!(inner.sem, Sem::Shift { .. }) {
             return None;
         }
-        Some(Cand { start: i, end: inner.end, sem: inner.sem, modifier: Some(m) })
+        Some(Cand {
+            start: i,
+            end: inner.end,
+            sem: inner.sem,
+            modifier: Some(m),
+        })
     }
 
     // ---------------------------------------------------------------- calendar dates
@@ -639,19 +928,39 @@ impl<'a> View<'a> {
     /// `February 17, 2025`, `Feb. 17`, `17 February 2025`, `March 1998`, `Friday, Oct. 13`,
     /// `the 17th of February`, `July last year`, `in March`.
     fn p_cal(&self, i: usize) -> Option<Cand> {
+        let (rel, k) = match (self.low(i), self.low(i + 1)) {
+            ("last", _) => (Rel::Last, i + 1),
+            ("next", _) => (Rel::Next, i + 1),
+            ("this", "past") => (Rel::Last, i + 2),
+            ("this", "coming") => (Rel::Next, i + 2),
+            ("this", _) => (Rel::This, i + 1),
+            _ => (Rel::Bare, i),
+        };
+        if rel != Rel::Bare {
+            let m = self.month(k, false)?;
+            if self.day_num(k + 1).is_some() {
+                return None;
+            }
+            return cand(i, k + 1, Sem::MonthRel { month: m, rel });
+        }
         let mut j = i;
         let mut had_weekday = false;
-        if let Some((_, false)) = self.weekday(j) {
+        let mut said_wd = None;
+        if let Some((d, false)) = self.weekday(j) {
             j += 1;
             if self.is(j, ",") {
                 j += 1;
             }
             had_weekday = true;
+            said_wd = Some(d);
         }
         // MONTH DAY [,] [YEAR]
         if let Some(m) = self.month(j, true) {
             let k = j + 1;
-            if let Some(d) = self.day_num(k).filter(|_| !self.any(k + 1, &[":", "%", "percent", "-"]) && self.unit(k + 1).is_none()) {
+            if let Some(d) = self
+                .day_num(k)
+                .filter(|_| !self.any(k + 1, &["%", "percent"]) && self.unit(k + 1).is_none())
+            {
                 let mut end = k + 1;
                 let mut year = YearRef::Implicit;
                 let y_at = if self.is(end, ",") { end + 1 } else { end };
@@ -662,11 +971,29 @@ impl<'a> View<'a> {
                 if !valid_day(year, m, d) {
                     return None;
                 }
-                return cand(i, end, Sem::Cal { year, month: m, day: Some(d) });
+                return cand(
+                    i,
+                    end,
+                    Sem::Cal {
+                        year,
+                        month: m,
+                        day: Some(d),
+                        wd: said_wd,
+                    },
+                );
             }
             let y_at = if self.any(k, &[",", "of"]) { k + 1 } else { k };
             if let Some((y, e)) = self.year_after(y_at) {
-                return cand(i, e, Sem::Cal { year: YearRef::Abs(y), month: m, day: None });
+                return cand(
+                    i,
+                    e,
+                    Sem::Cal {
+                        year: YearRef::Abs(y),
+                        month: m,
+                        day: None,
+                        wd: None,
+                    },
+                );
             }
             if self.any(k, &["last", "this", "next"]) && self.is(k + 1, "year") {
                 let off = match self.low(k) {
@@ -674,10 +1001,26 @@ impl<'a> View<'a> {
                     "next" => 1,
                     _ => 0,
                 };
-                return cand(i, k + 2, Sem::Cal { year: YearRef::Dct(off), month: m, day: None });
+                return cand(
+                    i,
+                    k + 2,
+                    Sem::Cal {
+                        year: YearRef::Dct(off),
+                        month: m,
+                        day: None,
+                        wd: None,
+                    },
+                );
             }
             if !had_weekday && self.month(j, false).is_some() && self.bare_month_ok(j) {
-                return cand(i, k, Sem::MonthRel { month: m, rel: Rel::Bare });
+                return cand(
+                    i,
+                    k,
+                    Sem::MonthRel {
+                        month: m,
+                        rel: Rel::Bare,
+                    },
+                );
             }
             return None;
         }
@@ -706,7 +1049,16 @@ impl<'a> View<'a> {
         if !valid_day(year, m, d) {
             return None;
         }
-        cand(i, end, Sem::Cal { year, month: m, day: Some(d) })
+        cand(
+            i,
+            end,
+            Sem::Cal {
+                year,
+                month: m,
+                day: Some(d),
+                wd: said_wd,
+            },
+        )
     }
 
     /// A month name alone is a date only after a preposition or time word (`in March`).
@@ -716,15 +1068,56 @@ impl<'a> View<'a> {
         if may {
             return matches!(
                 prev,
-                "in" | "since" | "by" | "until" | "till" | "through" | "from" | "during" | "last" | "this"
-                    | "next" | "early" | "late" | "mid" | "of" | "before" | "after" | "between"
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "through"
+                    | "from"
+                    | "during"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "between"
             ) && !self.any(j + 1, &["be", "have", "not", "also"]);
         }
         if matches!(
             prev,
-            "in" | "since" | "by" | "until" | "till" | "through" | "from" | "to" | "during" | "before"
-                | "after" | "between" | "and" | "or" | "for" | "of" | "last" | "this" | "next" | "early"
-                | "late" | "mid" | "in-" | "throughout" | "until-" | "'s" | "a" | "the" | "each" | "every"
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "through"
+                | "from"
+                | "to"
+                | "during"
+                | "before"
+                | "after"
+                | "between"
+                | "and"
+                | "or"
+                | "for"
+                | "of"
+                | "last"
+                | "this"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "in-"
+                | "throughout"
+                | "until-"
+                | "'s"
+                | "a"
+                | "the"
+                | "each"
+                | "every"
                 | "around"
         ) {
             return true;
@@ -737,23 +1130,50 @@ impl<'a> View<'a> {
     fn p_iso(&self, i: usize) -> Option<Cand> {
         let w = self.low(i);
         let parts: Vec<&str> = w.split('-').collect();
-        if parts.len() >= 2 && parts[0].len() == 4 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+        if parts.len() >= 2
+            && parts[0].len() == 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        {
             let y: i32 = parts[0].parse().ok()?;
             let m: u32 = parts[1].parse().ok()?;
             if parts[1].len() != 2 || !(1..=12).contains(&m) || !(1000..=2199).contains(&y) {
                 return None;
             }
             if parts.len() == 2 {
-                return cand(i, i + 1, Sem::Cal { year: YearRef::Abs(y), month: m, day: None });
+                return cand(
+                    i,
+                    i + 1,
+                    Sem::Cal {
+                        year: YearRef::Abs(y),
+                        month: m,
+                        day: None,
+                        wd: None,
+                    },
+                );
             }
             let d: u32 = parts[2].parse().ok()?;
             if parts.len() != 3 || parts[2].len() != 2 || !valid_day(YearRef::Abs(y), m, d) {
                 return None;
             }
-            return cand(i, i + 1, Sem::Cal { year: YearRef::Abs(y), month: m, day: Some(d) });
+            return cand(
+                i,
+                i + 1,
+                Sem::Cal {
+                    year: YearRef::Abs(y),
+                    month: m,
+                    day: Some(d),
+                    wd: None,
+                },
+            );
         }
         // m/d/y split by the tokenizer into five glued tokens.
-        if self.figure(i).is_some() && self.is(i + 1, "/") && self.is(i + 3, "/") && (1..5).all(|k| self.glued(i + k)) {
+        if self.figure(i).is_some()
+            && self.is(i + 1, "/")
+            && self.is(i + 3, "/")
+            && (1..5).all(|k| self.glued(i + k))
+        {
             let a: u32 = self.low(i).parse().ok()?;
             let b: u32 = self.low(i + 2).parse().ok()?;
             let yw = self.low(i + 4);
@@ -767,7 +1187,16 @@ impl<'a> View<'a> {
             if !(1..=12).contains(&m) || !valid_day(YearRef::Abs(y), m, d) {
                 return None;
             }
-            return cand(i, i + 5, Sem::Cal { year: YearRef::Abs(y), month: m, day: Some(d) });
+            return cand(
+                i,
+                i + 5,
+                Sem::Cal {
+                    year: YearRef::Abs(y),
+                    month: m,
+                    day: Some(d),
+                    wd: None,
+                },
+            );
         }
         None
     }
@@ -793,7 +1222,10 @@ impl<'a> View<'a> {
             (y, j + 1)
         } else if let Some((y, e)) = self.spoken_year(j) {
             // "two thousand" alone is a number; as a year only after "the year" or a preposition.
-            if self.is(j, "two") && !forced && !self.any(j.wrapping_sub(1), &["in", "by", "since", "until"]) {
+            if self.is(j, "two")
+                && !forced
+                && !self.any(j.wrapping_sub(1), &["in", "by", "since", "until"])
+            {
                 return None;
             }
             if self.unit(e).is_some() || self.any(e, &["people", "percent", "troops"]) {
@@ -804,14 +1236,21 @@ impl<'a> View<'a> {
             return None;
         };
         let mut modifier = None;
-        if (self.is(end, "and") && self.is(end + 1, "beyond")) || (self.is(end, "or") && self.any(end + 1, &["later", "after"])) {
+        if (self.is(end, "and") && self.is(end + 1, "beyond"))
+            || (self.is(end, "or") && self.any(end + 1, &["later", "after"]))
+        {
             modifier = Some("ON_OR_AFTER");
             end += 2;
         } else if self.is(end, "or") && self.any(end + 1, &["earlier", "before"]) {
             modifier = Some("ON_OR_BEFORE");
             end += 2;
         }
-        Some(Cand { start: i, end, sem: Sem::Year(y), modifier })
+        Some(Cand {
+            start: i,
+            end,
+            sem: Sem::Year(y),
+            modifier,
+        })
     }
 
     /// A four-digit figure is a year unless it counts something or is a label.
@@ -830,7 +1269,18 @@ impl<'a> View<'a> {
         if (1900..=2100).contains(&y) {
             return true;
         }
-        matches!(prev, "in" | "since" | "by" | "until" | "of" | "from" | "before" | "after" | "during" | "year")
+        matches!(
+            prev,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "of"
+                | "from"
+                | "before"
+                | "after"
+                | "during"
+                | "year"
+        )
     }
 
     // ---------------------------------------------------------------- weekdays and deixis
@@ -852,12 +1302,21 @@ impl<'a> View<'a> {
         let (wd, plural) = self.weekday(j)?;
         if i == j && i > 0 {
             let p = self.text(i - 1);
-            if ["Black", "Bloody", "Good", "Easter", "Super", "Holy", "Palm", "Ash", "Cyber", "Fat", "Maundy", "Shrove"].contains(&p) {
+            if [
+                "Black", "Bloody", "Good", "Easter", "Super", "Holy", "Palm", "Ash", "Cyber",
+                "Fat", "Maundy", "Shrove",
+            ]
+            .contains(&p)
+            {
                 return None;
             }
         }
         // "Sunday Times", "Friday Prayers" (names), but "Friday Oct. 13" is a date.
-        if self.cap(j + 1) && !self.is_sent_start(j + 1) && self.month(j + 1, true).is_none() && self.word(j + 1).and_then(|w| w.daypart).is_none() {
+        if self.cap(j + 1)
+            && !self.is_sent_start(j + 1)
+            && self.month(j + 1, true).is_none()
+            && self.word(j + 1).and_then(|w| w.daypart).is_none()
+        {
             return None;
         }
         if plural {
@@ -875,17 +1334,42 @@ impl<'a> View<'a> {
         let mut end = j + 1;
         // "Friday, Oct. 13" (only after a bare weekday; "this coming Sunday, March eighth").
         let k = if self.is(end, ",") { end + 1 } else { end };
-        if let Some(c) = self.p_cal(k).filter(|c| matches!(c.sem, Sem::Cal { day: Some(_), .. })) {
-            return cand(i, c.end, c.sem);
+        if let Some(c) = self
+            .p_cal(k)
+            .filter(|c| matches!(c.sem, Sem::Cal { day: Some(_), .. }))
+        {
+            let sem = match c.sem {
+                Sem::Cal {
+                    year, month, day, ..
+                } => Sem::Cal {
+                    year,
+                    month,
+                    day,
+                    wd: Some(wd),
+                },
+                other => other,
+            };
+            return cand(i, c.end, sem);
         }
         let day = Sem::Weekday { wd, rel };
         if let Some(p) = self.daypart_after(end) {
             if self.low(end + 1) == "s" || self.low(end).ends_with('s') {
                 // "Tuesday nights": recurring.
-                return cand(i, end + 1, Sem::Set(format!("XXXX-WXX-{wd}{}", daypart_code_t(p))));
+                return cand(
+                    i,
+                    end + 1,
+                    Sem::Set(format!("XXXX-WXX-{wd}{}", daypart_code_t(p))),
+                );
             }
             end += 1;
-            return cand(i, end, Sem::DayPart { day: Box::new(day), part: p });
+            return cand(
+                i,
+                end,
+                Sem::DayPart {
+                    day: Box::new(day),
+                    part: p,
+                },
+            );
         }
         if self.is(end, "nights") {
             return cand(i, end + 1, Sem::Set(format!("XXXX-WXX-{wd}TNI")));
@@ -898,39 +1382,113 @@ impl<'a> View<'a> {
     fn p_deictic(&self, i: usize) -> Option<Cand> {
         let w = self.low(i);
         let (sem, end) = match w {
-            "today" => (Sem::Deictic { unit: Unit::Day, offset: 0 }, i + 1),
-            "yesterday" => (Sem::Deictic { unit: Unit::Day, offset: -1 }, i + 1),
-            "tomorrow" => (Sem::Deictic { unit: Unit::Day, offset: 1 }, i + 1),
+            "today" => (
+                Sem::Deictic {
+                    unit: Unit::Day,
+                    offset: 0,
+                },
+                i + 1,
+            ),
+            "yesterday" => (
+                Sem::Deictic {
+                    unit: Unit::Day,
+                    offset: -1,
+                },
+                i + 1,
+            ),
+            "tomorrow" => (
+                Sem::Deictic {
+                    unit: Unit::Day,
+                    offset: 1,
+                },
+                i + 1,
+            ),
             "tonight" => {
-                return cand(i, i + 1, Sem::DayPart { day: Box::new(Sem::Deictic { unit: Unit::Day, offset: 0 }), part: DayPart::Night })
+                return cand(
+                    i,
+                    i + 1,
+                    Sem::DayPart {
+                        day: Box::new(Sem::Deictic {
+                            unit: Unit::Day,
+                            offset: 0,
+                        }),
+                        part: DayPart::Night,
+                    },
+                )
             }
             "overnight" if self.pos(i) != Some(Pos::Verb) => {
-                return cand(i, i + 1, Sem::DayPart { day: Box::new(Sem::Deictic { unit: Unit::Day, offset: -1 }), part: DayPart::Night })
+                return cand(
+                    i,
+                    i + 1,
+                    Sem::DayPart {
+                        day: Box::new(Sem::Deictic {
+                            unit: Unit::Day,
+                            offset: -1,
+                        }),
+                        part: DayPart::Night,
+                    },
+                )
             }
-            "the" if self.is(i + 1, "day") && self.any(i + 2, &["before", "after"]) && self.any(i + 3, &["yesterday", "tomorrow"]) => {
+            "the"
+                if self.is(i + 1, "day")
+                    && self.any(i + 2, &["before", "after"])
+                    && self.any(i + 3, &["yesterday", "tomorrow"]) =>
+            {
                 let off = if self.is(i + 3, "yesterday") { -2 } else { 2 };
-                (Sem::Deictic { unit: Unit::Day, offset: off }, i + 4)
+                (
+                    Sem::Deictic {
+                        unit: Unit::Day,
+                        offset: off,
+                    },
+                    i + 4,
+                )
             }
             "this" | "last" | "the" | "that" => {
                 let p = self.daypart(i + 1)?;
                 let day = match w {
-                    "this" if p != DayPart::Night => Sem::Deictic { unit: Unit::Day, offset: 0 },
-                    "last" if p == DayPart::Night => Sem::Deictic { unit: Unit::Day, offset: -1 },
+                    "this" if p != DayPart::Night => Sem::Deictic {
+                        unit: Unit::Day,
+                        offset: 0,
+                    },
+                    "last" if p == DayPart::Night => Sem::Deictic {
+                        unit: Unit::Day,
+                        offset: -1,
+                    },
                     "last" => return None,
                     "the" | "that" => {
-                        if self.is(i + 2, "of") || self.is(i + 2, "after") || self.is(i + 2, "before") {
+                        if self.is(i + 2, "of")
+                            || self.is(i + 2, "after")
+                            || self.is(i + 2, "before")
+                        {
                             return None;
                         }
-                        Sem::Anaphoric { unit: Unit::Day, offset: 0 }
+                        Sem::Anaphoric {
+                            unit: Unit::Day,
+                            offset: 0,
+                        }
                     }
                     _ => return None,
                 };
-                return cand(i, i + 2, Sem::DayPart { day: Box::new(day), part: p });
+                return cand(
+                    i,
+                    i + 2,
+                    Sem::DayPart {
+                        day: Box::new(day),
+                        part: p,
+                    },
+                );
             }
             _ => return None,
         };
         if let Some(p) = self.daypart_after(end) {
-            return cand(i, end + 1, Sem::DayPart { day: Box::new(sem), part: p });
+            return cand(
+                i,
+                end + 1,
+                Sem::DayPart {
+                    day: Box::new(sem),
+                    part: p,
+                },
+            );
         }
         cand(i, end, sem)
     }
@@ -941,7 +1499,16 @@ impl<'a> View<'a> {
     fn p_relunit(&self, i: usize) -> Option<Cand> {
         let w = self.low(i);
         if matches!(w, "year-earlier" | "year-ago") {
-            return cand(i, i + 1, Sem::Shift { qty: Qty::N(1.0), unit: Unit::Year, sign: -1, from_anchor: true });
+            return cand(
+                i,
+                i + 1,
+                Sem::Shift {
+                    qty: Qty::N(1.0),
+                    unit: Unit::Year,
+                    sign: -1,
+                    from_anchor: true,
+                },
+            );
         }
         #[derive(PartialEq, Clone, Copy)]
         enum K {
@@ -980,7 +1547,10 @@ impl<'a> View<'a> {
         }
         let end = j + 1;
         // "the year ended Sept. 30" is a duration in TimeBank.
-        if matches!(unit, Unit::Year) && matches!(k, K::The) && self.any(end, &["ended", "ending", "ends", "to"]) {
+        if matches!(unit, Unit::Year)
+            && matches!(k, K::The)
+            && self.any(end, &["ended", "ending", "ends", "to"])
+        {
             return cand(i, end, Sem::Dur("P1Y".into()));
         }
         if fiscal && unit != Unit::Year {
@@ -1002,20 +1572,39 @@ impl<'a> View<'a> {
                 K::Dct(-1) => Sem::Weekend(Rel::Last),
                 K::Dct(_) => Sem::Weekend(Rel::Next),
                 K::The => Sem::Weekend(Rel::Bare),
-                K::Ana(o) => Sem::Anaphoric { unit: Unit::Week, offset: o },
+                K::Ana(o) => Sem::Anaphoric {
+                    unit: Unit::Week,
+                    offset: o,
+                },
                 K::Latest => return None,
             },
             Unit::Quarter => match k {
-                K::Dct(0) => Sem::Quarter { year: YearRef::Implicit, q: QRef::Current },
-                K::Dct(-1) => Sem::Quarter { year: YearRef::Implicit, q: QRef::Last },
-                K::Dct(_) => Sem::Quarter { year: YearRef::Implicit, q: QRef::Next },
-                K::The | K::Latest => Sem::Quarter { year: YearRef::Implicit, q: QRef::Context },
+                K::Dct(0) => Sem::Quarter {
+                    year: YearRef::Implicit,
+                    q: QRef::Current,
+                },
+                K::Dct(-1) => Sem::Quarter {
+                    year: YearRef::Implicit,
+                    q: QRef::Last,
+                },
+                K::Dct(_) => Sem::Quarter {
+                    year: YearRef::Implicit,
+                    q: QRef::Next,
+                },
+                K::The | K::Latest => Sem::Quarter {
+                    year: YearRef::Implicit,
+                    q: QRef::Context,
+                },
                 K::Ana(o) => Sem::Anaphoric { unit, offset: o },
             },
             Unit::Year => match k {
                 K::Dct(o) => Sem::Deictic { unit, offset: o },
                 K::The => Sem::YearOf(YearRef::Implicit),
-                K::Latest => Sem::YearOf(if fiscal { YearRef::Dct(-1) } else { YearRef::Implicit }),
+                K::Latest => Sem::YearOf(if fiscal {
+                    YearRef::Dct(-1)
+                } else {
+                    YearRef::Implicit
+                }),
                 K::Ana(o) => Sem::Anaphoric { unit, offset: o },
             },
             Unit::Week | Unit::Month | Unit::Decade | Unit::Century => match k {
@@ -1032,6 +1621,14 @@ impl<'a> View<'a> {
             },
             _ => return None,
         };
+        if self.is(end, "or") && self.is(end + 1, "so") {
+            return Some(Cand {
+                start: i,
+                end: end + 2,
+                sem,
+                modifier: Some("APPROX"),
+            });
+        }
         cand(i, end, sem)
     }
 
@@ -1046,7 +1643,10 @@ impl<'a> View<'a> {
         let mut q: Option<QRef> = None;
         let mut qualified = false;
         let mut det = false;
-        if self.any(j, &["the", "its", "that"]) {
+        if self.is(j, "its") {
+            return None;
+        }
+        if self.any(j, &["the", "that"]) {
             det = true;
             j += 1;
         }
@@ -1057,7 +1657,10 @@ impl<'a> View<'a> {
                 year = YearRef::Abs(y);
                 qualified = true;
                 j += 1;
-            } else if matches!(w, "this" | "last" | "next") && self.is(j + 1, "year") && self.is(j + 2, "'s") {
+            } else if matches!(w, "this" | "last" | "next")
+                && self.is(j + 1, "year")
+                && self.is(j + 2, "'s")
+            {
                 year = YearRef::Dct(match w {
                     "last" => -1,
                     "next" => 1,
@@ -1065,7 +1668,17 @@ impl<'a> View<'a> {
                 });
                 qualified = true;
                 j += 3;
-            } else if matches!(w, "year-earlier" | "year-ago" | "prior-year" | "year-before" | "year-previous" | "comparable" | "corresponding" | "year-to-year") {
+            } else if matches!(
+                w,
+                "year-earlier"
+                    | "year-ago"
+                    | "prior-year"
+                    | "year-before"
+                    | "year-previous"
+                    | "comparable"
+                    | "corresponding"
+                    | "year-to-year"
+            ) {
                 if w != "comparable" && w != "corresponding" {
                     year = YearRef::Ctx(-1);
                 }
@@ -1079,7 +1692,7 @@ impl<'a> View<'a> {
                 q = Some(QRef::Current);
                 qualified = true;
                 j += 1;
-            } else if matches!(w, "fiscal" | "calendar" | "flat" | "seasonally" | "slow" | "strong" | "weak") {
+            } else if matches!(w, "fiscal" | "calendar") {
                 j += 1;
             } else if let Some(n) = self.quarter_ordinal(w) {
                 q = Some(QRef::N(n));
@@ -1098,6 +1711,10 @@ impl<'a> View<'a> {
         let w = self.low(j);
         // Compound "third-quarter", "fiscal second-quarter".
         let (noun_end, is_half) = if let Some((a, b)) = w.split_once('-') {
+            if (b == "quarter" || b == "half") && det {
+                // "the third-quarter results": TimeBank tags the adjective alone.
+                return None;
+            }
             if b == "quarter" || b == "half" {
                 let n = self.quarter_ordinal(a)?;
                 q = Some(QRef::N(n));
@@ -1141,7 +1758,10 @@ impl<'a> View<'a> {
             }
         }
         // "a year ago", "a year earlier", "last year"
-        if self.is(end, "a") && self.is(end + 1, "year") && self.any(end + 2, &["ago", "earlier", "before"]) {
+        if self.is(end, "a")
+            && self.is(end + 1, "year")
+            && self.any(end + 2, &["ago", "earlier", "before"])
+        {
             year = YearRef::Ctx(-1);
             end += 3;
         } else if self.is(end, "last") && self.is(end + 1, "year") {
@@ -1201,7 +1821,18 @@ impl<'a> View<'a> {
         }
         if i == j && year == YearRef::Implicit {
             // Bare "summer" only after a preposition.
-            if !matches!(self.prev(i), "in" | "during" | "over" | "through" | "until" | "since" | "by" | "this" | "next" | "last") {
+            if !matches!(
+                self.prev(i),
+                "in" | "during"
+                    | "over"
+                    | "through"
+                    | "until"
+                    | "since"
+                    | "by"
+                    | "this"
+                    | "next"
+                    | "last"
+            ) {
                 return None;
             }
         }
@@ -1210,8 +1841,17 @@ impl<'a> View<'a> {
             return None;
         }
         if self.low(i + 1) == "early" || self.low(i + 1) == "late" {
-            let m = if self.low(i + 1) == "early" { "START" } else { "END" };
-            return Some(Cand { start: i, end, sem: Sem::Season { year, s }, modifier: Some(m) });
+            let m = if self.low(i + 1) == "early" {
+                "START"
+            } else {
+                "END"
+            };
+            return Some(Cand {
+                start: i,
+                end,
+                sem: Sem::Season { year, s },
+                modifier: Some(m),
+            });
         }
         cand(i, end, Sem::Season { year, s })
     }
@@ -1235,16 +1875,31 @@ impl<'a> View<'a> {
         let w = self.low(j);
         if let Some(rest) = w.strip_prefix("mid-") {
             if let Some(d) = decade_figure(rest) {
-                return Some(Cand { start: i, end: j + 1, sem: Sem::Decade(d), modifier: Some("MID") });
+                return Some(Cand {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Decade(d),
+                    modifier: Some("MID"),
+                });
             }
         }
         if let Some(d) = decade_figure(w) {
-            return Some(Cand { start: i, end: j + 1, sem: Sem::Decade(d), modifier });
+            return Some(Cand {
+                start: i,
+                end: j + 1,
+                sem: Sem::Decade(d),
+                modifier,
+            });
         }
         // "1980 's"
         if let Some(y) = self.year_fig(j).filter(|y| y % 10 == 0) {
             if self.is(j + 1, "'s") && the {
-                return Some(Cand { start: i, end: j + 2, sem: Sem::Decade(y / 10), modifier });
+                return Some(Cand {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::Decade(y / 10),
+                    modifier,
+                });
             }
         }
         // "'80s"
@@ -1253,7 +1908,12 @@ impl<'a> View<'a> {
             if n.len() == 3 && n.ends_with('s') {
                 if let Ok(d) = n[..2].parse::<i32>() {
                     if d % 10 == 0 {
-                        return Some(Cand { start: i, end: j + 2, sem: Sem::Decade(190 + d / 10), modifier });
+                        return Some(Cand {
+                            start: i,
+                            end: j + 2,
+                            sem: Sem::Decade(190 + d / 10),
+                            modifier,
+                        });
                     }
                 }
             }
@@ -1271,13 +1931,23 @@ impl<'a> View<'a> {
                 _ => None,
             };
             if let Some(d) = d {
-                return Some(Cand { start: i, end: j + 1, sem: Sem::Decade(d), modifier });
+                return Some(Cand {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Decade(d),
+                    modifier,
+                });
             }
         }
         // "the 20th century", "11th century"
         if let Some(n) = self.words.ordinal(w).filter(|n| (1..=30).contains(n)) {
             if self.any(j + 1, &["century"]) {
-                return Some(Cand { start: i, end: j + 2, sem: Sem::Century(n as i32 - 1), modifier });
+                return Some(Cand {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::Century(n as i32 - 1),
+                    modifier,
+                });
             }
         }
         None
@@ -1292,7 +1962,11 @@ impl<'a> View<'a> {
         // Compound adjectives: "three-year", "10-hour", "8-month-old", "year-long", "several-year".
         if w.contains('-') {
             let parts: Vec<&str> = w.split('-').collect();
-            let (num_parts, rest) = match parts.iter().position(|p| self.words.get(p).is_some_and(|x| x.unit.is_some() && !x.plural)) {
+            let (num_parts, rest) = match parts.iter().position(|p| {
+                self.words
+                    .get(p)
+                    .is_some_and(|x| x.unit.is_some() && !x.plural)
+            }) {
                 Some(k) => (&parts[..k], &parts[k + 1..]),
                 None => return None,
             };
@@ -1325,9 +1999,41 @@ impl<'a> View<'a> {
             return Some((qty, unit, i + 1, true));
         }
         let (qty, mut k) = self.qty(i)?;
+        // "two to three weeks", "12 to 18 months": the lower bound.
+        if self.any(k, &["to", "or"]) && self.cardinal(k + 1).is_some() {
+            if let Some((_, k2)) = self.qty(k + 1) {
+                if self.unit(k2).is_some() {
+                    k = k2;
+                }
+            }
+        }
         // Adjectives between the number and the unit.
         for _ in 0..2 {
-            if self.any(k, &["more", "additional", "extra", "full", "straight", "consecutive", "trading", "business", "calendar", "working", "long", "short", "hard", "difficult", "previous", "past", "next", "last", "whole", "entire"]) {
+            if self.any(
+                k,
+                &[
+                    "more",
+                    "additional",
+                    "extra",
+                    "full",
+                    "straight",
+                    "consecutive",
+                    "trading",
+                    "business",
+                    "calendar",
+                    "working",
+                    "long",
+                    "short",
+                    "hard",
+                    "difficult",
+                    "previous",
+                    "past",
+                    "next",
+                    "last",
+                    "whole",
+                    "entire",
+                ],
+            ) {
                 k += 1;
             } else {
                 break;
@@ -1374,19 +2080,56 @@ impl<'a> View<'a> {
             j += 1;
         }
         let mut rel = "";
-        if (the && self.any(j, &["past", "last", "next", "first", "coming", "previous", "following", "latest", "final", "initial", "remaining", "preceding", "ensuing", "additional", "same", "recent"]))
+        if (the
+            && self.any(
+                j,
+                &[
+                    "past",
+                    "last",
+                    "next",
+                    "first",
+                    "coming",
+                    "previous",
+                    "following",
+                    "latest",
+                    "final",
+                    "initial",
+                    "remaining",
+                    "preceding",
+                    "ensuing",
+                    "additional",
+                    "same",
+                    "recent",
+                ],
+            ))
             || (!the && self.any(j, &["past", "last", "next", "first"]))
         {
             rel = self.low(j);
             j += 1;
         }
-        if the && self.any(j, &["year-earlier", "year-ago", "comparable", "corresponding", "latest", "fiscal"]) {
+        if the
+            && self.any(
+                j,
+                &[
+                    "year-earlier",
+                    "year-ago",
+                    "comparable",
+                    "corresponding",
+                    "latest",
+                    "fiscal",
+                ],
+            )
+        {
             j += 1;
         }
         if the && self.is(i + 1, "first") && rel.is_empty() {
             return None;
         }
-        let (qty, unit, end, _sing) = self.qty_unit(j)?;
+        let (qty, unit, end, adjectival) = self.qty_unit(j)?;
+        if the && rel.is_empty() && adjectival && !self.any(j, &["a", "an"]) {
+            // "the 23-year occupation", "the two day rally": the adjective alone.
+            return None;
+        }
         // "the a week" is not English; "the" + "a" never happens, but "the few days" does.
         if (the || !rel.is_empty()) && self.any(j, &["a", "an"]) {
             return None;
@@ -1416,21 +2159,47 @@ impl<'a> View<'a> {
                 _ => None,
             };
             if let Some((sign, from_anchor, e)) = shift {
-                if qty == Qty::Vague && from_anchor {
+                let sub_day = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
+                if (qty == Qty::Vague || sub_day) && from_anchor {
                     // "a few days later": only the duration is a time expression.
-                    return Some(Cand { start: i, end, sem: Sem::Dur(duration(qty, unit)), modifier });
+                    return Some(Cand {
+                        start: i,
+                        end,
+                        sem: Sem::Dur(duration(qty, unit)),
+                        modifier,
+                    });
                 }
                 if qty == Qty::Vague {
                     let r = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                    return Some(Cand { start: i, end: e, sem: Sem::Ref(r), modifier });
+                    return Some(Cand {
+                        start: i,
+                        end: e,
+                        sem: Sem::Ref(r),
+                        modifier,
+                    });
                 }
-                return Some(Cand { start: i, end: e, sem: Sem::Shift { qty, unit, sign, from_anchor }, modifier });
+                return Some(Cand {
+                    start: i,
+                    end: e,
+                    sem: Sem::Shift {
+                        qty,
+                        unit,
+                        sign,
+                        from_anchor,
+                    },
+                    modifier,
+                });
             }
         }
         if rel == "same" {
             return None;
         }
-        Some(Cand { start: i, end, sem: Sem::Dur(duration(qty, unit)), modifier })
+        Some(Cand {
+            start: i,
+            end,
+            sem: Sem::Dur(duration(qty, unit)),
+            modifier,
+        })
     }
 
     /// `the coming weeks` (FUTURE_REF), `recent years` (PAST_REF), `the weeks ahead`,
@@ -1456,12 +2225,36 @@ impl<'a> View<'a> {
         }
         if let Some((unit, true)) = self.unit(j) {
             if self.is(j + 1, "ahead") || (self.is(j + 1, "to") && self.is(j + 2, "come")) {
-                let end = if self.is(j + 1, "ahead") { j + 2 } else { j + 3 };
+                let end = if self.is(j + 1, "ahead") {
+                    j + 2
+                } else {
+                    j + 3
+                };
                 return cand(i, end, Sem::Ref("FUTURE_REF"));
             }
             if !the
-                && matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century | Unit::Hour)
-                && matches!(self.prev(i), "for" | "in" | "within" | "over" | "after" | "took" | "take" | "takes" | "lasted" | "last")
+                && matches!(
+                    unit,
+                    Unit::Year
+                        | Unit::Month
+                        | Unit::Week
+                        | Unit::Decade
+                        | Unit::Century
+                        | Unit::Hour
+                )
+                && matches!(
+                    self.prev(i),
+                    "for"
+                        | "in"
+                        | "within"
+                        | "over"
+                        | "after"
+                        | "took"
+                        | "take"
+                        | "takes"
+                        | "lasted"
+                        | "last"
+                )
             {
                 if self.is(i + 1, "ago") {
                     return cand(i, i + 2, Sem::Ref("PAST_REF"));
@@ -1491,7 +2284,20 @@ impl<'a> View<'a> {
             (h, 0, i + 1)
         } else {
             let (h, m, had_ampm, e) = self.clock_figure(i)?;
-            if !had_ampm && !matches!(self.prev(i), "at" | "around" | "about" | "by" | "until" | "till" | "before" | "after" | "since" | "from") {
+            if !had_ampm
+                && !matches!(
+                    self.prev(i),
+                    "at" | "around"
+                        | "about"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "before"
+                        | "after"
+                        | "since"
+                        | "from"
+                )
+            {
                 return None;
             }
             (h, m, e)
@@ -1504,7 +2310,13 @@ impl<'a> View<'a> {
             day = Some(Box::new(s));
             end = e;
         }
-        if day.is_none() && matches!(w, "noon" | "midnight") && !matches!(self.prev(i), "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "since") {
+        if day.is_none()
+            && matches!(w, "noon" | "midnight")
+            && !matches!(
+                self.prev(i),
+                "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "since"
+            )
+        {
             return None;
         }
         cand(i, end, Sem::Clock { day, h, m })
@@ -1569,7 +2381,12 @@ impl<'a> View<'a> {
             "right" if self.is(i + 1, "now") => r(i + 2, "PRESENT_REF"),
             "currently" | "nowadays" | "presently" => r(i + 1, "PRESENT_REF"),
             "current" => {
-                if self.is_word_token(i + 1) && !self.any(i + 1, &["account", "accounts", "and", "or", "of", "is", "was", "in"]) {
+                if self.is_word_token(i + 1)
+                    && !self.any(
+                        i + 1,
+                        &["account", "accounts", "and", "or", "of", "is", "was", "in"],
+                    )
+                {
                     r(i + 1, "PRESENT_REF")
                 } else {
                     None
@@ -1589,14 +2406,25 @@ impl<'a> View<'a> {
             "the" => match (self.low(i + 1), self.low(i + 2)) {
                 ("past", _) => r(i + 2, "PAST_REF"),
                 ("future", _) => r(i + 2, "FUTURE_REF"),
-                ("near" | "distant" | "foreseeable" | "immediate", "future") => r(i + 3, "FUTURE_REF"),
+                ("near" | "distant" | "foreseeable" | "immediate", "future") => {
+                    r(i + 3, "FUTURE_REF")
+                }
                 ("near" | "short" | "long", "term") => r(i + 3, "FUTURE_REF"),
                 _ => None,
             },
             "a" if self.is(i + 1, "later") && self.is(i + 2, "date") => r(i + 3, "FUTURE_REF"),
-            "as" if self.is(i + 1, "soon") && self.is(i + 2, "as") && self.is(i + 3, "possible") => r(i + 4, "FUTURE_REF"),
+            "as" if self.is(i + 1, "soon")
+                && self.is(i + 2, "as")
+                && self.is(i + 3, "possible") =>
+            {
+                r(i + 4, "FUTURE_REF")
+            }
             "someday" => r(i + 1, "FUTURE_REF"),
-            "one" | "some" if self.is(i + 1, "day") && self.pos(i.wrapping_sub(1)) == Some(Pos::Modal) => r(i + 2, "FUTURE_REF"),
+            "one" | "some"
+                if self.is(i + 1, "day") && self.pos(i.wrapping_sub(1)) == Some(Pos::Modal) =>
+            {
+                r(i + 2, "FUTURE_REF")
+            }
             _ => None,
         }
     }
@@ -1613,8 +2441,13 @@ impl<'a> View<'a> {
             "biweekly" => return cand(i, i + 1, Sem::Set("P2W".into())),
             _ => {}
         }
-        if matches!(w, "once" | "twice") || (self.cardinal(i).is_some() && self.is(i + 1, "times")) {
-            let j = if self.is(i + 1, "times") { i + 2 } else { i + 1 };
+        if matches!(w, "once" | "twice") || (self.cardinal(i).is_some() && self.is(i + 1, "times"))
+        {
+            let j = if self.is(i + 1, "times") {
+                i + 2
+            } else {
+                i + 1
+            };
             if self.any(j, &["a", "an", "per", "every", "each"]) {
                 if let Some((unit, false)) = self.unit(j + 1) {
                     return cand(i, j + 2, Sem::Set(duration(Qty::N(1.0), unit)));
@@ -1638,7 +2471,11 @@ impl<'a> View<'a> {
             return cand(i, j + 1, Sem::Set(format!("XXXX-{m:02}")));
         }
         if let Some(p) = self.daypart(j) {
-            return cand(i, j + 1, Sem::Set(format!("XXXX-XX-XX{}", daypart_code_t(p))));
+            return cand(
+                i,
+                j + 1,
+                Sem::Set(format!("XXXX-XX-XX{}", daypart_code_t(p))),
+            );
         }
         if let Some(s) = self.word(j).and_then(|x| x.season) {
             let code = match s {
@@ -1682,9 +2519,19 @@ fn decade_figure(w: &str) -> Option<i32> {
 
 /// Split `3pm` / `10:30a.m.` into the figure and whether it is p.m.
 fn split_ampm(w: &str) -> (&str, Option<bool>) {
-    for (suf, pm) in [("p.m.", true), ("a.m.", false), ("pm", true), ("am", false), ("p.m", true), ("a.m", false)] {
+    for (suf, pm) in [
+        ("p.m.", true),
+        ("a.m.", false),
+        ("pm", true),
+        ("am", false),
+        ("p.m", true),
+        ("a.m", false),
+    ] {
         if let Some(n) = w.strip_suffix(suf) {
-            if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.') {
+            if !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+            {
                 return (n, Some(pm));
             }
         }

@@ -63,7 +63,9 @@ impl Default for TimeTagger {
 impl TimeTagger {
     /// Compile the word tables.
     pub fn new() -> Self {
-        TimeTagger { words: words::Words::new() }
+        TimeTagger {
+            words: words::Words::new(),
+        }
     }
 
     /// Fill `doc.times` (replacing what was there) from the tokens and sentences of the text
@@ -75,7 +77,10 @@ impl TimeTagger {
 
     fn find(&self, doc: &Document) -> Vec<TimeMention> {
         let view = grammar::View::new(doc, &self.words);
-        let mut ctx = Ctx { dct: doc.meta.date, ..Default::default() };
+        let mut ctx = Ctx {
+            dct: doc.meta.date,
+            ..Default::default()
+        };
         let mut out = Vec::new();
         let n = view.len();
         let mut i = 0;
@@ -88,6 +93,15 @@ impl TimeTagger {
             let mut cached = None;
             let mut tense = || *cached.get_or_insert_with(|| tense::tense_near(&view, start, end));
             let r = resolve(&c.sem, &ctx, &mut tense);
+            if std::env::var_os("TIME_DEBUG").is_some() {
+                eprintln!(
+                    "DEBUG {:?} {:?} tense={:?} anchor={:?}",
+                    doc.slice(doc.token_span(TokenRange::new(start, end))),
+                    c.sem,
+                    tense::tense_near(&view, start, end),
+                    ctx.anchor
+                );
+            }
             if let Some(v) = r.val {
                 update_context(&mut ctx, &c.sem, v);
             }
@@ -108,12 +122,35 @@ impl TimeTagger {
 
 /// Move the narrative anchor and the quarter context after a resolved expression.
 fn update_context(ctx: &mut Ctx, sem: &Sem, v: Val) {
-    let anchoring = !matches!(sem, Sem::Shift { .. } | Sem::Anaphoric { .. } | Sem::Ref(_) | Sem::Dur(_) | Sem::Set(_));
+    let anchoring = !matches!(
+        sem,
+        Sem::Shift { .. } | Sem::Anaphoric { .. } | Sem::Ref(_) | Sem::Dur(_) | Sem::Set(_)
+    );
     if anchoring {
         ctx.anchor = Some(v);
     }
-    if let (Sem::Quarter { year: YearRef::Implicit | YearRef::Dct(0), .. }, Val::Quarter(y, q)) = (sem, v) {
-        ctx.quarter = Some((y, q));
+    // A quarter becomes the subject of the text once it is over (an earnings report speaks of
+    // the quarter just ended; `the fourth quarter` in October is a forecast).
+    if let (
+        Sem::Quarter {
+            year: YearRef::Implicit | YearRef::Dct(0),
+            ..
+        },
+        Val::Quarter(y, q),
+    ) = (sem, v)
+    {
+        let ended = match (
+            ctx.dct,
+            value::Val::Quarter(y, q)
+                .first_day()
+                .and_then(|d| value::add_months(d, 3)),
+        ) {
+            (Some(dct), Some(next)) => next <= dct,
+            _ => true,
+        };
+        if ended {
+            ctx.quarter = Some((y, q));
+        }
     }
 }
 

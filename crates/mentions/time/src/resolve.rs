@@ -86,7 +86,11 @@ impl Ctx {
     fn report_quarter(&self) -> Option<(i32, u32)> {
         let d = self.dct?;
         let q = d.month0() / 3 + 1;
-        Some(if q == 1 { (d.year() - 1, 4) } else { (d.year(), q - 1) })
+        Some(if q == 1 {
+            (d.year() - 1, 4)
+        } else {
+            (d.year(), q - 1)
+        })
     }
 
     fn context_quarter(&self) -> Option<(i32, u32)> {
@@ -113,7 +117,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
         _ => (TimexType::Date, None),
     };
     if fixed.is_some() {
-        return Resolved { timex_type, value: fixed, granularity: None, val: None };
+        return Resolved {
+            timex_type,
+            value: fixed,
+            granularity: None,
+            val: None,
+        };
     }
     // Vague shifts ("several years ago") are references, handled by the grammar; numeric ones here.
     let val = point(sem, ctx, tense);
@@ -128,24 +137,38 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
 fn point(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Val> {
     let dct = ctx.dct;
     match sem {
-        Sem::Cal { year, month, day } => {
+        Sem::Cal {
+            year,
+            month,
+            day,
+            wd,
+        } => {
             let m = *month;
             match (year, day) {
                 (YearRef::Implicit, Some(d)) => {
                     let dct = dct?;
-                    let cands: Vec<NaiveDate> = [-1, 0, 1]
+                    let cands = [-1, 0, 1]
                         .iter()
-                        .filter_map(|k| NaiveDate::from_ymd_opt(dct.year() + k, m, *d))
-                        .collect();
-                    let pick = match tense() {
-                        Tense::Past => cands.iter().rev().find(|c| **c <= dct).copied(),
-                        Tense::Future => cands.iter().find(|c| **c >= dct).copied(),
-                        _ => cands.iter().min_by_key(|c| ((**c - dct).num_days().abs(), **c > dct)).copied(),
-                    };
-                    pick.map(Val::Day)
+                        .filter_map(|k| NaiveDate::from_ymd_opt(dct.year() + k, m, *d));
+                    if let Some(wd) = wd {
+                        // "Saturday, April 25": the year where the 25th is a Saturday.
+                        if let Some(c) = cands
+                            .clone()
+                            .filter(|c| weekday_of(*c) == *wd)
+                            .min_by_key(|c| (*c - dct).num_days().abs())
+                        {
+                            return Some(Val::Day(c));
+                        }
+                    }
+                    let t = tense();
+                    cands
+                        .min_by_key(|c| direction_cost((*c - dct).num_days(), t))
+                        .map(Val::Day)
                 }
                 (YearRef::Implicit, None) => month_rel(m, Rel::Bare, ctx, tense),
-                (yr, Some(d)) => NaiveDate::from_ymd_opt(ctx.year_of(*yr, None)?, m, *d).map(Val::Day),
+                (yr, Some(d)) => {
+                    NaiveDate::from_ymd_opt(ctx.year_of(*yr, None)?, m, *d).map(Val::Day)
+                }
                 (yr, None) => Some(Val::Month(ctx.year_of(*yr, None)?, m)),
             }
         }
@@ -208,7 +231,12 @@ fn point(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Val> 
             }?;
             Some(at_unit(shift_day(base, *unit, *offset)?, *unit))
         }
-        Sem::Shift { qty, unit, sign, from_anchor } => {
+        Sem::Shift {
+            qty,
+            unit,
+            sign,
+            from_anchor,
+        } => {
             let n = match qty {
                 Qty::N(_) => qty.int()?,
                 Qty::Vague => return None,
@@ -230,7 +258,9 @@ fn point(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Val> 
                 let base = ctx.anchor_day().or(dct)?;
                 let d = shift_day(base, *unit, n)?;
                 return Some(match unit {
-                    Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week => Val::Day(d),
+                    Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week => {
+                        Val::Day(d)
+                    }
                     u => at_unit(d, *u),
                 });
             }
@@ -313,6 +343,22 @@ fn point(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Val> 
     }
 }
 
+/// How unlikely a date `days` away from the document date is, given the tense: distance, plus
+/// a penalty for pointing against the tense (news that does not say otherwise speaks of the
+/// past, so the future is mildly penalised by default).
+fn direction_cost(days: i64, t: Tense) -> i64 {
+    let against = match t {
+        Tense::Past => days > 0,
+        Tense::Future => days < 0,
+        Tense::Present | Tense::Unknown => days > 0,
+    };
+    let penalty = match t {
+        Tense::Past | Tense::Future => 200,
+        _ => 90,
+    };
+    days.abs() + if against { penalty } else { 0 }
+}
+
 fn month_rel(m: u32, rel: Rel, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Val> {
     let dct = ctx.dct?;
     let (y, cur) = (dct.year(), dct.month());
@@ -332,11 +378,27 @@ fn month_rel(m: u32, rel: Rel, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> O
             }
         }
         Rel::This => y,
-        Rel::Bare => match tense() {
-            Tense::Past if m > cur => y - 1,
-            Tense::Future if m < cur => y + 1,
-            _ => y,
-        },
+        Rel::Bare => {
+            // The current month, else the nearest one in the direction of the tense.
+            if m == cur {
+                y
+            } else {
+                let t = tense();
+                let ahead = (m as i64 - cur as i64).rem_euclid(12) * 30;
+                let back = (cur as i64 - m as i64).rem_euclid(12) * 30;
+                if direction_cost(ahead, t) < direction_cost(-back, t) {
+                    if m > cur {
+                        y
+                    } else {
+                        y + 1
+                    }
+                } else if m < cur {
+                    y
+                } else {
+                    y - 1
+                }
+            }
+        }
     };
     Some(Val::Month(year, m))
 }

@@ -15,27 +15,174 @@ pub(crate) enum Tense {
     Unknown,
 }
 
-const MODALS_FUTURE: &[&str] = &["will", "'ll", "shall", "would", "'d", "wo", "can", "could", "may", "might", "must", "should", "ought", "cannot"];
+const MODALS_FUTURE: &[&str] = &[
+    "will", "'ll", "shall", "would", "'d", "wo", "can", "could", "may", "might", "must", "should",
+    "ought", "cannot",
+];
 const PAST_AUX: &[&str] = &["was", "were", "did", "had", "has", "have", "'ve", "having"];
 const PRESENT_AUX: &[&str] = &["is", "are", "am", "does", "do", "'re", "'m"];
-/// Participles and adjectives that look forward: `scheduled to`, `due on`, `payable Dec. 1`.
+/// Words in a verb group that look forward: `scheduled to`, `is expected to`.
 const FUTURE_CUES: &[&str] = &[
-    "scheduled", "expected", "slated", "due", "set", "planned", "planning", "plans", "plan", "poised",
-    "payable", "effective", "upcoming", "starting", "beginning", "expires", "expire", "intends",
-    "intend", "aims", "hopes", "hope", "going", "likely", "unlikely", "prepared", "ready",
+    "scheduled",
+    "expected",
+    "slated",
+    "due",
+    "set",
+    "planned",
+    "poised",
+    "going",
+    "likely",
+];
+/// Non-verbal words right before a date that look forward: `payable Dec. 1`, `due Nov. 1`.
+const IMMEDIATE_FUTURE: &[&str] = &[
+    "payable",
+    "effective",
+    "due",
+    "scheduled",
+    "slated",
+    "upcoming",
+    "expected",
+    "planned",
+];
+/// Past auxiliaries that put a whole group in the past (`had been due to expire`).
+const STRONG_PAST: &[&str] = &["was", "were", "did", "had"];
+/// Reporting verbs: their present tense says nothing about the reported time.
+const REPORTING: &[&str] = &[
+    "say",
+    "says",
+    "tell",
+    "tells",
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "note",
+    "notes",
+    "add",
+    "adds",
+    "according",
+    "insist",
+    "insists",
+    "believe",
+    "believes",
+    "think",
+    "thinks",
+    "argue",
+    "argues",
+    "confirm",
+    "confirms",
+    "deny",
+    "denies",
+    "announce",
+    "announces",
 ];
 
 const IRREGULAR_PAST: &[&str] = &[
-    "said", "told", "met", "began", "took", "made", "came", "went", "gave", "left", "held", "found",
-    "brought", "sent", "spoke", "saw", "thought", "became", "fell", "rose", "won", "lost", "led",
-    "paid", "sold", "bought", "kept", "knew", "got", "flew", "fled", "struck", "shot", "stood",
-    "wrote", "ran", "drove", "broke", "chose", "built", "meant", "felt", "heard", "sought",
-    "fought", "taught", "caught", "laid", "hung", "swore", "threw", "withdrew", "drew", "grew",
-    "blew", "ate", "arose", "awoke", "bore", "bit", "bled", "bent", "bound", "clung", "crept",
-    "dealt", "dug", "forbade", "forgot", "froze", "hid", "knelt", "leapt", "lent", "lit", "rang",
-    "rode", "sang", "sank", "shook", "shone", "slid", "slept", "spent", "spun", "sprang", "stole",
-    "stuck", "strode", "swam", "swept", "swung", "tore", "wept", "woke", "wore", "undertook",
-    "underwent", "overtook", "overran", "oversaw", "withheld", "upheld", "foresaw", "mistook",
+    "said",
+    "told",
+    "met",
+    "began",
+    "took",
+    "made",
+    "came",
+    "went",
+    "gave",
+    "left",
+    "held",
+    "found",
+    "brought",
+    "sent",
+    "spoke",
+    "saw",
+    "thought",
+    "became",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "led",
+    "paid",
+    "sold",
+    "bought",
+    "kept",
+    "knew",
+    "got",
+    "flew",
+    "fled",
+    "struck",
+    "shot",
+    "stood",
+    "wrote",
+    "ran",
+    "drove",
+    "broke",
+    "chose",
+    "built",
+    "meant",
+    "felt",
+    "heard",
+    "sought",
+    "fought",
+    "taught",
+    "caught",
+    "laid",
+    "hung",
+    "swore",
+    "threw",
+    "withdrew",
+    "drew",
+    "grew",
+    "blew",
+    "ate",
+    "arose",
+    "awoke",
+    "bore",
+    "bit",
+    "bled",
+    "bent",
+    "bound",
+    "clung",
+    "crept",
+    "dealt",
+    "dug",
+    "forbade",
+    "forgot",
+    "froze",
+    "hid",
+    "knelt",
+    "leapt",
+    "lent",
+    "lit",
+    "rang",
+    "rode",
+    "sang",
+    "sank",
+    "shook",
+    "shone",
+    "slid",
+    "slept",
+    "spent",
+    "spun",
+    "sprang",
+    "stole",
+    "stuck",
+    "strode",
+    "swam",
+    "swept",
+    "swung",
+    "tore",
+    "wept",
+    "woke",
+    "wore",
+    "undertook",
+    "underwent",
+    "overtook",
+    "overran",
+    "oversaw",
+    "withheld",
+    "upheld",
+    "foresaw",
+    "mistook",
 ];
 
 fn is_past_shape(v: &View, i: usize) -> bool {
@@ -46,7 +193,24 @@ fn is_past_shape(v: &View, i: usize) -> bool {
     w.len() > 4
         && w.ends_with("ed")
         && !v.cap(i)
-        && !matches!(w, "need" | "speed" | "seed" | "feed" | "breed" | "bleed" | "proceed" | "exceed" | "succeed" | "indeed" | "embed" | "bed" | "red" | "shed" | "hundred")
+        && !matches!(
+            w,
+            "need"
+                | "speed"
+                | "seed"
+                | "feed"
+                | "breed"
+                | "bleed"
+                | "proceed"
+                | "exceed"
+                | "succeed"
+                | "indeed"
+                | "embed"
+                | "bed"
+                | "red"
+                | "shed"
+                | "hundred"
+        )
         && !matches!(v.pos(i.wrapping_sub(1)), Some(Pos::Det) | Some(Pos::Adj))
 }
 
@@ -62,13 +226,27 @@ fn is_verbish(v: &View, i: usize) -> bool {
     if MODALS_FUTURE.contains(&w) || PAST_AUX.contains(&w) || PRESENT_AUX.contains(&w) {
         return true;
     }
-    if matches!(v.pos(i), Some(Pos::Verb) | Some(Pos::Aux) | Some(Pos::Modal)) {
-        return true;
+    // After a determiner, a number or a possessive a word is a noun ("the close", "their
+    // offers", "840 million shares", "Friday's purchases").
+    if i > 0 {
+        let p = v.low(i - 1);
+        let prev_nominal = matches!(
+            v.pos(i - 1),
+            Some(Pos::Det) | Some(Pos::Num) | Some(Pos::Adj)
+        ) && p != "that";
+        if prev_nominal || p == "'s" {
+            return false;
+        }
     }
-    if v.pos(i) == Some(Pos::Propn) || v.pos(i) == Some(Pos::Det) {
+    if v.cap(i) && !v.is_sent_start(i) {
         return false;
     }
-    verb_form(v, i).is_some() || is_past_shape(v, i)
+    match v.pos(i) {
+        Some(Pos::Verb) | Some(Pos::Aux) | Some(Pos::Modal) => true,
+        Some(Pos::Propn) | Some(Pos::Det) => false,
+        Some(Pos::Noun) => is_past_shape(v, i),
+        _ => verb_form(v, i).is_some() || is_past_shape(v, i),
+    }
 }
 
 /// Tense of the verb group nearest to tokens `[start, end)` in the same sentence.
@@ -88,10 +266,12 @@ pub(crate) fn tense_near(v: &View, start: usize, end: usize) -> Tense {
         if w == "since" {
             return Tense::Past;
         }
-        if FUTURE_CUES.contains(&w) {
+        if IMMEDIATE_FUTURE.contains(&w) {
             return Tense::Future;
         }
-        if !matches!(v.pos(k), Some(Pos::Prep)) && !matches!(w, "on" | "for" | "by" | "until" | "at" | "in") {
+        if !matches!(v.pos(k), Some(Pos::Prep))
+            && !matches!(w, "on" | "for" | "by" | "until" | "at" | "in")
+        {
             break;
         }
     }
@@ -123,7 +303,11 @@ pub(crate) fn tense_near(v: &View, start: usize, end: usize) -> Tense {
         if is_verbish(v, k) {
             // Walk to the end of the group, then judge it as a whole.
             let mut e = k;
-            while e + 1 < s1 && e - k < 5 && (is_verbish(v, e + 1) || matches!(v.low(e + 1), "not" | "n't" | "to" | "be" | "been" | "also")) {
+            while e + 1 < s1
+                && e - k < 5
+                && (is_verbish(v, e + 1)
+                    || matches!(v.low(e + 1), "not" | "n't" | "to" | "be" | "been" | "also"))
+            {
                 e += 1;
             }
             let t = group_tense(v, e, k);
@@ -145,7 +329,24 @@ fn group_tense(v: &View, last: usize, floor: usize) -> Tense {
     loop {
         let w = v.low(k);
         let adverb = w.ends_with("ly") && w.len() > 3;
-        if is_verbish(v, k) || matches!(w, "not" | "n't" | "never" | "also" | "still" | "just" | "to" | "be" | "been" | "being" | "already") || (adverb && k != last) || FUTURE_CUES.contains(&w) {
+        if is_verbish(v, k)
+            || matches!(
+                w,
+                "not"
+                    | "n't"
+                    | "never"
+                    | "also"
+                    | "still"
+                    | "just"
+                    | "to"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "already"
+            )
+            || (adverb && k != last)
+            || FUTURE_CUES.contains(&w)
+        {
             toks.push(k);
         } else if k != last {
             break;
@@ -155,44 +356,135 @@ fn group_tense(v: &View, last: usize, floor: usize) -> Tense {
         }
         k -= 1;
     }
-    if toks.is_empty() {
+    toks.reverse();
+    judge(v, &toks)
+}
+
+/// Words before `to` that make the infinitive after it a future: `is to`, `expected to`.
+const TO_FUTURE: &[&str] = &[
+    "is",
+    "are",
+    "am",
+    "be",
+    "'re",
+    "set",
+    "expected",
+    "scheduled",
+    "due",
+    "slated",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "going",
+    "agreed",
+    "agree",
+    "agrees",
+    "decided",
+    "hope",
+    "hopes",
+    "hoped",
+    "want",
+    "wants",
+    "intend",
+    "intends",
+    "aim",
+    "aims",
+    "prepared",
+    "poised",
+    "likely",
+    "unlikely",
+    "ready",
+    "about",
+    "has",
+    "have",
+    "promised",
+    "pledged",
+    "vowed",
+    "threatened",
+    "seeks",
+    "seeking",
+    "expects",
+    "expect",
+    "needs",
+    "need",
+    "wanted",
+    "sought",
+];
+
+/// Tense of a verb group given in text order.
+fn judge(v: &View, toks: &[usize]) -> Tense {
+    let Some(&main) = toks.last() else {
         return Tense::Unknown;
-    }
+    };
     let words: Vec<&str> = toks.iter().map(|&k| v.low(k)).collect();
     if words.iter().any(|w| MODALS_FUTURE.contains(w)) {
         return Tense::Future;
     }
-    // "to" + verb: "expected to meet", "is to resume", "plans to visit".
-    if let Some(p) = words.iter().position(|w| *w == "to") {
-        if p > 0 && !words.get(p + 1).is_some_and(|w| *w == "used") {
-            return Tense::Future;
+    let strong_past = words.iter().any(|w| STRONG_PAST.contains(w));
+    // "to" + verb: a future after "is to", "expected to", "has agreed to"; otherwise the tense is
+    // that of the verb before it ("continued to call" is past).
+    if let Some(p) = words.iter().rposition(|w| *w == "to") {
+        if p == 0 {
+            return Tense::Unknown;
         }
+        if TO_FUTURE.contains(&words[p - 1]) || words[..p].iter().any(|w| FUTURE_CUES.contains(w)) {
+            return if strong_past {
+                Tense::Past
+            } else {
+                Tense::Future
+            };
+        }
+        return judge(v, &toks[..p]);
     }
-    if words.iter().any(|w| FUTURE_CUES.contains(w) && *w != "beginning" && *w != "starting") && words.len() > 1 {
-        return Tense::Future;
+    if words.len() > 1 && words.iter().any(|w| FUTURE_CUES.contains(w)) {
+        return if strong_past {
+            Tense::Past
+        } else {
+            Tense::Future
+        };
     }
     if words.iter().any(|w| PAST_AUX.contains(w)) {
         return Tense::Past;
     }
-    let main = toks[0];
     let main_w = v.low(main);
     let has_present_aux = words.iter().any(|w| PRESENT_AUX.contains(w));
+    if REPORTING.contains(&main_w) {
+        return if is_past_shape(v, main)
+            || matches!(
+                verb_form(v, main),
+                Some(VerbForm::Past | VerbForm::PastOrParticiple)
+            ) {
+            Tense::Past
+        } else {
+            Tense::Unknown
+        };
+    }
     match verb_form(v, main) {
         Some(VerbForm::Past) => return Tense::Past,
         Some(VerbForm::PastOrParticiple) | Some(VerbForm::PastParticiple) => {
-            return if has_present_aux { Tense::Present } else { Tense::Past };
+            return if has_present_aux {
+                Tense::Present
+            } else {
+                Tense::Past
+            };
         }
         Some(VerbForm::ThirdSing) => return Tense::Present,
-        Some(VerbForm::Gerund) => {
-            return if has_present_aux { Tense::Present } else { Tense::Unknown };
-        }
-        Some(VerbForm::Base) => {
-            return if has_present_aux || words.len() == 1 { Tense::Present } else { Tense::Unknown };
+        Some(VerbForm::Gerund) | Some(VerbForm::Base) => {
+            return if has_present_aux {
+                Tense::Present
+            } else {
+                Tense::Unknown
+            };
         }
         None => {}
     }
     if is_past_shape(v, main) {
-        return if has_present_aux { Tense::Present } else { Tense::Past };
+        return if has_present_aux {
+            Tense::Present
+        } else {
+            Tense::Past
+        };
     }
     if has_present_aux || PRESENT_AUX.contains(&main_w) {
         return Tense::Present;

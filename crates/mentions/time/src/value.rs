@@ -182,7 +182,8 @@ impl Val {
 
 pub(crate) fn add_years(d: NaiveDate, n: i32) -> Option<NaiveDate> {
     let y = d.year() + n;
-    NaiveDate::from_ymd_opt(y, d.month(), d.day()).or_else(|| NaiveDate::from_ymd_opt(y, d.month(), 28))
+    NaiveDate::from_ymd_opt(y, d.month(), d.day())
+        .or_else(|| NaiveDate::from_ymd_opt(y, d.month(), 28))
 }
 
 /// Add `n` months, clamping the day to the end of the target month.
@@ -332,7 +333,15 @@ mod tests {
         assert_eq!(at_unit(d, Unit::Quarter).value(), "2025-Q1");
         assert_eq!(at_unit(d, Unit::Decade).value(), "202");
         assert_eq!(Val::DayPart(d, DayPart::Morning).value(), "2025-02-17TMO");
-        assert_eq!(add_months(NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(), -1).unwrap().to_string(), "2025-02-28");
-        assert_eq!(Val::Quarter(1989, 3).shift_years(-1), Some(Val::Quarter(1988, 3)));
+        assert_eq!(
+            add_months(NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(), -1)
+                .unwrap()
+                .to_string(),
+            "2025-02-28"
+        );
+        assert_eq!(
+            Val::Quarter(1989, 3).shift_years(-1),
+            Some(Val::Quarter(1988, 3))
+        );
     }
 }

@@ -68,8 +68,26 @@ const UNITS: [(&str, &str, Unit); 14] = [
 ];
 
 const CARDINALS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: [(&str, u32); 8] = [
     ("twenty", 20),
@@ -82,9 +100,26 @@ const TENS: [(&str, u32); 8] = [
     ("ninety", 90),
 ];
 const ORDINALS: [&str; 20] = [
-    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth",
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
 ];
 const TENS_ORDINALS: [(&str, u32); 3] = [("twentieth", 20), ("thirtieth", 30), ("fortieth", 40)];
 
@@ -130,7 +165,11 @@ impl Words {
             w.unit = Some(unit);
             w.plural = true;
         }
-        for (w, unit) in [("yr", Unit::Year), ("yrs", Unit::Year), ("fortnight", Unit::Week)] {
+        for (w, unit) in [
+            ("yr", Unit::Year),
+            ("yrs", Unit::Year),
+            ("fortnight", Unit::Week),
+        ] {
             let e = map.entry(w).or_default();
             e.unit = Some(unit);
             e.plural = w.ends_with('s');
