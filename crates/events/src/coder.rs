@@ -46,12 +46,11 @@ impl<'a> Ctx<'a> {
             if !m.modifier {
                 starts.entry(m.tokens.start).or_insert(k);
             }
-            let end = if m.possessive {
-                m.tokens.end - 1
-            } else {
-                m.tokens.end
-            };
-            ends.entry(end).or_default().push(k);
+            if m.possessive {
+                // Reachable both with and without its clitic.
+                ends.entry(m.tokens.end - 1).or_default().push(k);
+            }
+            ends.entry(m.tokens.end).or_default().push(k);
         }
         Ctx {
             doc,
@@ -139,6 +138,17 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Like [`Ctx::mention_from`] but past a possessor: "Trump's adviser Mike Waltz".
+    fn head_mention_from(&self, p: usize, end: usize) -> Option<usize> {
+        let m = self.mention_from(p, end)?;
+        if self.doc.actors[m].possessive {
+            return self
+                .mention_from(self.doc.actors[m].tokens.end, end)
+                .or(Some(m));
+        }
+        Some(m)
+    }
+
     /// Mentions coordinated after mention `m`: "X and Y", "X, Y and Z".
     fn coordinated_after(&self, m: usize, end: usize, out: &mut Vec<usize>) -> usize {
         let mut last = m;
@@ -155,7 +165,7 @@ impl<'a> Ctx<'a> {
             if w == "," && p < end && matches!(self.low(p), "and" | "or") {
                 p += 1;
             }
-            match self.mention_from(p, end) {
+            match self.head_mention_from(p, end) {
                 // "X, Y and Z" is a list only if it ends with "and"/"or": "X, two diplomats
                 // said" is not.
                 Some(n) if w == "," && !self.list_continues(n, end) => return e,
@@ -379,15 +389,18 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
 
 fn coordinated_before(cx: &Ctx, m: usize, floor: usize, out: &mut Vec<usize>) {
     let mut cur = m;
+    let mut seen_and = false;
     loop {
         let s = cx.doc.actors[cur].tokens.start;
         if s < floor + 2 {
             return;
         }
         let w = cx.low(s - 1);
-        if !matches!(w, "and" | "," | "&") {
+        // "X, Y and Z": commas join only a list closed by "and"; "In Riyadh, Rubio" is not one.
+        if !(matches!(w, "and" | "&" | "or") || (w == "," && seen_and)) {
             return;
         }
+        seen_and = true;
         let prev = cx.ends.get(&(s - 1)).and_then(|v| {
             v.iter()
                 .rev()
@@ -481,11 +494,10 @@ fn nominal_source(cx: &Ctx, head_start: usize) -> Vec<usize> {
     while k > floor {
         let t = k - 1;
         if let Some(ms) = cx.ends.get(&k) {
-            if let Some(&m) = ms
-                .iter()
-                .rev()
-                .find(|&&m| cx.doc.actors[m].possessive || cx.doc.actors[m].modifier)
-            {
+            if let Some(&m) = ms.iter().rev().find(|&&m| {
+                (cx.doc.actors[m].possessive || cx.doc.actors[m].modifier)
+                    && cx.doc.actors[m].country.is_some()
+            }) {
                 let mut out = vec![m];
                 coordinated_before(cx, m, floor, &mut out);
                 return out;
@@ -499,16 +511,19 @@ fn nominal_source(cx: &Ctx, head_start: usize) -> Vec<usize> {
         }
         k -= 1;
     }
-    // A modifier mention whose phrase head is this noun.
+    // A modifier mention whose phrase head is this noun (not the trigger's own words, and
+    // only one that names a country: "military campaign" has no source in it).
     cx.doc
         .actors
         .iter()
         .enumerate()
         .filter(|(_, m)| {
             m.modifier
+                && m.country.is_some()
                 && m.head >= head_start
                 && m.tokens.end <= head_start + 3
                 && m.tokens.start + 6 >= head_start
+                && m.tokens.start < head_start
         })
         .map(|(i, _)| i)
         .take(1)
@@ -781,7 +796,7 @@ fn add_companions(cx: &Ctx, from: usize, end: usize, source: &mut Vec<usize>) {
             _ => None,
         };
         if let Some(q) = start {
-            if let Some(m) = cx.mention_from(q, end) {
+            if let Some(m) = cx.head_mention_from(q, end) {
                 source.push(m);
                 cx.coordinated_after(m, end, source);
             }
@@ -820,19 +835,27 @@ fn code_noun(
         }
     }
     if targets.is_empty() && !source.is_empty() {
-        // "the attack by X on Y" (by-phrase first, then the frame).
+        // "the attack by X on Y" (by-phrase first, then the frame of any entry of this noun).
         let after = source
             .iter()
             .map(|&m| cx.doc.actors[m].tokens.end)
             .max()
             .unwrap_or(i + 1);
         if after > i {
-            let mut t2 = Vec::new();
-            if dict
-                .match_frame(cx, &e.frame, after, end, &mut t2)
-                .is_some()
-            {
-                targets = t2;
+            if let Some(entries) = dict.nouns.get(&singular(cx.low(i))) {
+                for e2 in entries
+                    .iter()
+                    .filter(|x| x.has_target() && x.code.is_some())
+                {
+                    let mut t2 = Vec::new();
+                    if dict
+                        .match_frame(cx, &e2.frame, after, end, &mut t2)
+                        .is_some()
+                    {
+                        targets = t2;
+                        break;
+                    }
+                }
             }
         }
     }
@@ -924,7 +947,54 @@ fn finish(
 
 /// One event per trigger; a noun event governed by a verb event of the same root and dyad is
 /// the same event ("launched an attack on"), so keep the verb's.
-fn dedup(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {
+fn dedup(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
+    let v = merge_restatements(doc, v);
+    dedup_same(doc, v)
+}
+
+/// Two mentions of one event in a sentence:
+/// * "expressed intentions to visit X" -- an intent (03x) whose complement is a planned event of
+///   the same actor: keep the planned event;
+/// * "the attack by X on Y, which killed 1,200" -- a violent verb in a `which` clause about a
+///   violent noun event: keep the noun event (counts attach to it).
+fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
+    let violent = |c: &Candidate| matches!(&c.code[..2], "18" | "19" | "20");
+    let mut drop = vec![false; v.len()];
+    for (a, ca) in v.iter().enumerate() {
+        for (b, cb) in v.iter().enumerate() {
+            if a == b || ca.sentence != cb.sentence {
+                continue;
+            }
+            if ca.code.starts_with("03")
+                && cb.trigger.start > ca.trigger.end
+                && cb.trigger.start <= ca.trigger.end + 6
+                && cb.status == Status::Planned
+                && cb.source == ca.source
+            {
+                drop[a] = true;
+            }
+            let cl = &doc.clauses[cb.clause];
+            if ca.kind == TriggerKind::Noun
+                && cb.kind == TriggerKind::Verb
+                && violent(ca)
+                && violent(cb)
+                && cl.kind == ClauseKind::Relative
+                && cl.marker.is_some_and(|m| {
+                    doc.low(m) == "which" && m > ca.trigger.start && m <= ca.trigger.end + 12
+                })
+            {
+                drop[b] = true;
+            }
+        }
+    }
+    v.into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+fn dedup_same(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {
     let key = |c: &Candidate| {
         let codes = |xs: &Vec<usize>| {
             xs.iter()

@@ -117,6 +117,37 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
         {
             return Status::Negated;
         }
+        // "has expressed intentions to visit", "no plans to meet", "in a bid to end"
+        if low == "to"
+            && k > start
+            && matches!(
+                doc.low(k - 1),
+                "intention"
+                    | "intentions"
+                    | "plan"
+                    | "plans"
+                    | "bid"
+                    | "readiness"
+                    | "willingness"
+                    | "intent"
+                    | "hopes"
+                    | "efforts"
+                    | "effort"
+                    | "ready"
+                    | "willing"
+                    | "prepared"
+                    | "poised"
+                    | "likely"
+            )
+        {
+            return if k >= start + 2 && matches!(doc.low(k - 2), "no" | "not") {
+                Status::Negated
+            } else if doc.low(k - 1) == "likely" {
+                Status::Hypothetical
+            } else {
+                Status::Planned
+            };
+        }
         // "is to meet", "are to visit"
         if low == "to"
             && k > start
@@ -161,6 +192,16 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
                         | "pay"
                         | "stage"
                         | "mount"
+                        | "believe"
+                        | "think"
+                        | "seem"
+                        | "appear"
+                        | "report"
+                        | "say"
+                        | "invite"
+                        | "ask"
+                        | "order"
+                        | "urge"
                 )
             {
                 break;

@@ -91,6 +91,30 @@ fn adj_shape(w: &str) -> bool {
         || w.ends_with("-hosted")
 }
 
+/// A determiner earlier in the same noun phrase: only adjectives, numbers, nouns, names and
+/// commas in between (tags of earlier tokens are already set).
+fn det_before(doc: &Document, i: usize) -> bool {
+    let lo = i.saturating_sub(7);
+    let mut k = i;
+    while k > lo {
+        k -= 1;
+        let t = &doc.tokens[k];
+        match t.pos {
+            Pos::Det => {
+                return !matches!(
+                    &doc.lower[t.span.start..t.span.end],
+                    "that" | "no" | "all" | "both" | "some" | "many"
+                )
+            }
+            Pos::Adj | Pos::Num | Pos::Propn => continue,
+            Pos::Punct if &doc.lower[t.span.start..t.span.end] == "," => continue,
+            Pos::Noun if t.verb_form.is_none() => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// After an `-s` form that could be a plural noun ("market partners"): punctuation, a verb or an
 /// auxiliary next means the `-s` word ended a noun phrase.
 fn noun_follows(doc: &Document, lex: &Lexicon, i: usize) -> bool {
@@ -229,7 +253,10 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                     | Some(Pos::Wh)
             ) || prev_low == "to";
             if noun.is_some() {
-                if verbish_context
+                if det_before(doc, i) {
+                    // "the October 7, 2023, attack by ...": a determiner opens the noun phrase.
+                    Pos::Noun
+                } else if verbish_context
                     && !(vf == VerbForm::ThirdSing && matches!(prev_pos, Some(Pos::Aux)))
                 {
                     Pos::Verb
@@ -246,7 +273,10 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                 } else {
                     Pos::Verb
                 }
-            } else if nounish_context && vf == VerbForm::Gerund {
+            } else if nounish_context
+                && !matches!(vf, VerbForm::PastParticiple | VerbForm::PastOrParticiple)
+            {
+                // "a phone call", "the killing": a verb form after a determiner is a noun.
                 Pos::Noun
             } else if at_start && cap && vf == VerbForm::PastParticiple {
                 Pos::Verb

@@ -221,6 +221,7 @@ impl ActorTagger {
                 i = next.max(i + 1);
             }
         }
+        merge_appositions(doc, &mut mentions);
         distribute_shared_heads(doc, &mut mentions);
         locate_countryless(doc, &mut mentions);
         doc.actors = mentions;
@@ -515,7 +516,10 @@ impl ActorTagger {
         {
             Atom::Seat { sector, .. } => (ActorKind::Metonym, Some(sector_str(&sector)), false),
             Atom::Capital(_) => (ActorKind::Metonym, Some("GOV".to_string()), false),
-            Atom::Demonym { people, .. } => (ActorKind::People, None, people),
+            // A people noun ("Palestinians") is the population: civilians.
+            Atom::Demonym { people, .. } => {
+                (ActorKind::People, people.then(|| "CVL".to_string()), people)
+            }
             _ => (ActorKind::Country, None, false),
         };
         if tail_all_propn && kind != ActorKind::Country {
@@ -655,12 +659,50 @@ fn locate_countryless(doc: &Document, mentions: &mut [ActorMention]) {
     }
 }
 
+/// "Russian President, Vladimir Putin": a role noun phrase and the named person after a comma
+/// are one actor.
+fn merge_appositions(doc: &Document, mentions: &mut Vec<ActorMention>) {
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let comma = b.tokens.start == a.tokens.end + 1 && doc.low(a.tokens.end) == ",";
+        let compatible = a.kind == ActorKind::Agent
+            && !a.possessive
+            && !a.modifier
+            && b.kind == ActorKind::Person
+            && (a.country.is_none() || a.country == b.country)
+            && a.name == doc.slice(a.span);
+        if comma && compatible {
+            let start = a.span.start;
+            let tstart = a.tokens.start;
+            let m = &mut mentions[k + 1];
+            m.span = attache_doc::Span::new(start, m.span.end);
+            m.tokens = TokenRange::new(tstart, m.tokens.end);
+            mentions.remove(k);
+            // References to later mentions shift by one.
+            for r in mentions.iter_mut() {
+                if let Some(x) = r.antecedent.as_mut() {
+                    if *x > k {
+                        *x -= 1;
+                    }
+                }
+            }
+            continue;
+        }
+        k += 1;
+    }
+}
+
 /// "Egyptian and Qatari mediators": a country adjective coordinated with a role-noun phrase
 /// shares its head noun, so it is a role-noun actor too.
 fn distribute_shared_heads(doc: &Document, mentions: &mut [ActorMention]) {
     for k in 0..mentions.len().saturating_sub(1) {
         let (a, b) = (&mentions[k], &mentions[k + 1]);
-        if a.kind != ActorKind::People
+        let abbrev = a.kind == ActorKind::Country && {
+            let t = doc.slice(a.span);
+            t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        };
+        if !(a.kind == ActorKind::People || abbrev)
             || a.plural
             || a.possessive
             || b.kind != ActorKind::Agent

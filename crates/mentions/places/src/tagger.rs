@@ -1108,7 +1108,8 @@ impl PlaceTagger {
                     let p_pos = doc.tokens.get(p.tok).map(|t| t.pos).unwrap_or_default();
                     if p.cap
                         && !p.allcaps
-                        && (!p.sent_first || p_pos == Pos::Propn)
+                        && (!p.sent_first
+                            || (p_pos == Pos::Propn && self.given.contains(p.norm.as_str())))
                         && !CONNECTORS.contains(&p.norm.as_str())
                         && !DIRECTIONS.contains(&p.norm.as_str())
                         && !INSTITUTION.contains(&p.norm.as_str())
@@ -1116,7 +1117,9 @@ impl PlaceTagger {
                         && self.gaz.lookup_key(&p.norm).is_empty()
                         && closed(&p.norm).is_none()
                     {
-                        person_words.insert(c.key.clone());
+                        if !known {
+                            person_words.insert(c.key.clone());
+                        }
                         continue;
                     }
                 }
@@ -1153,7 +1156,11 @@ impl PlaceTagger {
                         | Pos::Adv
                         | Pos::Num
                 );
-                if function || (self.gaz.is_common_word(&u.norm) && !u.allcaps && !known) {
+                let famous = national
+                    || c.refs
+                        .iter()
+                        .any(|r| self.gaz.place(r.place).population >= 1_000_000);
+                if function || (self.gaz.is_common_word(&u.norm) && !u.allcaps && !famous) {
                     continue;
                 }
             }
@@ -1193,18 +1200,48 @@ impl PlaceTagger {
         base + name
     }
 
-    /// A city and a division of the same country share a name (`Istanbul`, `Quebec`, `Cairns`):
-    /// the city is meant when it is the division's capital-sized core (at least a fifth of its
-    /// population) or the national capital, or when the division is only a district.
-    fn city_over_division(&self, city: &Place, div: &Place) -> bool {
-        city.country == div.country
-            && match div.kind {
+    /// A city and a division of the same country are read from the same name (`Istanbul`,
+    /// `Aleppo` for Ḩalab, `Quebec`, `Cairns`): the city is meant when it lies in or by the
+    /// division and is its capital-sized core (at least a fifth of its population) or the national
+    /// capital, or when the division is only a district.
+    fn city_over_division(&self, city: u32, div: u32) -> bool {
+        let c = self.gaz.place(city);
+        let d = self.gaz.place(div);
+        if c.kind != PlaceKind::City || c.country != d.country {
+            return false;
+        }
+        let inside = match d.kind {
+            PlaceKind::Admin1 => self.gaz.admin1_of(city) == Some(div),
+            PlaceKind::Admin2 => self.gaz.admin2_of(city) == Some(div),
+            _ => false,
+        } || hav_km(c.lat, c.lon, d.lat, d.lon) < 100.0
+            || c.feature == "PPLC";
+        inside
+            && match d.kind {
                 PlaceKind::Admin2 => true,
                 PlaceKind::Admin1 => {
-                    city.feature == "PPLC" || city.population as f64 >= 0.2 * div.population as f64
+                    c.feature == "PPLC" || c.population as f64 >= 0.2 * d.population as f64
                 }
                 _ => false,
             }
+    }
+
+    /// Prefer the city over a division read from the same name (see [`Self::city_over_division`]).
+    fn prefer_city(&self, chosen: u32, readings: &[(u32, f64)], group_key: &str) -> u32 {
+        if !matches!(
+            self.gaz.place(chosen).kind,
+            PlaceKind::Admin1 | PlaceKind::Admin2
+        ) {
+            return chosen;
+        }
+        readings
+            .iter()
+            // The city must bear the name itself ("New York" is the state; the city's name is
+            // "New York City").
+            .filter(|(c, _)| key(&self.gaz.place(*c).name) == group_key)
+            .filter(|(c, _)| self.city_over_division(*c, chosen))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map_or(chosen, |x| x.0)
     }
 
     fn contains(&self, outer: u32, inner: u32) -> bool {
@@ -1236,8 +1273,14 @@ impl PlaceTagger {
             if i + 1 < n {
                 let d = &cands[i + 1];
                 let comma = c.b + 1 == d.a && units.get(c.b).is_some_and(|u| doc.tok(u.tok) == ",");
-                let adjacent_possessive = false;
-                if comma || adjacent_possessive {
+                // A country is never written "X, Y" ("in Russia, U.S. officials said").
+                let x_is_country = c.refs.iter().any(|r| {
+                    matches!(
+                        self.gaz.place(r.place).kind,
+                        PlaceKind::Country | PlaceKind::Continent
+                    ) || r.kind == NameKind::Demonym
+                });
+                if comma && !x_is_country {
                     for r in &c.refs {
                         for s in &d.refs {
                             if self.contains(s.place, r.place) {
@@ -1291,29 +1334,44 @@ impl PlaceTagger {
                         }
                     }
                 }
-                let mut v: Vec<(u32, f64)> = best.into_iter().collect();
-                // Same-name city and division: lift the city just above the division.
-                let snapshot = v.clone();
-                for (pl, sc) in v.iter_mut() {
-                    let p = self.gaz.place(*pl);
-                    if p.kind != PlaceKind::City {
-                        continue;
-                    }
-                    for &(ql, qs) in &snapshot {
-                        let q = self.gaz.place(ql);
-                        if q.name == p.name && self.city_over_division(p, q) && qs >= *sc {
-                            *sc = qs + 0.5;
+                // A foreign or historical spelling of a big city yields to a place that bears
+                // the name itself ("Waterloo" is not Austin, Texas).
+                let has_primary = members.iter().any(|&m| {
+                    cands[m].refs.iter().any(|r| {
+                        matches!(r.kind, NameKind::Primary | NameKind::Alias)
+                            && self.gaz.place(r.place).population >= 1_000
+                    })
+                });
+                if has_primary {
+                    for &m in members {
+                        for r in &cands[m].refs {
+                            let only_alt = !cands[m]
+                                .refs
+                                .iter()
+                                .any(|x| x.place == r.place && x.kind != NameKind::Alternate);
+                            if r.kind == NameKind::Alternate && only_alt {
+                                if let Some(e) = best.get_mut(&r.place) {
+                                    *e -= 5.0;
+                                }
+                            }
                         }
                     }
                 }
+                let mut v: Vec<(u32, f64)> = best.into_iter().collect();
                 v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 v
             })
             .collect();
 
         // Pass 1: best reading of each group without document context.
-        let mut choice: Vec<Option<u32>> =
-            readings.iter().map(|v| v.first().map(|x| x.0)).collect();
+        let mut choice: Vec<Option<u32>> = readings
+            .iter()
+            .enumerate()
+            .map(|(gi, v)| {
+                v.first()
+                    .map(|x| self.prefer_city(x.0, v, group_list[gi].0))
+            })
+            .collect();
 
         // Pass 2: add document context from the other groups' pass-1 readings.
         let actor_countries: FxHashSet<[u8; 3]> = doc
@@ -1347,7 +1405,7 @@ impl PlaceTagger {
                         best = Some((pl, total));
                     }
                 }
-                new_choice[gi] = best.map(|b| b.0);
+                new_choice[gi] = best.map(|b| self.prefer_city(b.0, rs, group_list[gi].0));
                 if std::env::var_os("ATTACHE_PLACES_DEBUG").is_some() {
                     for &(pl, sc) in rs.iter().take(4) {
                         let p = self.gaz.place(pl);
@@ -1386,8 +1444,11 @@ impl PlaceTagger {
                 let common = single && self.gaz.is_common_word(&cands[members[0]].key);
                 let local_area = local_support || cx.local();
                 let pop = p.population;
-                let drop = if common || kind == Some(NameKind::Alternate) {
-                    // An ordinary word or a foreign spelling: only in the document's own area.
+                let drop = if common {
+                    // An ordinary word: only in the document's own area, or a large city.
+                    !local_area && pop < 150_000
+                } else if kind == Some(NameKind::Alternate) {
+                    // A foreign spelling: only in the document's own area, or a large city.
                     !local_area && pop < 1_000_000
                 } else if single {
                     !local_area && (pop < 2_000 || (!cx.country && pop < 50_000))
@@ -1509,24 +1570,25 @@ struct Context {
 
 impl Context {
     fn bonus(&self) -> f64 {
-        let mut b = 0.0;
-        if self.country {
-            b += 4.0;
-        }
-        if self.admin1 {
-            b += 8.0;
-        }
-        if self.admin2 {
-            b += 6.0;
-        }
-        if self.near_km < 30.0 {
-            b += 6.0;
+        // Evidence from the same neighbourhood is counted once: the strongest of division and
+        // distance, plus the country.
+        let near = if self.near_km < 30.0 {
+            8.0
         } else if self.near_km < 100.0 {
-            b += 4.0;
+            6.0
         } else if self.near_km < 300.0 {
-            b += 2.0;
-        }
-        b
+            3.0
+        } else {
+            0.0
+        };
+        let division = if self.admin2 {
+            8.0
+        } else if self.admin1 {
+            7.0
+        } else {
+            0.0
+        };
+        (if self.country { 4.0 } else { 0.0 }) + f64::max(near, division)
     }
 
     /// Evidence that places a small or ambiguous reading in the document's own area.

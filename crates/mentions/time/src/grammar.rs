@@ -1263,6 +1263,10 @@ impl<'a> View<'a> {
         if j > 0 && LABELS.contains(&prev) {
             return false;
         }
+        // "Orion 1980", "Vision 2030": part of a name.
+        if j > 0 && self.cap(j - 1) && !self.is_sent_start(j - 1) && self.month(j - 1, true).is_none() && self.is_word_token(j - 1) {
+            return false;
+        }
         if self.figure(j + 1).is_some() || self.figure(j.wrapping_sub(1)).is_some() {
             return false;
         }
@@ -2134,8 +2138,13 @@ impl<'a> View<'a> {
         if (the || !rel.is_empty()) && self.any(j, &["a", "an"]) {
             return None;
         }
-        if !the && rel.is_empty() && self.is(j, "a") && unit == Unit::Year && self.prev(i) == "$" {
-            return None;
+        // A rate ("$2 million a year", "700 seats a week") is not a time expression here.
+        if !the && rel.is_empty() && self.any(j, &["a", "an", "per"]) && i > 0 && !self.any(end, &["ago", "earlier", "later", "before", "after", "or", "and"]) {
+            let p = self.prev(i);
+            let plural_noun = p.len() > 3 && p.ends_with('s') && matches!(self.pos(i - 1), Some(Pos::Noun));
+            if self.pos(i - 1) == Some(Pos::Num) || self.figure(i - 1).is_some() || plural_noun || matches!(p, "million" | "billion" | "thousand" | "%" | "percent" | "cents" | "dollars") {
+                return None;
+            }
         }
         let mut end = end;
         let mut modifier = None;
@@ -2420,6 +2429,9 @@ impl<'a> View<'a> {
                 r(i + 4, "FUTURE_REF")
             }
             "someday" => r(i + 1, "FUTURE_REF"),
+            // "will soon", "soon to", but not the conjunction "as soon as" nor "soon after".
+            "soon" if self.prev(i) != "as" && !self.any(i + 1, &["after", "afterwards", "afterward", "thereafter", "as", "enough"]) => r(i + 1, "FUTURE_REF"),
+            "previously" | "formerly" if self.is_sent_start(i) => r(i + 1, "PAST_REF"),
             "one" | "some"
                 if self.is(i + 1, "day") && self.pos(i.wrapping_sub(1)) == Some(Pos::Modal) =>
             {
@@ -2433,7 +2445,10 @@ impl<'a> View<'a> {
     fn p_set(&self, i: usize) -> Option<Cand> {
         let w = self.low(i);
         match w {
-            "daily" => return cand(i, i + 1, Sem::Set("P1D".into())),
+            // "convoys arrive daily" (but not "average daily volume", a measure).
+            "daily" if !self.is_word_token(i + 1) || matches!(self.pos(i + 1), Some(Pos::Prep) | Some(Pos::Conj) | Some(Pos::Subord)) => {
+                return cand(i, i + 1, Sem::Set("P1D".into()))
+            }
             "weekly" => return cand(i, i + 1, Sem::Set("P1W".into())),
             "monthly" => return cand(i, i + 1, Sem::Set("P1M".into())),
             "annually" | "yearly" => return cand(i, i + 1, Sem::Set("P1Y".into())),

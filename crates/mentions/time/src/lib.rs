@@ -29,7 +29,7 @@ pub mod eval;
 
 use attache_doc::{Document, TimeMention, TokenRange};
 use grammar::{Sem, YearRef};
-use resolve::{resolve, Ctx};
+use resolve::{resolve, Ctx, Local};
 use value::Val;
 
 /// Errors of the time crate (the evaluation loader is the only fallible part).
@@ -84,12 +84,15 @@ impl TimeTagger {
         let mut out = Vec::new();
         let n = view.len();
         let mut i = 0;
+        let mut local: Option<(Option<usize>, Local)> = None;
         while i < n {
             let Some(c) = view.best(i) else {
                 i += 1;
                 continue;
             };
             let (start, end) = (c.start, c.end.min(n));
+            let sentence = doc.sentence_of(start);
+            ctx.local = local.filter(|(s, _)| *s == sentence).map(|(_, l)| l);
             let mut cached = None;
             let mut tense = || *cached.get_or_insert_with(|| tense::tense_near(&view, start, end));
             let r = resolve(&c.sem, &ctx, &mut tense);
@@ -104,6 +107,14 @@ impl TimeTagger {
             }
             if let Some(v) = r.val {
                 update_context(&mut ctx, &c.sem, v);
+                if !matches!(c.sem, Sem::Shift { .. }) {
+                    local = Some((sentence, Local::Point(v)));
+                }
+            }
+            if let Sem::Dur(d) = &c.sem {
+                if d.ends_with('M') && !d.starts_with("PT") {
+                    local = Some((sentence, Local::MonthSpan));
+                }
             }
             let tokens = TokenRange::new(start, end);
             out.push(TimeMention {

@@ -16,6 +16,16 @@ pub(crate) struct Ctx {
     pub anchor: Option<Val>,
     /// Last quarter spoken of (`the third quarter`): `the quarter`, `a year earlier` refer to it.
     pub quarter: Option<(i32, u32)>,
+    /// The last expression earlier in the same sentence, if any.
+    pub local: Option<Local>,
+}
+
+/// What the sentence has just spoken of: `a year earlier` compares with it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Local {
+    Point(Val),
+    /// A span of months within a year (`the nine months`): the comparison is with a year.
+    MonthSpan,
 }
 
 /// A normalised expression.
@@ -222,6 +232,12 @@ fn point(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Val> 
         }
         Sem::Deictic { unit, offset } => {
             let dct = dct?;
+            // "up from $3 million last year" in a sentence about a quarter: that quarter a year ago.
+            if let (Unit::Year, -1, Some(Local::Point(Val::Quarter(y, q)))) = (unit, offset, ctx.local) {
+                if y == dct.year() {
+                    return Some(Val::Quarter(y - 1, q));
+                }
+            }
             Some(at_unit(shift_day(dct, *unit, *offset)?, *unit))
         }
         Sem::Anaphoric { unit, offset } => {
@@ -242,6 +258,11 @@ fn point(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Val> 
                 Qty::Vague => return None,
             } * sign;
             if *unit == Unit::Year && n.abs() == 1 {
+                match ctx.local {
+                    Some(Local::Point(v)) if !matches!(v, Val::Decade(_) | Val::Century(_)) => return v.shift_years(n),
+                    Some(Local::MonthSpan) => return Some(Val::Year(dct.or(ctx.anchor.and_then(|a| a.first_day()))?.year() + n)),
+                    _ => {}
+                }
                 if let Some((y, q)) = ctx.quarter {
                     return Some(Val::Quarter(y + n, q));
                 }
@@ -351,10 +372,11 @@ fn direction_cost(days: i64, t: Tense) -> i64 {
         Tense::Past => days > 0,
         Tense::Future => days < 0,
         Tense::Present | Tense::Unknown => days > 0,
+        Tense::Open => false,
     };
     let penalty = match t {
-        Tense::Past | Tense::Future => 200,
-        _ => 90,
+        Tense::Past | Tense::Future => 300,
+        _ => 150,
     };
     days.abs() + if against { penalty } else { 0 }
 }
@@ -379,24 +401,16 @@ fn month_rel(m: u32, rel: Rel, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> O
         }
         Rel::This => y,
         Rel::Bare => {
-            // The current month, else the nearest one in the direction of the tense.
+            // The current month, else the nearest one in the direction of the tense (measured
+            // from the middle of the month).
             if m == cur {
                 y
             } else {
                 let t = tense();
-                let ahead = (m as i64 - cur as i64).rem_euclid(12) * 30;
-                let back = (cur as i64 - m as i64).rem_euclid(12) * 30;
-                if direction_cost(ahead, t) < direction_cost(-back, t) {
-                    if m > cur {
-                        y
-                    } else {
-                        y + 1
-                    }
-                } else if m < cur {
-                    y
-                } else {
-                    y - 1
-                }
+                (y - 1..=y + 1)
+                    .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, 15).map(|d| (yy, d)))
+                    .min_by_key(|(_, d)| direction_cost((*d - dct).num_days(), t))
+                    .map_or(y, |(yy, _)| yy)
             }
         }
     };

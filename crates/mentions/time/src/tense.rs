@@ -13,6 +13,8 @@ pub(crate) enum Tense {
     Present,
     Future,
     Unknown,
+    /// End point of a span (`until January`): no direction, take the nearest.
+    Open,
 }
 
 const MODALS_FUTURE: &[&str] = &[
@@ -192,6 +194,8 @@ fn is_past_shape(v: &View, i: usize) -> bool {
     }
     w.len() > 4
         && w.ends_with("ed")
+        // "unspecified", "unnamed": adjectives.
+        && !w.starts_with("un")
         && !v.cap(i)
         && !matches!(
             w,
@@ -241,6 +245,9 @@ fn is_verbish(v: &View, i: usize) -> bool {
     if v.cap(i) && !v.is_sent_start(i) {
         return false;
     }
+    if i > 0 && v.low(i - 1) == "to" && verb_form(v, i).is_some() {
+        return true;
+    }
     match v.pos(i) {
         Some(Pos::Verb) | Some(Pos::Aux) | Some(Pos::Modal) => true,
         Some(Pos::Propn) | Some(Pos::Det) => false,
@@ -249,8 +256,23 @@ fn is_verbish(v: &View, i: usize) -> bool {
     }
 }
 
+/// True when the expression is the end point of a span (`through January`, `extended to
+/// Nov. 16`, `by May`): the tense of the clause does not tell on which side of the document
+/// date it lies.
+pub(crate) fn open_end(v: &View, start: usize) -> bool {
+    start > 0 && matches!(v.low(start - 1), "until" | "till" | "through" | "by" | "to" | "before")
+}
+
 /// Tense of the verb group nearest to tokens `[start, end)` in the same sentence.
 pub(crate) fn tense_near(v: &View, start: usize, end: usize) -> Tense {
+    let t = tense_of_clause(v, start, end);
+    if matches!(t, Tense::Past | Tense::Unknown | Tense::Present) && open_end(v, start) {
+        return Tense::Open;
+    }
+    t
+}
+
+fn tense_of_clause(v: &View, start: usize, end: usize) -> Tense {
     let doc = v.doc();
     let sent = doc.sentence_of(start).and_then(|s| doc.sentences.get(s));
     let (s0, s1) = sent.map_or((0, v.len()), |s| (s.tokens.start, s.tokens.end));
@@ -426,7 +448,12 @@ fn judge(v: &View, toks: &[usize]) -> Tense {
     // that of the verb before it ("continued to call" is past).
     if let Some(p) = words.iter().rposition(|w| *w == "to") {
         if p == 0 {
-            return Tense::Unknown;
+            // "guidelines to be published in early November": a passive infinitive looks ahead.
+            return if words.get(1) == Some(&"be") { Tense::Future } else { Tense::Unknown };
+        }
+        // "announced plans to acquire": a finite past verb before the cue word rules.
+        if p >= 2 && toks[..p - 1].iter().any(|&k| is_past_shape(v, k) || matches!(verb_form(v, k), Some(VerbForm::Past | VerbForm::PastOrParticiple))) {
+            return judge(v, &toks[..p - 1]);
         }
         if TO_FUTURE.contains(&words[p - 1]) || words[..p].iter().any(|w| FUTURE_CUES.contains(w)) {
             return if strong_past {
