@@ -272,7 +272,7 @@ def main() -> None:
     for gid in sorted(rows):
         r = rows[gid]
         cells = [str(r[0]), r[1], r[2], r[3], r[4], str(r[5]), r[6], r[7], r[8],
-                 f"{r[9]:.5f}".rstrip("0").rstrip("."), f"{r[10]:.5f}".rstrip("0").rstrip(".")]
+                 f"{r[9]:.4f}".rstrip("0").rstrip("."), f"{r[10]:.4f}".rstrip("0").rstrip(".")]
         if any("\t" in x or "\n" in x for x in cells):
             raise SystemExit(f"bad cell in {gid}")
         buf.write("\t".join(cells) + "\n")

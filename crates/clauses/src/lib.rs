@@ -151,9 +151,20 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
     doc.clauses = clauses;
 }
 
+/// The next clause-ending punctuation, skipping commas inside or right after a date
+/// ("since the October 7, 2023, attack").
 fn next_comma(doc: &Document, from: usize, end: usize) -> usize {
+    let in_date = |k: usize| {
+        doc.times.iter().any(|t| {
+            t.tokens.contains(k)
+                || (t.tokens.end == k
+                    && k > 0
+                    && doc.low(k - 1).len() == 4
+                    && doc.low(k - 1).chars().all(|c| c.is_ascii_digit()))
+        })
+    };
     (from..end)
-        .find(|&k| matches!(doc.low(k), "," | ";" | "—" | "--"))
+        .find(|&k| matches!(doc.low(k), "," | ";" | "—" | "--") && !in_date(k))
         .unwrap_or(end)
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use attache_doc::{ActorKind, ClauseKind, Document, Pos, TokenRange, VerbForm};
+use attache_doc::{ClauseKind, Document, Pos, TokenRange, VerbForm};
 use attache_text::Lexicon;
 
 use crate::status::status_of;
@@ -77,7 +77,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Is clause `c` the same as or nested in clause `outer`?
-    fn within(&self, mut c: usize, outer: usize) -> bool {
+    pub(crate) fn within(&self, mut c: usize, outer: usize) -> bool {
         loop {
             if c == outer {
                 return true;
@@ -589,7 +589,7 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
             let ci = cx.clause_of.get(i).copied().unwrap_or(0);
             let cand = match t.pos {
                 Pos::Verb => code_verb(dict, cx, i, end, si, ci),
-                Pos::Noun | Pos::Propn => code_noun(dict, cx, i, end, si, ci, s.headline),
+                Pos::Noun | Pos::Propn => code_noun(dict, cx, i, end, si, ci, s.headline, &out),
                 _ => None,
             };
             if let Some(c) = cand {
@@ -818,6 +818,7 @@ fn code_noun(
     si: usize,
     ci: usize,
     headline: bool,
+    earlier: &[Candidate],
 ) -> Option<Candidate> {
     if cx.doc.tokens[i].pos == Pos::Propn && !headline {
         return None;
@@ -874,7 +875,46 @@ fn code_noun(
         }
     }
     if source.is_empty() && targets.is_empty() {
-        return None;
+        // "the talks would take place on Tuesday": a definite event noun with no actors refers
+        // back to the latest event of the same kind in the last few sentences.
+        // Only as the subject of a scheduling verb with a time of its own ("the talks would
+        // take place on Tuesday", "the meeting began on Monday").
+        let scheduled = (i + 1..(i + 5).min(end)).any(|k| {
+            cx.verb_lemma(k).is_some_and(|l| {
+                matches!(
+                    l,
+                    "take"
+                        | "hold"
+                        | "begin"
+                        | "start"
+                        | "open"
+                        | "resume"
+                        | "end"
+                        | "conclude"
+                        | "last"
+                        | "convene"
+                )
+            })
+        });
+        let definite = head_start > 0
+            && matches!(cx.low(head_start - 1), "the" | "these" | "this" | "those")
+            && scheduled
+            && cx
+                .doc
+                .times
+                .iter()
+                .any(|t| cx.clause_of.get(t.tokens.start) == Some(&ci));
+        let prior = earlier
+            .iter()
+            .rev()
+            .find(|c| c.sentence + 4 >= si && c.code[..2] == code[..2] && !c.source.is_empty());
+        match (definite, prior) {
+            (true, Some(p)) => {
+                source = p.source.clone();
+                targets = p.target.clone();
+            }
+            _ => return None,
+        }
     }
     finish(
         cx,
@@ -996,20 +1036,19 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
 
 fn dedup_same(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {
     let key = |c: &Candidate| {
-        let codes = |xs: &Vec<usize>| {
+        let names = |xs: &Vec<usize>| {
             xs.iter()
-                .map(|&m| doc.actors[m].code.clone())
+                .map(|&m| doc.actors[m].name.clone())
                 .collect::<Vec<_>>()
         };
         (
             c.sentence,
             c.code[..2].to_string(),
-            codes(&c.source),
-            codes(&c.target),
+            names(&c.source),
+            names(&c.target),
         )
     };
     let mut seen = std::collections::HashSet::new();
     v.retain(|c| seen.insert(key(c)));
-    let _ = ActorKind::Person;
     v
 }

@@ -37,12 +37,25 @@ pub fn date_of(cx: &Ctx, c: &Candidate) -> EventDate {
             (b - a) + 1
         }
     };
+    // The expression in the trigger's own clause, else one before the trigger's clause in a
+    // clause containing it ("On Monday, ... met"); never one from a sibling or nested clause,
+    // nor one after a nested clause (that belongs to the main clause's own event).
+    let clause_of = |t: &attache_doc::TimeMention| cx.clause_of.get(t.tokens.start).copied();
+    let own_start = cx.doc.clauses.get(c.clause).map_or(0, |k| k.tokens.start);
     let same_clause = in_sentence
         .iter()
-        .filter(|t| cx.clause_of.get(t.tokens.start) == Some(&c.clause))
+        .filter(|t| clause_of(t) == Some(c.clause))
         .min_by_key(|t| dist(t));
-    // Expressions modifying the sentence from the front ("On Monday, ...") govern the main clause.
-    let chosen = same_clause.or_else(|| in_sentence.iter().min_by_key(|t| dist(t)));
+    let chosen = same_clause.or_else(|| {
+        in_sentence
+            .iter()
+            .filter(|t| {
+                clause_of(t).is_some_and(|k| k != c.clause && cx.within(c.clause, k))
+                    && t.tokens.start < own_start
+                    && cx.doc.clauses[c.clause].kind != attache_doc::ClauseKind::Coordinate
+            })
+            .min_by_key(|t| dist(t))
+    });
     if let Some(t) = chosen {
         return EventDate {
             value: t.value.clone(),
@@ -102,10 +115,11 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
         }
         false
     };
+    let own_start = cx.doc.clauses.get(c.clause).map_or(0, |k| k.tokens.start);
     let in_clause = |r: TokenRange| {
-        cx.clause_of.get(r.start).is_some_and(|&k| {
-            k == c.clause || cx.doc.clauses.get(k).and_then(|x| x.parent) == Some(c.clause)
-        })
+        cx.clause_of
+            .get(r.start)
+            .is_some_and(|&k| k == c.clause || (cx.within(c.clause, k) && r.start < own_start))
     };
     let score = |r: TokenRange| -> usize {
         let d = if r.start >= c.trigger.end {
@@ -118,7 +132,9 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
     let best_place = doc
         .places
         .iter()
-        .filter(|p| sent.contains(p.tokens.start) && locative(p.tokens.start))
+        .filter(|p| {
+            sent.contains(p.tokens.start) && in_clause(p.tokens) && locative(p.tokens.start)
+        })
         .min_by_key(|p| score(p.tokens));
     if let Some(p) = best_place {
         return Some(Location {
@@ -144,6 +160,7 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
                 && !m.possessive
                 && !m.modifier
                 && locative(m.tokens.start)
+                && in_clause(m.tokens)
         })
         .min_by_key(|m| score(m.tokens))?;
     Some(Location {

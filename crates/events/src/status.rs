@@ -212,6 +212,24 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
         }
     }
     if status == Status::Occurred && kind == TriggerKind::Noun {
+        // The event noun as subject of a future or modal verb group: "the talks would take place",
+        // "the meeting is expected to", "a visit is planned".
+        let after: Vec<&str> = (trigger.end..(trigger.end + 4).min(doc.tokens.len()))
+            .map(|k| doc.low(k))
+            .collect();
+        match after.as_slice() {
+            ["will" | "would" | "shall" | "'ll", ..] => return Status::Planned,
+            ["could" | "may" | "might", ..] => return Status::Hypothetical,
+            ["is" | "are" | "was" | "were", "expected" | "scheduled" | "set" | "due" | "planned" | "slated" | "likely" | "to", ..] =>
+            {
+                return if after[1] == "likely" {
+                    Status::Hypothetical
+                } else {
+                    Status::Planned
+                };
+            }
+            _ => {}
+        }
         // "arrived for talks", "in a bid to end": purpose phrases are plans.
         if trigger.start >= 1
             && matches!(doc.low(trigger.start - 1), "for")

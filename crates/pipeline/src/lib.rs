@@ -22,6 +22,8 @@ pub enum PipelineError {
     Events(#[from] attache_events::EventError),
     #[error(transparent)]
     Text(#[from] attache_text::TextError),
+    #[error(transparent)]
+    Places(#[from] attache_places::PlaceError),
     #[error("cannot read {0}: {1}")]
     Io(String, #[source] std::io::Error),
 }
@@ -33,7 +35,15 @@ pub const COMMON_VERBS: &str = include_str!("../../../data/lexicon/verbs.txt");
 pub struct Pipeline {
     pub lexicon: Lexicon,
     pub actors: ActorTagger,
+    pub time: attache_time::TimeTagger,
+    pub places: attache_places::PlaceTagger,
     pub coder: Coder,
+}
+
+fn places() -> Result<attache_places::PlaceTagger, PipelineError> {
+    Ok(attache_places::PlaceTagger::new(
+        attache_places::Gazetteer::load_builtin()?,
+    ))
 }
 
 fn build_lexicon(
@@ -69,6 +79,8 @@ impl Pipeline {
         Ok(Pipeline {
             lexicon,
             actors: ActorTagger::builtin()?,
+            time: attache_time::TimeTagger::new(),
+            places: places()?,
             coder,
         })
     }
@@ -98,6 +110,8 @@ impl Pipeline {
         Ok(Pipeline {
             lexicon,
             actors: ActorTagger::new(ActorDictionary::from_dir(dir)?),
+            time: attache_time::TimeTagger::new(),
+            places: places()?,
             coder: Coder { triggers, table },
         })
     }
@@ -106,6 +120,8 @@ impl Pipeline {
     pub fn analyze(&self, doc: &mut Document) {
         attache_text::analyze(doc, &self.lexicon);
         self.actors.annotate(doc);
+        self.time.annotate(doc);
+        self.places.annotate(doc);
         attache_numbers::annotate(doc);
         let lex = &self.lexicon;
         attache_clauses::segment(doc, &|d: &Document, i: usize| {

@@ -8,9 +8,9 @@
 //! * `data/places/demonyms.tsv` — adjectives standing for a place (`Turkish` → Turkey);
 //! * `data/places/common_words.txt` — one-word place names that are ordinary English words.
 
-use crate::normalize::{fold, key, variants, word_count};
+use crate::normalize::{fold, key, key_into, variants, word_count};
 use crate::PlaceError;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Read;
 
 static GAZETTEER_GZ: &[u8] = include_bytes!("../../../../data/places/gazetteer.tsv.gz");
@@ -57,13 +57,13 @@ pub struct Place {
     pub feature: &'static str,
     pub kind: PlaceKind,
     pub population: u64,
-    /// ISO alpha-3 of the country; empty for continents and multi-country regions.
+    /// ISO alpha-3 of the country; zero bytes for continents and multi-country regions.
     pub country: [u8; 3],
-    admin1: u32,
-    admin2: u32,
+    admin1: u64,
+    admin2: u64,
     pub lat: f64,
     pub lon: f64,
-    /// PLOVER resolution override for hand-written regions.
+    /// PLOVER resolution level (`city`, `district`, `province`, `country`, `region`).
     pub resolution: &'static str,
 }
 
@@ -102,21 +102,92 @@ pub struct NameRef {
     pub dotted: bool,
 }
 
+/// 64-bit FNV-1a hash of a normalised key (the same on every run and platform).
+fn key_hash(k: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in k.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Parse a decimal coordinate (`-12.3456`) faster than `str::parse::<f64>`; falls back to it
+/// for anything else.
+fn parse_coord(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let (neg, digits) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        _ => (false, b),
+    };
+    let mut mant: u64 = 0;
+    let mut frac: i32 = -1;
+    for &c in digits {
+        match c {
+            b'0'..=b'9' if mant < (1 << 50) => {
+                mant = mant * 10 + u64::from(c - b'0');
+                if frac >= 0 {
+                    frac += 1;
+                }
+            }
+            b'.' if frac < 0 => frac = 0,
+            _ => return s.parse().ok(),
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let v = mant as f64 / 10f64.powi(frac.max(0));
+    Some(if neg { -v } else { v })
+}
+
 /// The gazetteer: places and a name index.
 #[derive(Debug)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    index: FxHashMap<Box<str>, Vec<NameRef>>,
-    codes: Vec<Box<str>>,
-    code_ids: FxHashMap<Box<str>, u32>,
-    by_id: FxHashMap<u64, u32>,
+    /// Name index: key hashes, sorted, and the entry of each (parallel vectors). Keys are not
+    /// stored; with 64-bit hashes of about 600,000 keys a collision has a probability of about
+    /// 1e-8.
+    key_hashes: Vec<u64>,
+    key_refs: Vec<NameRef>,
+    /// Index entries while loading.
+    pending: Vec<(u64, NameRef)>,
+    /// Reusable key buffer while loading.
+    scratch: String,
+    /// Names of hand-written regions (for targets in the alias files).
+    region_names: FxHashMap<String, u32>,
+    /// GeoNames ids of `places` while they come from the sorted data file (binary search).
+    sorted_ids: Vec<u64>,
+    /// GeoNames ids of hand-written regions.
+    extra_ids: FxHashMap<u64, u32>,
     countries: FxHashMap<[u8; 3], u32>,
     /// (country, admin1 code) → ADM1 place.
-    admin1s: FxHashMap<([u8; 3], u32), u32>,
+    admin1s: FxHashMap<([u8; 3], u64), u32>,
     /// (country, admin1, admin2) → ADM2 place.
-    admin2s: FxHashMap<([u8; 3], u32, u32), u32>,
-    common: rustc_hash::FxHashSet<Box<str>>,
+    admin2s: FxHashMap<([u8; 3], u64, u64), u32>,
+    common: FxHashSet<Box<str>>,
     max_words: usize,
+}
+
+/// An admin code packed into a `u64`: up to 8 bytes verbatim, longer codes hashed (top bit set).
+fn pack_code(s: &str) -> u64 {
+    let b = s.as_bytes();
+    if b.len() <= 8 {
+        let mut x = [0u8; 8];
+        x[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(x)
+    } else {
+        key_hash(s) | (1 << 63)
+    }
+}
+
+fn unpack_code(x: u64) -> String {
+    if x >> 63 == 1 {
+        return String::new();
+    }
+    let b = x.to_le_bytes();
+    let n = b.iter().position(|&c| c == 0).unwrap_or(8);
+    String::from_utf8_lossy(&b[..n]).into_owned()
 }
 
 fn iso3(s: &str) -> [u8; 3] {
@@ -133,9 +204,16 @@ fn static_feature(code: &str) -> &'static str {
         "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR", "CONT", "RGN", "ADM1", "ADM2",
         "ADM3", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "SEA", "GULF", "OCN",
         "BAY", "AREA", "PEN", "MTS", "ISL", "ISLS", "DSRT", "STRT", "LK", "STM", "PLN", "VAL",
-        "PLAT", "ZN",
+        "PLAT", "ZN", "AIRP",
     ];
-    CODES.iter().copied().find(|c| *c == code).unwrap_or("RGN")
+    match code {
+        "PPL" => "PPL",
+        "PPLC" => "PPLC",
+        "ADM1" => "ADM1",
+        "ADM2" => "ADM2",
+        "PCLI" => "PCLI",
+        _ => CODES.iter().copied().find(|c| *c == code).unwrap_or("RGN"),
+    }
 }
 
 fn kind_of(fcode: &str) -> PlaceKind {
@@ -162,24 +240,37 @@ impl Gazetteer {
             })?;
         let mut g = Gazetteer {
             places: Vec::with_capacity(280_000),
-            index: FxHashMap::default(),
-            codes: vec!["".into()],
-            code_ids: FxHashMap::default(),
-            by_id: FxHashMap::default(),
+            key_hashes: Vec::new(),
+            key_refs: Vec::new(),
+            pending: Vec::with_capacity(700_000),
+            scratch: String::with_capacity(64),
+            region_names: FxHashMap::default(),
+            sorted_ids: Vec::with_capacity(280_000),
+            extra_ids: FxHashMap::default(),
             countries: FxHashMap::default(),
             admin1s: FxHashMap::default(),
             admin2s: FxHashMap::default(),
-            common: Default::default(),
+            common: FxHashSet::default(),
             max_words: 1,
         };
-        g.index.reserve(500_000);
-        g.by_id.reserve(280_000);
-        g.code_ids.insert("".into(), 0);
+        let t0 = std::time::Instant::now();
         g.load_geonames(&text)?;
+        if std::env::var_os("ATTACHE_PLACES_DEBUG").is_some() {
+            eprintln!("geonames rows {:?}", t0.elapsed());
+        }
         drop(text);
         g.load_regions(REGIONS_TSV)?;
         g.load_aliases(ALIASES_TSV, NameKind::Alias, "aliases.tsv")?;
         g.load_aliases(DEMONYMS_TSV, NameKind::Demonym, "demonyms.tsv")?;
+        let t1 = std::time::Instant::now();
+        g.finish_index();
+        if std::env::var_os("ATTACHE_PLACES_DEBUG").is_some() {
+            eprintln!(
+                "index sort {:?} ({} entries)",
+                t1.elapsed(),
+                g.key_hashes.len()
+            );
+        }
         for line in COMMON_WORDS.lines() {
             let w = line.trim();
             if !w.is_empty() && !w.starts_with('#') {
@@ -189,35 +280,50 @@ impl Gazetteer {
         Ok(g)
     }
 
-    fn code_id(&mut self, code: &str) -> u32 {
-        if let Some(&id) = self.code_ids.get(code) {
-            return id;
-        }
-        let id = self.codes.len() as u32;
-        self.codes.push(code.into());
-        self.code_ids.insert(code.into(), id);
-        id
+    fn add_name(&mut self, name: &str, r: NameRef) {
+        let mut k = std::mem::take(&mut self.scratch);
+        key_into(name, &mut k);
+        self.add_key_variants(&k, r);
+        self.scratch = k;
     }
 
-    fn add_name(&mut self, name: &str, r: NameRef) {
-        let k = key(name);
+    fn add_key_variants(&mut self, k: &str, r: NameRef) {
         if k.is_empty() {
             return;
         }
-        let mut keys = variants(&k);
-        // "Plymouth County" is also written "Plymouth Co."
-        if let Some(stem) = k.strip_suffix(" county") {
-            keys.push(format!("{stem} co"));
-        }
-        keys.push(k);
-        for k in keys {
-            self.max_words = self.max_words.max(word_count(&k));
-            let list = self.index.entry(k.into_boxed_str()).or_default();
-            if !list.iter().any(|x| x.place == r.place && x.kind <= r.kind) {
-                list.retain(|x| x.place != r.place);
-                list.push(r);
+        if k.starts_with(['s', 'm', 'f']) {
+            for v in variants(&k) {
+                self.add_key(&v, r);
             }
         }
+        // "Plymouth County" is also written "Plymouth Co."
+        if let Some(stem) = k.strip_suffix(" county") {
+            self.add_key(&format!("{stem} co"), r);
+        }
+        self.add_key(k, r);
+    }
+
+    fn add_key(&mut self, k: &str, r: NameRef) {
+        self.max_words = self.max_words.max(word_count(k));
+        self.pending.push((key_hash(k), r));
+    }
+
+    /// Sort the pending index entries; keep one entry per key and place (its best kind of name).
+    fn finish_index(&mut self) {
+        let v = std::mem::take(&mut self.pending);
+        // Sort (hash, place, kind, flags) packed into two integers.
+        let pack = |r: &NameRef| {
+            (u64::from(r.place) << 8)
+                | ((r.kind as u64) << 2)
+                | (u64::from(!r.caps_only) << 1)
+                | u64::from(!r.dotted)
+        };
+        let mut packed: Vec<(u64, u64, NameRef)> =
+            v.into_iter().map(|(h, r)| (h, pack(&r), r)).collect();
+        packed.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        packed.dedup_by(|b, a| a.0 == b.0 && a.2.place == b.2.place);
+        self.key_hashes = packed.iter().map(|x| x.0).collect();
+        self.key_refs = packed.into_iter().map(|x| x.2).collect();
     }
 
     fn load_geonames(&mut self, text: &str) -> Result<(), PlaceError> {
@@ -230,8 +336,26 @@ impl Gazetteer {
                 line: ln + 1,
                 msg: msg.into(),
             };
-            let mut f = line.split('\t');
-            let mut next = || f.next().ok_or_else(|| err("missing column"));
+            // Split the 11 columns with one pass over the bytes (tabs are ASCII, so every cut
+            // is a character boundary).
+            let mut cuts = [line.len(); 11];
+            let mut n = 0;
+            for (i, &b) in line.as_bytes().iter().enumerate() {
+                if b == b'\t' && n < 10 {
+                    cuts[n] = i;
+                    n += 1;
+                }
+            }
+            if n < 10 {
+                return Err(err("missing column"));
+            }
+            let mut col = 0;
+            let mut next = || {
+                let start = if col == 0 { 0 } else { cuts[col - 1] + 1 };
+                let end = cuts[col];
+                col += 1;
+                line.get(start..end).ok_or_else(|| err("bad column"))
+            };
             let id: u64 = next()?.parse().map_err(|_| err("bad geonameid"))?;
             let name = next()?;
             let ascii = next()?;
@@ -241,12 +365,12 @@ impl Gazetteer {
             let country = next()?;
             let admin1 = next()?;
             let admin2 = next()?;
-            let lat: f64 = next()?.parse().map_err(|_| err("bad latitude"))?;
-            let lon: f64 = next()?.parse().map_err(|_| err("bad longitude"))?;
+            let lat = parse_coord(next()?).ok_or_else(|| err("bad latitude"))?;
+            let lon = parse_coord(next()?).ok_or_else(|| err("bad longitude"))?;
             let kind = kind_of(fcode);
             let idx = self.places.len() as u32;
-            let a1 = self.code_id(admin1);
-            let a2 = self.code_id(admin2);
+            let a1 = pack_code(admin1);
+            let a2 = pack_code(admin2);
             let c = iso3(country);
             self.places.push(Place {
                 geonameid: Some(id),
@@ -261,7 +385,10 @@ impl Gazetteer {
                 lon,
                 resolution: kind.resolution(),
             });
-            self.by_id.insert(id, idx);
+            if self.sorted_ids.last().is_some_and(|&last| last >= id) {
+                return Err(err("geonameids are not sorted"));
+            }
+            self.sorted_ids.push(id);
             match kind {
                 PlaceKind::Country => {
                     self.countries.insert(c, idx);
@@ -344,7 +471,9 @@ impl Gazetteer {
                 resolution,
             });
             if let Some(id) = geonameid {
-                self.by_id.entry(id).or_insert(idx);
+                if self.by_geonameid(id).is_none() {
+                    self.extra_ids.insert(id, idx);
+                }
             }
             let r = NameRef {
                 place: idx,
@@ -352,6 +481,7 @@ impl Gazetteer {
                 caps_only: false,
                 dotted: false,
             };
+            self.region_names.insert(key(cells[0]), idx);
             self.add_name(cells[0], r);
             for a in cells[1].split(';').map(str::trim).filter(|a| !a.is_empty()) {
                 self.add_name(a, r);
@@ -364,28 +494,19 @@ impl Gazetteer {
     /// `ISO3.ADMIN1.ADMIN2` or the name of a hand-written region.
     pub(crate) fn resolve_target(&self, t: &str) -> Option<u32> {
         if let Ok(id) = t.parse::<u64>() {
-            return self.by_id.get(&id).copied();
+            return self.idx_of_id(id);
         }
         let parts: Vec<&str> = t.split('.').collect();
         match parts.as_slice() {
             [c] if c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()) => {
                 self.countries.get(&iso3(c)).copied()
             }
-            [c, a1] => {
-                let a1 = *self.code_ids.get(*a1)?;
-                self.admin1s.get(&(iso3(c), a1)).copied()
-            }
-            [c, a1, a2] => {
-                let a1 = *self.code_ids.get(*a1)?;
-                let a2 = *self.code_ids.get(*a2)?;
-                self.admin2s.get(&(iso3(c), a1, a2)).copied()
-            }
-            _ => {
-                let refs = self.index.get(key(t).as_str())?;
-                refs.iter()
-                    .find(|r| self.places[r.place as usize].kind == PlaceKind::Region)
-                    .map(|r| r.place)
-            }
+            [c, a1] => self.admin1s.get(&(iso3(c), pack_code(a1))).copied(),
+            [c, a1, a2] => self
+                .admin2s
+                .get(&(iso3(c), pack_code(a1), pack_code(a2)))
+                .copied(),
+            _ => self.region_names.get(&key(t)).copied(),
         }
     }
 
@@ -436,7 +557,10 @@ impl Gazetteer {
 
     /// Index entries for a normalised key (see [`crate::normalize::key`]).
     pub fn lookup_key(&self, k: &str) -> &[NameRef] {
-        self.index.get(k).map_or(&[], |v| v.as_slice())
+        let h = key_hash(k);
+        let a = self.key_hashes.partition_point(|&x| x < h);
+        let b = a + self.key_hashes[a..].partition_point(|&x| x == h);
+        &self.key_refs[a..b]
     }
 
     /// Places named `name` (any spelling the index knows).
@@ -447,9 +571,16 @@ impl Gazetteer {
             .collect()
     }
 
+    fn idx_of_id(&self, id: u64) -> Option<u32> {
+        match self.sorted_ids.binary_search(&id) {
+            Ok(i) => Some(i as u32),
+            Err(_) => self.extra_ids.get(&id).copied(),
+        }
+    }
+
     /// Place by GeoNames id.
     pub fn by_geonameid(&self, id: u64) -> Option<&Place> {
-        self.by_id.get(&id).map(|&i| &self.places[i as usize])
+        self.idx_of_id(id).map(|i| &self.places[i as usize])
     }
 
     /// The GeoNames country entity (feature `PCLI`) of an ISO alpha-3 code: its geonameid,
@@ -459,11 +590,6 @@ impl Gazetteer {
         self.countries
             .get(&iso3(&code))
             .map(|&i| &self.places[i as usize])
-    }
-
-    /// Internal index of a country's place.
-    pub(crate) fn country_idx(&self, c: [u8; 3]) -> Option<u32> {
-        self.countries.get(&c).copied()
     }
 
     /// Internal index of the first-level division containing place `idx`.
@@ -484,14 +610,14 @@ impl Gazetteer {
         self.admin2s.get(&(p.country, p.admin1, p.admin2)).copied()
     }
 
-    /// The admin1 code of a place (`KY`, `01`), empty when none.
-    pub fn admin1_code(&self, p: &Place) -> &str {
-        self.codes.get(p.admin1 as usize).map_or("", |s| s)
+    /// The admin1 code of a place (`KY`, `01`), empty when none (or longer than 8 bytes).
+    pub fn admin1_code(&self, p: &Place) -> String {
+        unpack_code(p.admin1)
     }
 
-    /// The admin2 code of a place, empty when none.
-    pub fn admin2_code(&self, p: &Place) -> &str {
-        self.codes.get(p.admin2 as usize).map_or("", |s| s)
+    /// The admin2 code of a place, empty when none (or longer than 8 bytes).
+    pub fn admin2_code(&self, p: &Place) -> String {
+        unpack_code(p.admin2)
     }
 
     /// Whether a lower-case word is an ordinary English word that is also a place name.
@@ -509,6 +635,7 @@ impl Gazetteer {
         self.places.len()
     }
 
+    /// Whether the gazetteer has no places.
     pub fn is_empty(&self) -> bool {
         self.places.is_empty()
     }

@@ -65,11 +65,36 @@ pub fn fold(s: &str) -> String {
 
 /// Normalised lookup key of a name (see the module docs).
 pub fn key(s: &str) -> String {
-    let folded = fold(s);
-    let mut out = String::with_capacity(folded.len());
+    let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`] into a reusable buffer.
+pub fn key_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        key_ascii(s, out);
+    } else {
+        key_ascii(&fold(s), out);
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+}
+
+fn key_ascii(folded: &str, out: &mut String) {
     let mut space = false;
     for c in folded.chars() {
         let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+            continue;
+        }
         match c {
             'a'..='z' | '0'..='9' | '\'' | '&' => {
                 if space && !out.is_empty() {
@@ -89,10 +114,6 @@ pub fn key(s: &str) -> String {
             }
         }
     }
-    if let Some(rest) = out.strip_prefix("the ") {
-        return rest.to_string();
-    }
-    out
 }
 
 /// Extra keys under which a name is also found: `Saint X` ↔ `St X`, `Mount X` ↔ `Mt X`,

@@ -1363,6 +1363,23 @@ impl PlaceTagger {
             })
             .collect();
 
+        // Readings that score almost as well as the best one, for nearness evidence.
+        let plausible: Vec<Vec<u32>> = readings
+            .iter()
+            .map(|v| {
+                let best = v.first().map_or(f64::MIN, |x| x.1);
+                v.iter()
+                    .filter(|(pl, sc)| {
+                        let p = self.gaz.place(*pl);
+                        *sc >= best - 4.0
+                            && matches!(p.kind, PlaceKind::City | PlaceKind::Admin2)
+                            && p.population >= 10_000
+                    })
+                    .map(|x| x.0)
+                    .collect()
+            })
+            .collect();
+
         // Pass 1: best reading of each group without document context.
         let mut choice: Vec<Option<u32>> = readings
             .iter()
@@ -1393,8 +1410,14 @@ impl PlaceTagger {
                 }
                 let mut best: Option<(u32, f64)> = None;
                 for &(pl, s) in rs {
-                    let mut ctx =
-                        self.context_bonus(pl, gi, &choice, &group_list, &actor_countries);
+                    let mut ctx = self.context_bonus(
+                        pl,
+                        gi,
+                        &choice,
+                        &group_list,
+                        &plausible,
+                        &actor_countries,
+                    );
                     if self.gaz.place(pl).population < 10_000
                         && self.gaz.place(pl).kind == PlaceKind::City
                     {
@@ -1409,7 +1432,14 @@ impl PlaceTagger {
                 if std::env::var_os("ATTACHE_PLACES_DEBUG").is_some() {
                     for &(pl, sc) in rs.iter().take(4) {
                         let p = self.gaz.place(pl);
-                        let cx = self.context(pl, gi, &choice, &group_list, &actor_countries);
+                        let cx = self.context(
+                            pl,
+                            gi,
+                            &choice,
+                            &group_list,
+                            &plausible,
+                            &actor_countries,
+                        );
                         eprintln!(
                             "{}\t{} {:?} {} pop={} prior={sc:.1} ctx={:.1} {cx:?}",
                             group_list[gi].0,
@@ -1433,7 +1463,7 @@ impl PlaceTagger {
             let local_support = members
                 .iter()
                 .any(|&m| local[m].get(&pl).is_some_and(|&x| x > 0.0));
-            let cx = self.context(pl, gi, &choice, &group_list, &actor_countries);
+            let cx = self.context(pl, gi, &choice, &group_list, &plausible, &actor_countries);
             let kind = cands[members[0]]
                 .refs
                 .iter()
@@ -1498,9 +1528,10 @@ impl PlaceTagger {
         gi: usize,
         choice: &[Option<u32>],
         groups: &[(&str, Vec<usize>)],
+        plausible: &[Vec<u32>],
         actor_countries: &FxHashSet<[u8; 3]>,
     ) -> f64 {
-        self.context(pl, gi, choice, groups, actor_countries)
+        self.context(pl, gi, choice, groups, plausible, actor_countries)
             .bonus()
     }
 
@@ -1511,6 +1542,7 @@ impl PlaceTagger {
         gi: usize,
         choice: &[Option<u32>],
         groups: &[(&str, Vec<usize>)],
+        plausible: &[Vec<u32>],
         actor_countries: &FxHashSet<[u8; 3]>,
     ) -> Context {
         let p = self.gaz.place(pl);
@@ -1539,16 +1571,31 @@ impl PlaceTagger {
             if my_a2.is_some() && (my_a2 == Some(o) || my_a2 == self.gaz.admin2_of(o)) {
                 cx.admin2 = true;
             }
-            if matches!(q.kind, PlaceKind::City | PlaceKind::Admin2)
-                && q.population >= 10_000
-                && matches!(
-                    p.kind,
-                    PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1
-                )
-            {
+            let _ = q;
+        }
+        // Nearness: to the chosen reading of every other name, or to any of its readings that
+        // score almost as well (so that two ambiguous names can support each other: Edmonton and
+        // Enfield in north London).
+        if matches!(
+            p.kind,
+            PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1
+        ) {
+            for (gj, pool) in plausible.iter().enumerate() {
+                if gj == gi {
+                    continue;
+                }
                 let weight = groups[gj].1.len().min(3) as f64;
-                let d = hav_km(p.lat, p.lon, q.lat, q.lon) / weight.max(1.0).sqrt();
-                cx.near_km = cx.near_km.min(d);
+                for &o in pool.iter().chain(choice[gj].iter()) {
+                    let q = self.gaz.place(o);
+                    if o == pl
+                        || !matches!(q.kind, PlaceKind::City | PlaceKind::Admin2)
+                        || q.population < 10_000
+                    {
+                        continue;
+                    }
+                    let d = hav_km(p.lat, p.lon, q.lat, q.lon) / weight.max(1.0).sqrt();
+                    cx.near_km = cx.near_km.min(d);
+                }
             }
         }
         cx

@@ -1,7 +1,7 @@
 //! Evaluate the time tagger on TimeML files, TempEval-3 style.
 //!
 //! ```text
-//! cargo run -p attache-time --release --example timebank -- [DIR_OR_FILE ...] [--errors] [--json]
+//! cargo run -p attache-time --release --example timebank -- [DIR_OR_FILE ...] [--errors] [--json] [--lexicon DIR]
 //! ```
 //! Default path: the shared TimeBank dev set (`../shared/eval/timebank` from the repository root).
 //! The text stage uses the repository lexicon (`data/lexicon/`) when it is there.
@@ -10,9 +10,8 @@ use attache_text::{analyze, Lexicon};
 use attache_time::{eval, TimeTagger};
 use std::path::{Path, PathBuf};
 
-fn lexicon(root: &Path) -> Lexicon {
+fn lexicon(dir: &Path) -> Lexicon {
     let mut lex = Lexicon::new();
-    let dir = root.join("data/lexicon");
     if let Ok(t) = std::fs::read_to_string(dir.join("irregular_verbs.tsv")) {
         if let Err(e) = lex.load_irregular(&t) {
             eprintln!("warning: {e}");
@@ -37,13 +36,16 @@ fn main() {
     let json = args.iter().any(|a| a == "--json");
     let mut paths: Vec<PathBuf> = args
         .iter()
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
+        .enumerate()
+        .filter(|(k, a)| !a.starts_with("--") && (*k == 0 || args[k - 1] != "--lexicon"))
+        .map(|(_, a)| PathBuf::from(a))
         .collect();
     if paths.is_empty() {
         paths.push(root.join("../shared/eval/timebank"));
     }
-    let lex = lexicon(&root);
+    // `--lexicon DIR`: a directory with irregular_verbs.tsv and verbs.txt (default data/lexicon).
+    let lex_dir = args.windows(2).find(|w| w[0] == "--lexicon").map(|w| PathBuf::from(&w[1]));
+    let lex = lexicon(lex_dir.as_deref().unwrap_or(&root.join("data/lexicon")));
     let tagger = TimeTagger::new();
     let prepare = |d: &mut attache_doc::Document| analyze(d, &lex);
     let started = std::time::Instant::now();

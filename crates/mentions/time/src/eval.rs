@@ -43,10 +43,12 @@ pub struct TimemlDoc {
 
 /// Read and parse one `.tml` file.
 pub fn load_timeml(path: &Path) -> Result<TimemlDoc, TimeError> {
-    let xml = std::fs::read_to_string(path).map_err(|source| TimeError::Io {
+    let bytes = std::fs::read(path).map_err(|source| TimeError::Io {
         path: path.display().to_string(),
         source,
     })?;
+    // Lossy: a stray Latin-1 byte must not abort a whole evaluation.
+    let xml = String::from_utf8_lossy(&bytes);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -80,7 +82,11 @@ pub fn parse_timeml(xml: &str, fallback_id: &str) -> Result<TimemlDoc, String> {
         dct_tid = t.attr("tid").map(str::to_string);
         dct = t.attr("value").and_then(parse_date);
     }
-    let body = element(xml, "TEXT").ok_or("no <TEXT> element")?;
+    let body = element(xml, "TEXT").ok_or(if xml.contains("<TEXT") {
+        "<TEXT> is not closed"
+    } else {
+        "no <TEXT> element"
+    })?;
     let mut text = String::with_capacity(body.len());
     let mut timexes = Vec::new();
     let mut open: Option<(Tag, usize)> = None;
@@ -652,6 +658,26 @@ Envoys &amp; aides <EVENT eid="e1">met</EVENT> on <TIMEX3 tid="t1" type="DATE" v
         assert_eq!(g.value, "2025-02-15");
         assert_eq!(g.timex_type, Some(TimexType::Date));
         assert_eq!(d.timexes[1].text, "in the coming weeks");
+    }
+
+    #[test]
+    fn reads_tempeval3_style_files() {
+        let xml = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>te3_x</DOCID>\n\
+            <DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2013-03-22\" functionInDocument=\"CREATION_TIME\">March 22, 2013</TIMEX3></DCT>\n\
+            <TITLE>Talks <TIMEX3 tid=\"t9\" type=\"DATE\" value=\"2013-03-21\">Thursday</TIMEX3></TITLE>\n\
+            <TEXT>\nRebels &quot;withdrew&quot; <TIMEX3 tid='t1' type='DATE' value='2013-03-21'>on <SIGNAL sid='s1'>Thursday</SIGNAL></TIMEX3>\
+            <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2013\" />.\n</TEXT>\n<TLINK lid=\"l1\" relType=\"BEFORE\" />\n</TimeML>";
+        let d = parse_timeml(xml, "fallback").unwrap();
+        assert_eq!(d.id, "te3_x");
+        assert_eq!(d.dct, NaiveDate::from_ymd_opt(2013, 3, 22));
+        assert_eq!(d.text, "\nRebels \"withdrew\" on Thursday.\n");
+        assert_eq!(
+            d.timexes.len(),
+            1,
+            "the title and the empty timex are not scored"
+        );
+        assert_eq!(d.timexes[0].text, "on Thursday");
+        assert!(parse_timeml("<TimeML><TEXT>open", "x").is_err());
     }
 
     #[test]

@@ -439,7 +439,7 @@ impl<'a> View<'a> {
         let mut k = i + 1;
         let is_word = self.figure(i).is_none();
         // "twenty four"
-        if is_word && n >= 20.0 && n < 100.0 && n % 10.0 == 0.0 {
+        if is_word && (20.0..100.0).contains(&n) && n % 10.0 == 0.0 {
             if let Some(u) = self.words.card(self.low(k)).filter(|u| (1..10).contains(u)) {
                 n += f64::from(u);
                 k += 1;
@@ -681,36 +681,22 @@ impl<'a> View<'a> {
     /// `the first half of 1990`, `year-end`.
     fn p_position(&self, i: usize) -> Option<Cand> {
         let w = self.low(i);
-        // Single tokens: "year-end", "mid-November", "mid-1996", "mid-afternoon".
-        if matches!(w, "year-end" | "yearend") {
+        // "year-end", "year end", "year's end" (tokens "year", "'s", "end").
+        let year_end = match (w, self.low(i + 1), self.low(i + 2)) {
+            ("year-end" | "yearend", ..) => Some(i + 1),
+            ("year", "end", _) => Some(i + 2),
+            ("year", "'s", "end") => Some(i + 3),
+            _ => None,
+        };
+        if let Some(end) = year_end {
             return Some(Cand {
                 start: i,
-                end: i + 1,
+                end,
                 sem: Sem::YearOf(YearRef::Implicit),
                 modifier: Some("END"),
             });
         }
-        if matches!(w, "year" | "year's") && self.is(i + 1, "end") {
-            let start = if self.is(i + 1, "end") {
-                i
-            } else {
-                return None;
-            };
-            return Some(Cand {
-                start,
-                end: i + 2,
-                sem: Sem::YearOf(YearRef::Implicit),
-                modifier: Some("END"),
-            });
-        }
-        if w == "year" && self.is(i + 1, "'s") && self.is(i + 2, "end") {
-            return Some(Cand {
-                start: i,
-                end: i + 3,
-                sem: Sem::YearOf(YearRef::Implicit),
-                modifier: Some("END"),
-            });
-        }
+        // "mid-November", "mid-1996", "mid-afternoon".
         if let Some(rest) = w.strip_prefix("mid-") {
             return self.mid_token(i, rest);
         }
@@ -1264,7 +1250,12 @@ impl<'a> View<'a> {
             return false;
         }
         // "Orion 1980", "Vision 2030": part of a name.
-        if j > 0 && self.cap(j - 1) && !self.is_sent_start(j - 1) && self.month(j - 1, true).is_none() && self.is_word_token(j - 1) {
+        if j > 0
+            && self.cap(j - 1)
+            && !self.is_sent_start(j - 1)
+            && self.month(j - 1, true).is_none()
+            && self.is_word_token(j - 1)
+        {
             return false;
         }
         if self.figure(j + 1).is_some() || self.figure(j.wrapping_sub(1)).is_some() {
@@ -1502,6 +1493,21 @@ impl<'a> View<'a> {
     /// `year-earlier` (a shift of the context by one year).
     fn p_relunit(&self, i: usize) -> Option<Cand> {
         let w = self.low(i);
+        // "the second day of the offensive": the day spoken of.
+        if w == "the"
+            && self.words.ordinal(self.low(i + 1)).is_some_and(|n| n > 1)
+            && self.is(i + 2, "day")
+            && self.is(i + 3, "of")
+        {
+            return cand(
+                i,
+                i + 3,
+                Sem::Anaphoric {
+                    unit: Unit::Day,
+                    offset: 0,
+                },
+            );
+        }
         if matches!(w, "year-earlier" | "year-ago") {
             return cand(
                 i,
@@ -1910,7 +1916,7 @@ impl<'a> View<'a> {
         if w == "'" && self.glued(j + 1) {
             let n = self.low(j + 1);
             if n.len() == 3 && n.ends_with('s') {
-                if let Ok(d) = n[..2].parse::<i32>() {
+                if let Some(Ok(d)) = n.get(..2).map(str::parse::<i32>) {
                     if d % 10 == 0 {
                         return Some(Cand {
                             start: i,
@@ -2051,9 +2057,14 @@ impl<'a> View<'a> {
             Qty::N(_) if unit == Unit::Second && !plural && !matches!(w, "one") => return None,
             _ => {}
         }
-        if unit == Unit::Quarter && self.is(k + 1, "of") {
-            // "three quarters of the shares"
-            return None;
+        if unit == Unit::Quarter
+            && self.is(k + 1, "of")
+            && (qty != Qty::Vague || self.pos(k + 2) == Some(Pos::Det))
+        {
+            // "three quarters of the shares" (but "several quarters of losses" is time).
+            if qty != Qty::Vague {
+                return None;
+            }
         }
         let mut qty = qty;
         let mut end = k + 1;
@@ -2139,10 +2150,26 @@ impl<'a> View<'a> {
             return None;
         }
         // A rate ("$2 million a year", "700 seats a week") is not a time expression here.
-        if !the && rel.is_empty() && self.any(j, &["a", "an", "per"]) && i > 0 && !self.any(end, &["ago", "earlier", "later", "before", "after", "or", "and"]) {
+        if !the
+            && rel.is_empty()
+            && self.any(j, &["a", "an", "per"])
+            && i > 0
+            && !self.any(
+                end,
+                &["ago", "earlier", "later", "before", "after", "or", "and"],
+            )
+        {
             let p = self.prev(i);
-            let plural_noun = p.len() > 3 && p.ends_with('s') && matches!(self.pos(i - 1), Some(Pos::Noun));
-            if self.pos(i - 1) == Some(Pos::Num) || self.figure(i - 1).is_some() || plural_noun || matches!(p, "million" | "billion" | "thousand" | "%" | "percent" | "cents" | "dollars") {
+            let plural_noun =
+                p.len() > 3 && p.ends_with('s') && matches!(self.pos(i - 1), Some(Pos::Noun));
+            if self.pos(i - 1) == Some(Pos::Num)
+                || self.figure(i - 1).is_some()
+                || plural_noun
+                || matches!(
+                    p,
+                    "million" | "billion" | "thousand" | "%" | "percent" | "cents" | "dollars"
+                )
+            {
                 return None;
             }
         }
@@ -2224,6 +2251,50 @@ impl<'a> View<'a> {
                 return cand(i, j + 2, Sem::Ref("FUTURE_REF"));
             }
             return None;
+        }
+        // "past years", "future quarters"
+        if !the && matches!(lead, "past" | "previous" | "prior" | "future") {
+            if let Some((_, true)) = self.unit(j + 1) {
+                return cand(
+                    i,
+                    j + 2,
+                    Sem::Ref(if lead == "future" {
+                        "FUTURE_REF"
+                    } else {
+                        "PAST_REF"
+                    }),
+                );
+            }
+            return None;
+        }
+        // "over the years", "for decades"
+        if the
+            && self.any(
+                i.wrapping_sub(1),
+                &["over", "through", "across", "throughout"],
+            )
+        {
+            if let Some((unit @ (Unit::Year | Unit::Decade | Unit::Century), true)) = self.unit(j) {
+                if !self.is_word_token(j + 1)
+                    || matches!(
+                        self.pos(j + 1),
+                        Some(Pos::Prep)
+                            | Some(Pos::Conj)
+                            | Some(Pos::Det)
+                            | Some(Pos::Num)
+                            | Some(Pos::Adj)
+                            | Some(Pos::Pron)
+                    )
+                {
+                    return cand(i, j + 1, Sem::Dur(duration(Qty::Vague, unit)));
+                }
+            }
+        }
+        // "just months ago"
+        if !the && self.is(j + 1, "ago") {
+            if let Some((_, true)) = self.unit(j) {
+                return cand(i, j + 2, Sem::Ref("PAST_REF"));
+            }
         }
         if lead == "recent" {
             let (_, plural) = self.unit(j + 1)?;
@@ -2430,8 +2501,22 @@ impl<'a> View<'a> {
             }
             "someday" => r(i + 1, "FUTURE_REF"),
             // "will soon", "soon to", but not the conjunction "as soon as" nor "soon after".
-            "soon" if self.prev(i) != "as" && !self.any(i + 1, &["after", "afterwards", "afterward", "thereafter", "as", "enough"]) => r(i + 1, "FUTURE_REF"),
-            "previously" | "formerly" if self.is_sent_start(i) => r(i + 1, "PAST_REF"),
+            "soon"
+                if self.prev(i) != "as"
+                    && !self.any(
+                        i + 1,
+                        &[
+                            "after",
+                            "afterwards",
+                            "afterward",
+                            "thereafter",
+                            "as",
+                            "enough",
+                        ],
+                    ) =>
+            {
+                r(i + 1, "FUTURE_REF")
+            }
             "one" | "some"
                 if self.is(i + 1, "day") && self.pos(i.wrapping_sub(1)) == Some(Pos::Modal) =>
             {
@@ -2446,7 +2531,13 @@ impl<'a> View<'a> {
         let w = self.low(i);
         match w {
             // "convoys arrive daily" (but not "average daily volume", a measure).
-            "daily" if !self.is_word_token(i + 1) || matches!(self.pos(i + 1), Some(Pos::Prep) | Some(Pos::Conj) | Some(Pos::Subord)) => {
+            "daily"
+                if !self.is_word_token(i + 1)
+                    || matches!(
+                        self.pos(i + 1),
+                        Some(Pos::Prep) | Some(Pos::Conj) | Some(Pos::Subord)
+                    ) =>
+            {
                 return cand(i, i + 1, Sem::Set("P1D".into()))
             }
             "weekly" => return cand(i, i + 1, Sem::Set("P1W".into())),

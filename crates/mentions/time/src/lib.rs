@@ -96,15 +96,6 @@ impl TimeTagger {
             let mut cached = None;
             let mut tense = || *cached.get_or_insert_with(|| tense::tense_near(&view, start, end));
             let r = resolve(&c.sem, &ctx, &mut tense);
-            if std::env::var_os("TIME_DEBUG").is_some() {
-                eprintln!(
-                    "DEBUG {:?} {:?} tense={:?} anchor={:?}",
-                    doc.slice(doc.token_span(TokenRange::new(start, end))),
-                    c.sem,
-                    tense::tense_near(&view, start, end),
-                    ctx.anchor
-                );
-            }
             if let Some(v) = r.val {
                 update_context(&mut ctx, &c.sem, v);
                 if !matches!(c.sem, Sem::Shift { .. }) {

@@ -232,12 +232,6 @@ fn point(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Val> 
         }
         Sem::Deictic { unit, offset } => {
             let dct = dct?;
-            // "up from $3 million last year" in a sentence about a quarter: that quarter a year ago.
-            if let (Unit::Year, -1, Some(Local::Point(Val::Quarter(y, q)))) = (unit, offset, ctx.local) {
-                if y == dct.year() {
-                    return Some(Val::Quarter(y - 1, q));
-                }
-            }
             Some(at_unit(shift_day(dct, *unit, *offset)?, *unit))
         }
         Sem::Anaphoric { unit, offset } => {
@@ -259,8 +253,14 @@ fn point(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Val> 
             } * sign;
             if *unit == Unit::Year && n.abs() == 1 {
                 match ctx.local {
-                    Some(Local::Point(v)) if !matches!(v, Val::Decade(_) | Val::Century(_)) => return v.shift_years(n),
-                    Some(Local::MonthSpan) => return Some(Val::Year(dct.or(ctx.anchor.and_then(|a| a.first_day()))?.year() + n)),
+                    Some(Local::Point(v)) if !matches!(v, Val::Decade(_) | Val::Century(_)) => {
+                        return v.shift_years(n)
+                    }
+                    Some(Local::MonthSpan) => {
+                        return Some(Val::Year(
+                            dct.or(ctx.anchor.and_then(|a| a.first_day()))?.year() + n,
+                        ))
+                    }
                     _ => {}
                 }
                 if let Some((y, q)) = ctx.quarter {
@@ -372,10 +372,13 @@ fn direction_cost(days: i64, t: Tense) -> i64 {
         Tense::Past => days > 0,
         Tense::Future => days < 0,
         Tense::Present | Tense::Unknown => days > 0,
-        Tense::Open => false,
+        // An end point ("until Aug. 31", "by May") leans slightly forward.
+        Tense::Open => days < 0,
     };
     let penalty = match t {
-        Tense::Past | Tense::Future => 300,
+        // More than a year: the tense always wins over distance.
+        Tense::Past | Tense::Future => 400,
+        Tense::Open => 60,
         _ => 150,
     };
     days.abs() + if against { penalty } else { 0 }

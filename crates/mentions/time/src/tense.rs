@@ -13,7 +13,7 @@ pub(crate) enum Tense {
     Present,
     Future,
     Unknown,
-    /// End point of a span (`until January`): no direction, take the nearest.
+    /// No direction (`until January`, `had been set to expire Nov. 6`): take the nearest.
     Open,
 }
 
@@ -260,7 +260,11 @@ fn is_verbish(v: &View, i: usize) -> bool {
 /// Nov. 16`, `by May`): the tense of the clause does not tell on which side of the document
 /// date it lies.
 pub(crate) fn open_end(v: &View, start: usize) -> bool {
-    start > 0 && matches!(v.low(start - 1), "until" | "till" | "through" | "by" | "to" | "before")
+    start > 0
+        && matches!(
+            v.low(start - 1),
+            "until" | "till" | "through" | "by" | "to" | "before"
+        )
 }
 
 /// Tense of the verb group nearest to tokens `[start, end)` in the same sentence.
@@ -306,6 +310,10 @@ fn tense_of_clause(v: &View, start: usize, end: usize) -> Tense {
         let w = v.low(k);
         if matches!(w, ";" | ":" | "--" | "—" | "\"" | "``" | "''") {
             break;
+        }
+        // "declared a dividend, payable Dec. 15 to holders of record Nov. 17".
+        if matches!(w, "payable" | "effective") {
+            return Tense::Future;
         }
         if is_verbish(v, k) {
             let t = group_tense(v, k, s0);
@@ -449,15 +457,28 @@ fn judge(v: &View, toks: &[usize]) -> Tense {
     if let Some(p) = words.iter().rposition(|w| *w == "to") {
         if p == 0 {
             // "guidelines to be published in early November": a passive infinitive looks ahead.
-            return if words.get(1) == Some(&"be") { Tense::Future } else { Tense::Unknown };
+            return if words.get(1) == Some(&"be") {
+                Tense::Future
+            } else {
+                Tense::Unknown
+            };
         }
         // "announced plans to acquire": a finite past verb before the cue word rules.
-        if p >= 2 && toks[..p - 1].iter().any(|&k| is_past_shape(v, k) || matches!(verb_form(v, k), Some(VerbForm::Past | VerbForm::PastOrParticiple))) {
+        if p >= 2
+            && toks[..p - 1].iter().any(|&k| {
+                is_past_shape(v, k)
+                    || matches!(
+                        verb_form(v, k),
+                        Some(VerbForm::Past | VerbForm::PastOrParticiple)
+                    )
+            })
+        {
             return judge(v, &toks[..p - 1]);
         }
         if TO_FUTURE.contains(&words[p - 1]) || words[..p].iter().any(|w| FUTURE_CUES.contains(w)) {
+            // "had been set to expire Nov. 6": a future seen from the past, either side of today.
             return if strong_past {
-                Tense::Past
+                Tense::Open
             } else {
                 Tense::Future
             };
@@ -466,7 +487,7 @@ fn judge(v: &View, toks: &[usize]) -> Tense {
     }
     if words.len() > 1 && words.iter().any(|w| FUTURE_CUES.contains(w)) {
         return if strong_past {
-            Tense::Past
+            Tense::Open
         } else {
             Tense::Future
         };

@@ -245,7 +245,7 @@ fn deictic_days_and_times() {
         "2025-02-17TMO",
     );
     typed(
-        "The vote closes at 3 p.m. on Thursday.",
+        "The vote will close at 3 p.m. on Thursday.",
         "3 p.m. on Thursday",
         TimexType::Time,
         "2025-02-20T15:00",
@@ -258,7 +258,7 @@ fn deictic_days_and_times() {
     );
     typed(
         "Explosions were heard late last night.",
-        "last night",
+        "late last night",
         TimexType::Time,
         "2025-02-16TNI",
     );

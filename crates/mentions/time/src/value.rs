@@ -264,9 +264,10 @@ pub(crate) fn duration(q: Qty, unit: Unit) -> String {
                 Unit::Month => "PXM",
                 Unit::Quarter => "PXQ",
                 Unit::Year => "PXY",
-                Unit::Decade => "PXDE",
-                Unit::Century => "PXCE",
-                Unit::Millennium => "PXML",
+                // TimeBank's letters: E decade, C century, L millennium.
+                Unit::Decade => "PXE",
+                Unit::Century => "PXC",
+                Unit::Millennium => "PXL",
             }
             .to_string();
         }
