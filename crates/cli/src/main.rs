@@ -94,6 +94,10 @@ enum EvalCmd {
     ConflibertClass(EvalArgs),
     /// ConfliBERT source/target spans (CoNLL BIO, B-S/I-S, B-T/I-T).
     ConflibertSpans(EvalArgs),
+    /// Time expressions: TimeML .tml files (a file or a directory), TempEval-3 scores.
+    Timeml(EvalArgs),
+    /// Toponyms: TR-News / LGL XML (recognition, GeoNames id accuracy, error in km).
+    Geo(EvalArgs),
 }
 
 #[derive(clap::Args)]
@@ -388,6 +392,16 @@ fn eval(data: &Option<PathBuf>, which: EvalCmd) -> Result<()> {
             Box::new(attache_eval::conflibert::evaluate_spans(
                 &a.file, &pipeline,
             )?),
+            a.json,
+            a.errors,
+        ),
+        EvalCmd::Timeml(a) => (
+            Box::new(attache_eval::stages::timeml(&a.file, &pipeline)?),
+            a.json,
+            a.errors,
+        ),
+        EvalCmd::Geo(a) => (
+            Box::new(attache_eval::stages::geo(&a.file, &pipeline)?),
             a.json,
             a.errors,
         ),

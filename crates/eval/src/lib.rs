@@ -5,6 +5,7 @@
 pub mod conflibert;
 pub mod metrics;
 pub mod plover;
+pub mod stages;
 
 use attache_events::EventRecord;
 

@@ -207,7 +207,11 @@ impl TriggerDictionary {
                 None
             }
             Elem::Target => {
-                let m = cx.mention_from(p, end)?;
+                // Possessors and country modifiers count: "an attack on the Ukrainian city of".
+                let m = cx.mention_from(p, end).or_else(|| {
+                    cx.object_from(p, end)
+                        .filter(|&m| cx.doc.actors[m].country.is_some())
+                })?;
                 let mark = targets.len();
                 targets.push(m);
                 let after = cx.coordinated_after(m, end, targets);
@@ -350,7 +354,8 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
         if let Some(ms) = cx.ends.get(&(t + 1)) {
             for &m in ms.iter().rev() {
                 let a = &doc.actors[m];
-                if a.modifier || a.possessive {
+                // "A Turkish convoy was attacked": a country modifier stands for its phrase.
+                if a.possessive || (a.modifier && a.country.is_none()) {
                     continue;
                 }
                 let s = a.tokens.start;

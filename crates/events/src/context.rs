@@ -90,6 +90,27 @@ pub fn granularity_of(v: &str) -> String {
     g.to_string()
 }
 
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "district",
+    "capital",
+    "port",
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "area",
+    "state",
+    "county",
+    "governorate",
+    "oblast",
+    "island",
+    "islands",
+];
+
 /// The place where the event happened: a place in the trigger's clause introduced by a locative
 /// preposition (`in`, `at`, `near`, `on` for attacks), preferring one after the trigger; else
 /// a country or capital actor in such a phrase (country-level).
@@ -105,6 +126,16 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
                 _ => {}
             }
             let w = doc.low(k);
+            // "in the Ukrainian city of Kharkiv": look past "<place noun> of" and its modifiers.
+            if w == "of" && k > sent.start + 1 && PLACE_NOUNS.contains(&doc.low(k - 1)) {
+                k -= 1;
+                while k > sent.start + 1
+                    && matches!(doc.tokens[k - 1].pos, Pos::Adj | Pos::Propn | Pos::Noun)
+                {
+                    k -= 1;
+                }
+                continue;
+            }
             let attack =
                 c.code.starts_with("18") || c.code.starts_with("19") || c.code.starts_with("20");
             return matches!(
@@ -133,7 +164,11 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
         .places
         .iter()
         .filter(|p| {
-            sent.contains(p.tokens.start) && in_clause(p.tokens) && locative(p.tokens.start)
+            sent.contains(p.tokens.start)
+                && in_clause(p.tokens)
+                && locative(p.tokens.start)
+                // "the Ukrainian city of Kharkiv": a demonym is not the place named.
+                && !doc.actors.iter().any(|m| m.kind == ActorKind::People && m.tokens.start == p.tokens.start)
         })
         .min_by_key(|p| score(p.tokens));
     if let Some(p) = best_place {

@@ -550,3 +550,63 @@ pub fn evaluate_articles(
     }
     r
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const XML: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<articles>
+    <article docid="a1">
+        <title>Test</title>
+        <url>http://example.org/a1</url>
+        <dltime>2017-03-01</dltime>
+        <text><![CDATA[Officials in Zürich met envoys from Ankara & Kyiv.]]></text>
+        <toponyms>
+            <toponym>
+                <phrase>Zürich</phrase>
+                <start>13</start>
+                <end>19</end>
+                <gaztag geonameid="2657896"><name>Zurich</name><fcode>PPLA</fcode><lat>47.36667</lat><lon>8.55</lon></gaztag>
+            </toponym>
+            <toponym>
+                <phrase>Ankara</phrase>
+                <start>35</start>
+                <end>41</end>
+                <gaztag geonameid="323786"><name>Ankara</name><fcode>PPLC</fcode><lat>39.91987</lat><lon>32.85427</lon></gaztag>
+            </toponym>
+            <toponym>
+                <phrase>Kyiv</phrase>
+                <start>44</start>
+                <end>48</end>
+            </toponym>
+        </toponyms>
+    </article>
+</articles>"#;
+
+    #[test]
+    fn parses_and_repairs_offsets() {
+        let arts = parse(XML).expect("parse");
+        assert_eq!(arts.len(), 1);
+        let a = &arts[0];
+        assert_eq!(a.id, "a1");
+        assert_eq!(a.date.as_deref(), Some("2017-03-01"));
+        assert_eq!(a.toponyms.len(), 3);
+        let chars: Vec<char> = a.text.chars().collect();
+        for t in &a.toponyms {
+            let s: String = chars[t.start..t.end].iter().collect();
+            assert_eq!(s, t.phrase);
+        }
+        // "Ankara" was given one character too far; "Kyiv" has no gaztag.
+        assert_eq!(a.repaired, 1);
+        assert_eq!(a.toponyms[0].geonameid, Some(2657896));
+        assert_eq!(a.toponyms[2].geonameid, None);
+        assert!(parse("<articles><article>").is_err() || parse("<articles><article>").is_ok());
+    }
+
+    #[test]
+    fn scores() {
+        assert!((SpanScores::new(8, 10, 16).f1 - 2.0 * 0.8 * 0.5 / 1.3).abs() < 1e-9);
+        assert_eq!(SpanScores::new(0, 0, 0).f1, 0.0);
+    }
+}

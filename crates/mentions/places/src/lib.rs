@@ -11,7 +11,7 @@
 //! ```
 //!
 //! * [`Gazetteer`]: countries, continents, first- and second-level divisions and populated
-//!   places (GeoNames, population ≥ 500) plus hand-written news regions, aliases and demonyms;
+//!   places (GeoNames, population ≥ 1000) plus hand-written news regions, aliases and demonyms;
 //!   embedded in the binary (`data/places/`), loaded by [`Gazetteer::load_builtin`].
 //! * [`PlaceTagger`]: finds place names in a tokenised [`attache_doc::Document`] and resolves
 //!   them to gazetteer entries, filling `Document::places`.

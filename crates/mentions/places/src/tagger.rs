@@ -5,16 +5,20 @@
 //! 2. **Candidates.** Left to right, the longest run of units whose joined key is in the index and
 //!    whose capitalisation fits the name (capitalised words, connectors like `of`/`de` in any
 //!    case, direction words of hand-written regions such as `southern Israel` in any case, `US`
-//!    only in capitals, `Ky.` only after a comma).
+//!    only in capitals, `Ky.` only after a comma). A long match that is only an obscure village
+//!    gives way to a well-known shorter one (`University of Michigan Center`).
 //! 3. **Filters.** Part of a person's name (`Jordan Peterson`, `Michael Jordan`, `Mr. Lincoln`,
-//!    a surname seen in such a name elsewhere in the document), a person or an organisation the
-//!    actor layer found, a sentence-initial function or common word, a calendar word.
+//!    `Mitt Romney`, a surname seen in such a name elsewhere in the document), a person or an
+//!    organisation the actor layer found, a newspaper (`Washington Post`), a street (`Wooster
+//!    St.`), a sentence-initial function or common word, a calendar word.
 //! 4. **Resolution.** Every reading of a name is scored: a prior from the kind of place
-//!    (country > region > first-level division > city by population, capitals up), then context:
-//!    explicit containment (`Springfield, Illinois`, `Cairo's Abbasiya`), the document's other
-//!    countries and divisions, and nearness to its other places. One sense per discourse: all
-//!    mentions of a name share the reading with the best summed score. Small places whose name is
-//!    an ordinary English word, or that have no support in the document, are dropped.
+//!    (country > region > first-level division > city by population, capitals up, foreign
+//!    spellings down), then context: explicit containment (`Springfield, Illinois`, `Cairo's
+//!    Abbasiya`), the document's other countries and divisions, and nearness to its other
+//!    places. One sense per discourse: all mentions of a name share one reading. A city beats a
+//!    division read from the same name when it is the division's core (`Istanbul`, `Aleppo`).
+//!    Small places whose name is an ordinary English word, or that have no support in the
+//!    document, are dropped.
 
 use crate::gazetteer::{Gazetteer, NameKind, NameRef, Place, PlaceKind};
 use crate::normalize::key;
@@ -179,7 +183,32 @@ const TITLES: &[&str] = &[
     "st",
 ];
 
-/// Words after a name that make it a street or a building, not the place (`Wooster St.`).
+/// Newspaper names: `Washington Post`, `Los Angeles Times` name a newspaper, not the place.
+const NEWSPAPER: &[&str] = &[
+    "post",
+    "times",
+    "herald",
+    "tribune",
+    "journal",
+    "gazette",
+    "globe",
+    "chronicle",
+    "observer",
+    "courier",
+    "telegraph",
+    "inquirer",
+    "examiner",
+    "sentinel",
+    "dispatch",
+    "bulletin",
+    "record",
+    "register",
+    "standard",
+    "mercury",
+    "independent",
+];
+
+/// Words after a name that make it a street or a business, not the place (`Wooster St.`).
 const STREET: &[&str] = &[
     "street",
     "st",
@@ -218,8 +247,9 @@ const STREET: &[&str] = &[
     "comprehensive",
 ];
 
-/// Words after a place name that make the whole an institution, not a person (`Kentucky State
-/// Police`, `Winnipeg Free Press`): the place name stays a place.
+/// Words after a place name that make the whole an institution of the place (`Kentucky State
+/// Police`, `Winnipeg Free Press`, `Turkish President`): the place name stays a place, and the
+/// word is not a surname.
 const INSTITUTION: &[&str] = &[
     "state",
     "states",
@@ -239,16 +269,9 @@ const INSTITUTION: &[&str] = &[
     "hospital",
     "airport",
     "press",
-    "post",
-    "times",
-    "herald",
     "star",
     "news",
-    "tribune",
-    "journal",
-    "gazette",
     "sun",
-    "globe",
     "school",
     "schools",
     "board",
@@ -264,9 +287,6 @@ const INSTITUTION: &[&str] = &[
     "provincial",
     "district",
     "area",
-    "street",
-    "road",
-    "avenue",
     "square",
     "park",
     "bridge",
@@ -294,7 +314,6 @@ const INSTITUTION: &[&str] = &[
     "interior",
     "defence",
     "defense",
-    "health",
     "finance",
     "secretary",
     "chief",
@@ -374,14 +393,12 @@ const INSTITUTION: &[&str] = &[
     "port",
     "station",
     "terminal",
-    "highway",
     "freeway",
     "motorway",
     "route",
     "line",
     "railway",
     "railroad",
-    "metro",
     "township",
     "borough",
     "village",
@@ -392,20 +409,17 @@ const INSTITUTION: &[&str] = &[
     "oblast",
     "governorate",
     "capital",
-    "region's",
     "residents",
     "people",
     "officers",
     "deputies",
     "sheriff",
-    "sheriff's",
     "detention",
     "jail",
     "prison",
     "correctional",
     "superior",
     "supreme",
-    "district's",
     "ems",
     "opp",
     "rcmp",
@@ -464,12 +478,8 @@ const INSTITUTION: &[&str] = &[
     "methodist",
     "morning",
     "evening",
-    "observer",
     "daily",
     "weekly",
-    "post-dispatch",
-    "chronicle",
-    "courier",
 ];
 
 /// Capitalised words that are never place names on their own in news text.
@@ -546,7 +556,6 @@ const STOP: &[&str] = &[
     "nbc",
     "cbs",
     "fox",
-    "sunday",
     "mother",
     "father",
     "union",
@@ -625,31 +634,6 @@ const STOP_PHRASES: &[&str] = &[
     "wall street",
 ];
 
-/// Prepositions that introduce a location (`in Riyadh`, `near Mosul`).
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "to",
-    "from",
-    "near",
-    "across",
-    "outside",
-    "inside",
-    "into",
-    "toward",
-    "towards",
-    "via",
-    "through",
-    "throughout",
-    "around",
-    "of",
-    "on",
-    "visit",
-    "visited",
-    "visiting",
-    "over",
-];
-
 #[derive(Debug, Clone)]
 struct Unit {
     start: usize,
@@ -682,12 +666,60 @@ fn closed(w: &str) -> Option<Pos> {
     attache_text::closed_class(w)
 }
 
-fn starts_with_place(t: &PlaceTagger, norm: &str) -> bool {
-    !t.gaz.lookup_key(norm).is_empty()
-}
-
 fn hav_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     crate::haversine_km(lat1, lon1, lat2, lon2)
+}
+
+/// Document evidence for one reading of a name.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    /// Another place of the document lies in the same country (or an actor is that country).
+    country: bool,
+    /// Another place lies in the same first-level division, or is it.
+    admin1: bool,
+    /// Another place lies in the same second-level division, or is it.
+    admin2: bool,
+    /// Distance to the nearest other place of the document (cities and districts).
+    near_km: f64,
+}
+
+impl Context {
+    fn bonus(&self) -> f64 {
+        // Evidence from the same neighbourhood is counted once: the strongest of division and
+        // distance, plus the country.
+        let near = if self.near_km < 30.0 {
+            8.0
+        } else if self.near_km < 100.0 {
+            6.0
+        } else if self.near_km < 300.0 {
+            3.0
+        } else {
+            0.0
+        };
+        let division = if self.admin2 {
+            8.0
+        } else if self.admin1 {
+            7.0
+        } else {
+            0.0
+        };
+        (if self.country { 4.0 } else { 0.0 }) + f64::max(near, division)
+    }
+
+    /// Evidence that places a small or ambiguous reading in the document's own area.
+    fn local(&self) -> bool {
+        self.admin1 || self.admin2 || self.near_km < 50.0
+    }
+}
+
+/// What the resolution step knows about the document's other names.
+struct DocView<'a> {
+    groups: &'a [(&'a str, Vec<usize>)],
+    /// Current reading of each group.
+    choice: &'a [Option<u32>],
+    /// Readings of each group that score almost as well as its best one.
+    plausible: &'a [Vec<u32>],
+    actor_countries: &'a FxHashSet<[u8; 3]>,
 }
 
 impl PlaceTagger {
@@ -725,15 +757,9 @@ impl PlaceTagger {
     /// rather than the place's name.
     pub fn is_adjectival(&self, doc: &Document, m: &PlaceMention) -> bool {
         let k = key(doc.slice(m.span));
-        self.gaz
-            .lookup_key(&k)
-            .iter()
-            .any(|r| r.kind == NameKind::Demonym)
-            && !self
-                .gaz
-                .lookup_key(&k)
-                .iter()
-                .any(|r| r.kind != NameKind::Demonym)
+        let refs = self.gaz.lookup_key(&k);
+        refs.iter().any(|r| r.kind == NameKind::Demonym)
+            && !refs.iter().any(|r| r.kind != NameKind::Demonym)
     }
 
     fn units(&self, doc: &Document) -> Vec<Unit> {
@@ -775,7 +801,7 @@ impl PlaceTagger {
             }
             pieces.push((start, text.len()));
             for (pi, &(a, b)) in pieces.iter().enumerate() {
-                let s = &text[a..b];
+                let s = text.get(a..b).unwrap_or("");
                 let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
                 let cap = s.chars().next().is_some_and(char::is_uppercase);
                 out.push(Unit {
@@ -804,20 +830,15 @@ impl PlaceTagger {
         if r.caps_only && !units[a..b].iter().all(|u| u.allcaps || !u.alpha) {
             return false;
         }
-        if r.dotted
-            && !r.caps_only
-            && units[a..b]
-                .iter()
-                .any(|u| u.allcaps && u.norm.len() > 1 && doc.tok(u.tok).contains('.'))
-        {
-            // "M.D." is not "Md."
-            return false;
-        }
         if r.dotted && !r.caps_only {
+            // "M.D." is not "Md.".
+            let initialism = units[a..b]
+                .iter()
+                .any(|u| u.allcaps && u.norm.len() > 1 && doc.tok(u.tok).contains('.'));
             // `Ky.`, `Calif.`: only right after a comma ("Columbia, Ky.").
             let prev_comma =
                 a > 0 && doc.tok(units[a - 1].tok) == "," && units[a - 1].tok + 1 == units[a].tok;
-            if !prev_comma {
+            if initialism || !prev_comma {
                 return false;
             }
         }
@@ -884,10 +905,10 @@ impl PlaceTagger {
                     .map(|x| x.norm.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-                if k.len() < 2 || STOP_PHRASES.contains(&k.as_str()) {
-                    if STOP_PHRASES.contains(&k.as_str()) {
-                        break;
-                    }
+                if STOP_PHRASES.contains(&k.as_str()) {
+                    break;
+                }
+                if k.len() < 2 {
                     continue;
                 }
                 let refs = self.gaz.lookup_key(&k);
@@ -923,10 +944,7 @@ impl PlaceTagger {
                     i = c.b;
                     out.push(c);
                 }
-                None => {
-                    // A stop phrase blocks its words as well.
-                    i += 1;
-                }
+                None => i += 1,
             }
         }
         out
@@ -1030,7 +1048,9 @@ impl PlaceTagger {
                     PlaceKind::Country | PlaceKind::Continent
                 ) || r.kind == NameKind::Demonym
             });
-            // Actors: a person overlapping, or an organisation that is exactly this name.
+            // Actors: a person overlapping, or an organisation that is exactly this name. A
+            // country or a capital the actor layer claimed can still be a place ("talks in
+            // Riyadh").
             let actor_block = doc.actors.iter().any(|a| match a.kind {
                 ActorKind::Person => a.span.overlaps(span),
                 ActorKind::Organization => a.span == span,
@@ -1062,7 +1082,7 @@ impl PlaceTagger {
                     p.cap
                         && !p.sent_first
                         && !TITLES.contains(&p.norm.as_str())
-                        && !starts_with_place(self, &p.norm)
+                        && self.gaz.lookup_key(&p.norm).is_empty()
                 }) {
                     continue;
                 }
@@ -1074,9 +1094,14 @@ impl PlaceTagger {
                     PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1
                 ) || r.kind == NameKind::Demonym
             });
-            // A street or a business named after the place: "Wooster St.", "Maxey Funeral Home".
             if let Some(n) = self.next_word(units, &c) {
+                // A street or a business named after the place: "Wooster St.", "Maxey Funeral
+                // Home".
                 if STREET.contains(&n.norm.as_str()) && !national {
+                    continue;
+                }
+                // A newspaper: "Washington Post", "Los Angeles Times".
+                if NEWSPAPER.contains(&n.norm.as_str()) && n.cap {
                     continue;
                 }
             }
@@ -1103,7 +1128,8 @@ impl PlaceTagger {
                 if u.glued && c.a > 0 && self.given.contains(units[c.a - 1].norm.as_str()) {
                     continue;
                 }
-                // A capitalised unknown word before: a surname ("Mitt Romney", "Ivonne Martinez").
+                // A capitalised unknown word before: a surname ("Mitt Romney", "Ivonne
+                // Martinez").
                 if let Some(p) = self.prev_word(units, &c) {
                     let p_pos = doc.tokens.get(p.tok).map(|t| t.pos).unwrap_or_default();
                     if p.cap
@@ -1258,17 +1284,16 @@ impl PlaceTagger {
         }
     }
 
-    /// Find and resolve the places of `doc` (replaces `doc.places`).
-    pub fn annotate(&self, doc: &mut Document) {
-        let units = self.units(doc);
-        let cands = self.candidates(doc, &units);
-        let cands = self.filter(doc, &units, cands);
+    /// Containment evidence per candidate: "X, Y" (Y contains X) and "Y's X".
+    fn containment(
+        &self,
+        doc: &Document,
+        units: &[Unit],
+        cands: &[Cand],
+    ) -> Vec<FxHashMap<u32, f64>> {
         let n = cands.len();
-
-        // Local evidence: containment bonus per candidate and place.
         let mut local: Vec<FxHashMap<u32, f64>> = vec![FxHashMap::default(); n];
         for i in 0..n {
-            // "X, Y": Y contains X.
             let c = &cands[i];
             if i + 1 < n {
                 let d = &cands[i + 1];
@@ -1291,7 +1316,6 @@ impl PlaceTagger {
                     }
                 }
             }
-            // "Y's X": Cairo's Abbasiya.
             if i > 0 {
                 let d = &cands[i - 1];
                 let poss = d.b + 1 == c.a
@@ -1310,6 +1334,61 @@ impl PlaceTagger {
                 }
             }
         }
+        local
+    }
+
+    /// Scored readings of one group of mentions of the same name, best first.
+    fn readings(
+        &self,
+        cands: &[Cand],
+        members: &[usize],
+        local: &[FxHashMap<u32, f64>],
+    ) -> Vec<(u32, f64)> {
+        let mut best: FxHashMap<u32, f64> = FxHashMap::default();
+        for &m in members {
+            for r in &cands[m].refs {
+                let p = self.gaz.place(r.place);
+                let s = self.prior(p, r) + local[m].get(&r.place).copied().unwrap_or(0.0);
+                let e = best.entry(r.place).or_insert(f64::MIN);
+                if s > *e {
+                    *e = s;
+                }
+            }
+        }
+        // A foreign or historical spelling of a big city yields to a place that bears the name
+        // itself ("Waterloo" is not Austin, Texas).
+        let has_primary = members.iter().any(|&m| {
+            cands[m].refs.iter().any(|r| {
+                matches!(r.kind, NameKind::Primary | NameKind::Alias)
+                    && self.gaz.place(r.place).population >= 1_000
+            })
+        });
+        if has_primary {
+            for &m in members {
+                for r in &cands[m].refs {
+                    let only_alt = !cands[m]
+                        .refs
+                        .iter()
+                        .any(|x| x.place == r.place && x.kind != NameKind::Alternate);
+                    if r.kind == NameKind::Alternate && only_alt {
+                        if let Some(e) = best.get_mut(&r.place) {
+                            *e -= 5.0;
+                        }
+                    }
+                }
+            }
+        }
+        let mut v: Vec<(u32, f64)> = best.into_iter().collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+
+    /// Find and resolve the places of `doc` (replaces `doc.places`).
+    pub fn annotate(&self, doc: &mut Document) {
+        let units = self.units(doc);
+        let cands = self.candidates(doc, &units);
+        let cands = self.filter(doc, &units, cands);
+        let local = self.containment(doc, &units, &cands);
 
         // Groups: one sense per discourse.
         let mut groups: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
@@ -1319,48 +1398,9 @@ impl PlaceTagger {
         let mut group_list: Vec<(&str, Vec<usize>)> = groups.into_iter().collect();
         group_list.sort_by_key(|(_, v)| v[0]);
 
-        // Readings per group with their prior + best local evidence.
         let readings: Vec<Vec<(u32, f64)>> = group_list
             .iter()
-            .map(|(_, members)| {
-                let mut best: FxHashMap<u32, f64> = FxHashMap::default();
-                for &m in members {
-                    for r in &cands[m].refs {
-                        let p = self.gaz.place(r.place);
-                        let s = self.prior(p, r) + local[m].get(&r.place).copied().unwrap_or(0.0);
-                        let e = best.entry(r.place).or_insert(f64::MIN);
-                        if s > *e {
-                            *e = s;
-                        }
-                    }
-                }
-                // A foreign or historical spelling of a big city yields to a place that bears
-                // the name itself ("Waterloo" is not Austin, Texas).
-                let has_primary = members.iter().any(|&m| {
-                    cands[m].refs.iter().any(|r| {
-                        matches!(r.kind, NameKind::Primary | NameKind::Alias)
-                            && self.gaz.place(r.place).population >= 1_000
-                    })
-                });
-                if has_primary {
-                    for &m in members {
-                        for r in &cands[m].refs {
-                            let only_alt = !cands[m]
-                                .refs
-                                .iter()
-                                .any(|x| x.place == r.place && x.kind != NameKind::Alternate);
-                            if r.kind == NameKind::Alternate && only_alt {
-                                if let Some(e) = best.get_mut(&r.place) {
-                                    *e -= 5.0;
-                                }
-                            }
-                        }
-                    }
-                }
-                let mut v: Vec<(u32, f64)> = best.into_iter().collect();
-                v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                v
-            })
+            .map(|(_, members)| self.readings(&cands, members, &local))
             .collect();
 
         // Readings that score almost as well as the best one, for nearness evidence.
@@ -1380,6 +1420,17 @@ impl PlaceTagger {
             })
             .collect();
 
+        let actor_countries: FxHashSet<[u8; 3]> = doc
+            .actors
+            .iter()
+            .filter(|a| matches!(a.kind, ActorKind::Country | ActorKind::Metonym))
+            .filter_map(|a| a.country.as_deref())
+            .filter_map(|c| match c.as_bytes() {
+                &[a, b, c] => Some([a, b, c]),
+                _ => None,
+            })
+            .collect();
+
         // Pass 1: best reading of each group without document context.
         let mut choice: Vec<Option<u32>> = readings
             .iter()
@@ -1390,19 +1441,14 @@ impl PlaceTagger {
             })
             .collect();
 
-        // Pass 2: add document context from the other groups' pass-1 readings.
-        let actor_countries: FxHashSet<[u8; 3]> = doc
-            .actors
-            .iter()
-            .filter(|a| matches!(a.kind, ActorKind::Country | ActorKind::Metonym))
-            .filter_map(|a| a.country.as_deref())
-            .filter(|c| c.len() == 3)
-            .filter_map(|c| {
-                let b = c.as_bytes();
-                Some([b[0], b[1], b[2]])
-            })
-            .collect();
+        // Passes 2 and 3: add document context from the other groups' readings.
         for _round in 0..2 {
+            let view = DocView {
+                groups: &group_list,
+                choice: &choice,
+                plausible: &plausible,
+                actor_countries: &actor_countries,
+            };
             let mut new_choice = choice.clone();
             for (gi, rs) in readings.iter().enumerate() {
                 if rs.len() <= 1 {
@@ -1410,17 +1456,9 @@ impl PlaceTagger {
                 }
                 let mut best: Option<(u32, f64)> = None;
                 for &(pl, s) in rs {
-                    let mut ctx = self.context_bonus(
-                        pl,
-                        gi,
-                        &choice,
-                        &group_list,
-                        &plausible,
-                        &actor_countries,
-                    );
-                    if self.gaz.place(pl).population < 10_000
-                        && self.gaz.place(pl).kind == PlaceKind::City
-                    {
+                    let mut ctx = self.context(pl, gi, &view).bonus();
+                    let p = self.gaz.place(pl);
+                    if p.population < 10_000 && p.kind == PlaceKind::City {
                         ctx = ctx.min(10.0);
                     }
                     let total = s + ctx;
@@ -1429,33 +1467,17 @@ impl PlaceTagger {
                     }
                 }
                 new_choice[gi] = best.map(|b| self.prefer_city(b.0, rs, group_list[gi].0));
-                if std::env::var_os("ATTACHE_PLACES_DEBUG").is_some() {
-                    for &(pl, sc) in rs.iter().take(4) {
-                        let p = self.gaz.place(pl);
-                        let cx = self.context(
-                            pl,
-                            gi,
-                            &choice,
-                            &group_list,
-                            &plausible,
-                            &actor_countries,
-                        );
-                        eprintln!(
-                            "{}\t{} {:?} {} pop={} prior={sc:.1} ctx={:.1} {cx:?}",
-                            group_list[gi].0,
-                            p.name,
-                            p.country_code(),
-                            p.feature,
-                            p.population,
-                            cx.bonus()
-                        );
-                    }
-                }
             }
             choice = new_choice;
         }
 
         // Support check and output.
+        let view = DocView {
+            groups: &group_list,
+            choice: &choice,
+            plausible: &plausible,
+            actor_countries: &actor_countries,
+        };
         let mut places = Vec::new();
         for (gi, (_, members)) in group_list.iter().enumerate() {
             let Some(pl) = choice[gi] else { continue };
@@ -1463,15 +1485,12 @@ impl PlaceTagger {
             let local_support = members
                 .iter()
                 .any(|&m| local[m].get(&pl).is_some_and(|&x| x > 0.0));
-            let cx = self.context(pl, gi, &choice, &group_list, &plausible, &actor_countries);
-            let kind = cands[members[0]]
-                .refs
-                .iter()
-                .find(|r| r.place == pl)
-                .map(|r| r.kind);
+            let cx = self.context(pl, gi, &view);
+            let first = &cands[members[0]];
+            let kind = first.refs.iter().find(|r| r.place == pl).map(|r| r.kind);
             if p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2 {
-                let single = cands[members[0]].b - cands[members[0]].a == 1;
-                let common = single && self.gaz.is_common_word(&cands[members[0]].key);
+                let single = first.b - first.a == 1;
+                let common = single && self.gaz.is_common_word(&first.key);
                 let local_area = local_support || cx.local();
                 let pop = p.population;
                 let drop = if common {
@@ -1521,39 +1540,17 @@ impl PlaceTagger {
         doc.places = places;
     }
 
-    /// Bonus for reading `pl` given the other groups' current readings.
-    fn context_bonus(
-        &self,
-        pl: u32,
-        gi: usize,
-        choice: &[Option<u32>],
-        groups: &[(&str, Vec<usize>)],
-        plausible: &[Vec<u32>],
-        actor_countries: &FxHashSet<[u8; 3]>,
-    ) -> f64 {
-        self.context(pl, gi, choice, groups, plausible, actor_countries)
-            .bonus()
-    }
-
-    /// What the rest of the document says for reading `pl`.
-    fn context(
-        &self,
-        pl: u32,
-        gi: usize,
-        choice: &[Option<u32>],
-        groups: &[(&str, Vec<usize>)],
-        plausible: &[Vec<u32>],
-        actor_countries: &FxHashSet<[u8; 3]>,
-    ) -> Context {
+    /// What the rest of the document says for reading `pl` of group `gi`.
+    fn context(&self, pl: u32, gi: usize, view: &DocView) -> Context {
         let p = self.gaz.place(pl);
         let mut cx = Context {
-            country: actor_countries.contains(&p.country) && p.kind != PlaceKind::Country,
+            country: view.actor_countries.contains(&p.country) && p.kind != PlaceKind::Country,
             near_km: f64::MAX,
             ..Default::default()
         };
         let my_a1 = self.gaz.admin1_of(pl);
         let my_a2 = self.gaz.admin2_of(pl);
-        for (gj, c) in choice.iter().enumerate() {
+        for (gj, c) in view.choice.iter().enumerate() {
             if gj == gi {
                 continue;
             }
@@ -1571,7 +1568,6 @@ impl PlaceTagger {
             if my_a2.is_some() && (my_a2 == Some(o) || my_a2 == self.gaz.admin2_of(o)) {
                 cx.admin2 = true;
             }
-            let _ = q;
         }
         // Nearness: to the chosen reading of every other name, or to any of its readings that
         // score almost as well (so that two ambiguous names can support each other: Edmonton and
@@ -1580,12 +1576,12 @@ impl PlaceTagger {
             p.kind,
             PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1
         ) {
-            for (gj, pool) in plausible.iter().enumerate() {
+            for (gj, pool) in view.plausible.iter().enumerate() {
                 if gj == gi {
                     continue;
                 }
-                let weight = groups[gj].1.len().min(3) as f64;
-                for &o in pool.iter().chain(choice[gj].iter()) {
+                let weight = view.groups[gj].1.len().min(3) as f64;
+                for &o in pool.iter().chain(view.choice[gj].iter()) {
                     let q = self.gaz.place(o);
                     if o == pl
                         || !matches!(q.kind, PlaceKind::City | PlaceKind::Admin2)
@@ -1599,47 +1595,5 @@ impl PlaceTagger {
             }
         }
         cx
-    }
-}
-
-/// Document evidence for one reading of a name.
-#[derive(Debug, Clone, Copy, Default)]
-struct Context {
-    /// Another place of the document lies in the same country (or an actor is that country).
-    country: bool,
-    /// Another place lies in the same first-level division, or is it.
-    admin1: bool,
-    /// Another place lies in the same second-level division, or is it.
-    admin2: bool,
-    /// Distance to the nearest other place of the document (cities and districts).
-    near_km: f64,
-}
-
-impl Context {
-    fn bonus(&self) -> f64 {
-        // Evidence from the same neighbourhood is counted once: the strongest of division and
-        // distance, plus the country.
-        let near = if self.near_km < 30.0 {
-            8.0
-        } else if self.near_km < 100.0 {
-            6.0
-        } else if self.near_km < 300.0 {
-            3.0
-        } else {
-            0.0
-        };
-        let division = if self.admin2 {
-            8.0
-        } else if self.admin1 {
-            7.0
-        } else {
-            0.0
-        };
-        (if self.country { 4.0 } else { 0.0 }) + f64::max(near, division)
-    }
-
-    /// Evidence that places a small or ambiguous reading in the document's own area.
-    fn local(&self) -> bool {
-        self.admin1 || self.admin2 || self.near_km < 50.0
     }
 }

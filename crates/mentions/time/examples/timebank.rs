@@ -44,7 +44,10 @@ fn main() {
         paths.push(root.join("../shared/eval/timebank"));
     }
     // `--lexicon DIR`: a directory with irregular_verbs.tsv and verbs.txt (default data/lexicon).
-    let lex_dir = args.windows(2).find(|w| w[0] == "--lexicon").map(|w| PathBuf::from(&w[1]));
+    let lex_dir = args
+        .windows(2)
+        .find(|w| w[0] == "--lexicon")
+        .map(|w| PathBuf::from(&w[1]));
     let lex = lexicon(lex_dir.as_deref().unwrap_or(&root.join("data/lexicon")));
     let tagger = TimeTagger::new();
     let prepare = |d: &mut attache_doc::Document| analyze(d, &lex);

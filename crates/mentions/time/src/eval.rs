@@ -53,14 +53,22 @@ pub fn load_timeml(path: &Path) -> Result<TimemlDoc, TimeError> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    parse_timeml(&xml, &stem).map_err(|msg| TimeError::Format {
+    parse(&xml, &stem).map_err(|msg| TimeError::Format {
         path: path.display().to_string(),
-        msg,
+        msg: msg.to_string(),
     })
 }
 
-/// Parse TimeML text; `fallback_id` names the document when it has no `<DOCID>`.
-pub fn parse_timeml(xml: &str, fallback_id: &str) -> Result<TimemlDoc, String> {
+/// Parse TimeML text; `fallback_id` names the document when it has no `<DOCID>` (and names
+/// it in errors).
+pub fn parse_timeml(xml: &str, fallback_id: &str) -> Result<TimemlDoc, TimeError> {
+    parse(xml, fallback_id).map_err(|msg| TimeError::Format {
+        path: fallback_id.to_string(),
+        msg: msg.to_string(),
+    })
+}
+
+fn parse(xml: &str, fallback_id: &str) -> Result<TimemlDoc, &'static str> {
     let id = element(xml, "DOCID")
         .map(|s| decode(s.trim()))
         .filter(|s| !s.is_empty())
@@ -509,7 +517,7 @@ pub fn evaluate(
     Ok(acc.report(files.len()))
 }
 
-/// Score one already annotated document against its gold standard (exposed for tests).
+/// Score documents already annotated by the tagger against their gold standard.
 pub fn evaluate_docs(pairs: &[(TimemlDoc, Document)]) -> TimemlReport {
     let mut acc = Acc::default();
     for (g, d) in pairs {

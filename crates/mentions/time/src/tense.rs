@@ -245,7 +245,13 @@ fn is_verbish(v: &View, i: usize) -> bool {
     if v.cap(i) && !v.is_sent_start(i) {
         return false;
     }
-    if i > 0 && v.low(i - 1) == "to" && verb_form(v, i).is_some() {
+    // An infinitive: "to announce", also when the lexicon does not know the verb.
+    if i > 0
+        && v.low(i - 1) == "to"
+        && (verb_form(v, i).is_some()
+            || (w.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(v.pos(i), Some(Pos::Det) | Some(Pos::Num) | Some(Pos::Pron))))
+    {
         return true;
     }
     match v.pos(i) {
@@ -376,6 +382,7 @@ fn group_tense(v: &View, last: usize, floor: usize) -> Tense {
             )
             || (adverb && k != last)
             || FUTURE_CUES.contains(&w)
+            || (TO_FUTURE.contains(&w) && toks.last().is_some_and(|&t| v.low(t) == "to"))
         {
             toks.push(k);
         } else if k != last {
@@ -463,14 +470,17 @@ fn judge(v: &View, toks: &[usize]) -> Tense {
                 Tense::Unknown
             };
         }
-        // "announced plans to acquire": a finite past verb before the cue word rules.
+        // "announced plans to acquire": a past main verb (not an auxiliary: "had been set to")
+        // before the cue word rules.
         if p >= 2
             && toks[..p - 1].iter().any(|&k| {
-                is_past_shape(v, k)
+                let aux =
+                    PAST_AUX.contains(&v.low(k)) || matches!(v.low(k), "been" | "be" | "being");
+                !aux && (is_past_shape(v, k)
                     || matches!(
                         verb_form(v, k),
                         Some(VerbForm::Past | VerbForm::PastOrParticiple)
-                    )
+                    ))
             })
         {
             return judge(v, &toks[..p - 1]);

@@ -1,0 +1,272 @@
+//! End-to-end tests over the `attache` binary, with sentences written for these tests.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn attache(args: &[&str], stdin: &str) -> (String, String, i32) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn attache");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn events(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("jsonl"))
+        .collect()
+}
+
+fn codes(side: &Value) -> Vec<String> {
+    side.as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// (doc id, text) pairs coded in one run, events grouped by doc id.
+fn code_docs(docs: &[(&str, &str)]) -> std::collections::HashMap<String, Vec<Value>> {
+    let input: String = docs
+        .iter()
+        .map(|(id, text)| {
+            serde_json::json!({"id": id, "date": "2025-02-17", "text": text}).to_string() + "\n"
+        })
+        .collect();
+    let (out, err, code) = attache(&["code", "--format", "jsonl"], &input);
+    assert_eq!(code, 0, "stderr: {err}");
+    let mut by: std::collections::HashMap<String, Vec<Value>> = std::collections::HashMap::new();
+    for e in events(&out) {
+        by.entry(e["doc_id"].as_str().unwrap().to_string())
+            .or_default()
+            .push(e);
+    }
+    by
+}
+
+fn find<'a>(evs: &'a [Value], cameo_prefix: &str) -> &'a Value {
+    evs.iter()
+        .find(|e| e["cameo"].as_str().unwrap().starts_with(cameo_prefix))
+        .unwrap_or_else(|| panic!("no {cameo_prefix} event in {evs:#?}"))
+}
+
+#[test]
+fn coding_phenomena() {
+    let by = code_docs(&[
+        ("svo", "French troops attacked a rebel camp held by Malian insurgents near Gao."),
+        ("passive", "A Turkish convoy was attacked by Kurdish militants on Sunday."),
+        ("compound", "Germany and France condemned the coup in Niger."),
+        ("title", "Indian Foreign Minister Subrahmanyam Jaishankar visited Moscow."),
+        ("relative", "Rubio, who spoke by phone with Chinese officials on Friday, will meet Japanese diplomats."),
+        ("possessive", "Moscow's invasion of Ukraine continued."),
+        ("pronoun", "Netanyahu flew to Washington on Monday. He met Senate leaders."),
+        ("reported", "Officials in Kyiv said Russian drones struck a power plant in Ukraine."),
+        ("none", "The committee said the weather would improve by Friday."),
+        ("negated", "Iran denied sending weapons to the Houthis."),
+    ]);
+    let svo = find(&by["svo"], "19");
+    assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
+    let passive = find(&by["passive"], "19");
+    assert!(
+        codes(&passive["actor"])[0].starts_with("TUR")
+            || codes(&passive["recipient"])[0].starts_with("TUR")
+    );
+    assert_eq!(passive["recipient"][0]["country"], "TUR");
+    let compound = find(&by["compound"], "11");
+    assert_eq!(codes(&compound["actor"]), ["DEU", "FRA"]);
+    let title = find(&by["title"], "042");
+    assert_eq!(codes(&title["actor"]), ["INDGOV"]);
+    assert_eq!(
+        title["actor"][0]["text"],
+        "Indian Foreign Minister Subrahmanyam Jaishankar"
+    );
+    assert_eq!(codes(&title["recipient"]), ["RUSGOV"]);
+    let rel: Vec<&Value> = by["relative"].iter().collect();
+    let phone = rel
+        .iter()
+        .find(|e| e["cameo"] == "041")
+        .expect("phone call in the relative clause");
+    assert_eq!(phone["status"], "occurred");
+    assert_eq!(phone["date"]["value"], "2025-02-14");
+    let meet = rel
+        .iter()
+        .find(|e| e["cameo"].as_str().unwrap().starts_with("04") && e["cameo"] != "041")
+        .expect("meeting");
+    assert_eq!(meet["status"], "planned");
+    assert_eq!(codes(&meet["actor"]), ["USAGOV"]);
+    assert_eq!(codes(&meet["recipient"]), ["JPNGOV"]);
+    let poss = find(&by["possessive"], "19");
+    assert_eq!(codes(&poss["actor"]), ["RUSGOV"]);
+    assert_eq!(codes(&poss["recipient"]), ["UKR"]);
+    let pron = find(&by["pronoun"], "04");
+    assert_eq!(pron["actor"][0]["name"], "Benjamin Netanyahu");
+    let met = by["pronoun"]
+        .iter()
+        .find(|e| e["trigger"]["text"] == "met")
+        .expect("met");
+    assert_eq!(met["actor"][0]["text"], "He");
+    assert_eq!(codes(&met["actor"]), ["ISRGOV"]);
+    let rep = find(&by["reported"], "19");
+    assert_eq!(codes(&rep["actor"]), ["RUSMIL"]);
+    assert!(
+        !by.contains_key("none"),
+        "no political actor, no event: {:?}",
+        by.get("none")
+    );
+    let neg = by["negated"]
+        .iter()
+        .find(|e| {
+            e["cameo"].as_str().unwrap().starts_with("07")
+                || e["cameo"].as_str().unwrap().starts_with("06")
+        })
+        .expect("aid event");
+    assert_eq!(neg["status"], "negated");
+}
+
+#[test]
+fn example_article() {
+    let (out, err, code) = attache(
+        &[
+            "code",
+            "--format",
+            "jsonl",
+            "--date",
+            "2025-03-04",
+            "../../examples/gulf-talks.txt",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let ev = events(&out);
+    let arrive = ev
+        .iter()
+        .find(|e| e["trigger"]["text"] == "arrived")
+        .expect("arrival");
+    assert_eq!(arrive["cameo"], "042");
+    assert_eq!(codes(&arrive["actor"]), ["USAGOV"]);
+    assert_eq!(arrive["date"]["value"], "2025-03-04");
+    assert_eq!(arrive["location"]["country"], "QAT");
+    let call = ev.iter().find(|e| e["cameo"] == "041").expect("phone call");
+    assert_eq!(codes(&call["recipient"]), ["EGYGOV"]);
+    assert_eq!(call["date"]["value"], "2025-03-02");
+    let visit = ev
+        .iter()
+        .find(|e| e["trigger"]["text"] == "visit")
+        .expect("visit");
+    assert_eq!(visit["status"], "negated");
+    let strike = ev
+        .iter()
+        .find(|e| {
+            e["cameo"].as_str().unwrap().starts_with("19") && e["actor"][0]["code"] == "RUSMIL"
+        })
+        .expect("strike");
+    assert_eq!(strike["location"]["name"], "Kharkiv");
+    // Every offset slices back to the text it claims.
+    let text = std::fs::read_to_string("../../examples/gulf-talks.txt").unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for e in &ev {
+        for side in ["actor", "recipient"] {
+            for a in e[side].as_array().unwrap() {
+                let (s, t) = (
+                    a["start"].as_u64().unwrap() as usize,
+                    a["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    chars[s..t].iter().collect::<String>(),
+                    a["text"].as_str().unwrap()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_records_do_not_stop_a_batch() {
+    let input = "{\"id\":\"a\",\"date\":\"2025-01-02\",\"text\":\"Egypt condemned Israel.\"}\nnot json\n{\"id\":\"b\",\"date\":\"yesterday-ish\",\"text\":\"x\"}\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"Russia attacked Ukraine.\"}\n";
+    let (out, err, code) = attache(&["code", "--format", "jsonl"], input);
+    assert_eq!(code, 0);
+    let ids: Vec<String> = events(&out)
+        .iter()
+        .map(|e| e["doc_id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        ids.contains(&"a".to_string()) && ids.contains(&"d".to_string()),
+        "{ids:?}"
+    );
+    let errors: Vec<Value> = err
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(errors.len(), 3, "{err}");
+    assert_eq!(errors[0]["line"], 2);
+    assert_eq!(errors[1]["id"], "b");
+    assert_eq!(errors[2]["id"], "c");
+}
+
+#[test]
+fn formats_and_filters() {
+    let text = "Syria denied attacking Turkish troops. Turkey launched air strikes on Kurdish militants in Syria.";
+    let (out, _, _) = attache(&["code", "--format", "gdelt", "--date", "2025-01-05"], text);
+    let rows: Vec<&str> = out.lines().collect();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(r.split('\t').count(), 61, "{r}");
+    }
+    // GDELT export drops the negated attack by default (EventCode is column 27).
+    assert!(rows
+        .iter()
+        .all(|r| !(r.contains("\tSYR\tSYRIA\t") && r.split('\t').nth(26) == Some("190"))));
+    assert!(rows.iter().any(|r| r.split('\t').nth(26) == Some("190")));
+    let (out, _, _) = attache(&["code", "--format", "jsonl", "--status", "negated"], text);
+    let ev = events(&out);
+    assert!(!ev.is_empty() && ev.iter().all(|e| e["status"] == "negated"));
+    let (out, _, _) = attache(&["code", "--format", "plover"], text);
+    for l in out.lines() {
+        let v: Value = serde_json::from_str(l).unwrap();
+        assert!(v["event"].is_string() || v["event"].is_null());
+    }
+}
+
+#[test]
+fn html_input() {
+    let dir = std::env::temp_dir().join(format!("attache-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("page.html");
+    std::fs::write(&p, "<html><head><title>Summit</title></head><body><nav>Home | World</nav><article><h1>Summit</h1><p>Chinese President Xi Jinping hosted Brazilian President Lula in Beijing on Tuesday, and the two leaders signed a trade agreement.</p><p>Officials described the talks as productive and said more meetings would follow later this year.</p></article><footer>Copyright</footer></body></html>").unwrap();
+    let (out, err, code) = attache(
+        &[
+            "code",
+            "--format",
+            "jsonl",
+            "--date",
+            "2025-02-17",
+            p.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let ev = events(&out);
+    assert!(
+        ev.iter()
+            .any(|e| e["cameo"] == "043" && e["actor"][0]["code"] == "CHNGOV"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
