@@ -73,6 +73,9 @@ struct CodeArgs {
     /// Flush output after every input document (for pipes and long-lived processes).
     #[arg(long)]
     line_buffered: bool,
+    /// Worker threads (default: all cores). Output order never depends on it.
+    #[arg(long, short = 'j')]
+    threads: Option<usize>,
 }
 
 #[derive(clap::Args)]
@@ -191,33 +194,70 @@ fn code(data: &Option<PathBuf>, a: CodeArgs) -> Result<()> {
         .unwrap_or_default();
     let mut gid: u64 = 0;
     let (mut ndocs, mut nevents, mut nerrors) = (0usize, 0usize, 0usize);
+    let threads = a
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .context("cannot start worker threads")?;
+    // Documents are coded in parallel batches and written in input order, so the output is the
+    // same whatever the number of threads; with --line-buffered every document is its own batch.
+    let batch_size = if a.line_buffered {
+        1
+    } else {
+        64 * threads.max(1)
+    };
+    let mut batch: Vec<Item> = Vec::with_capacity(batch_size);
+    let mut flush_batch =
+        |batch: &mut Vec<Item>, out: &mut BufWriter<std::io::StdoutLock<'_>>| -> Result<()> {
+            let coded: Vec<Option<Vec<EventRecord>>> = pool.install(|| {
+                use rayon::prelude::*;
+                batch
+                    .par_iter()
+                    .map(|it| match it {
+                        Item::Doc(meta, text) => Some(pipeline.code_text(meta.clone(), text).1),
+                        Item::Error(_) => None,
+                    })
+                    .collect()
+            });
+            for (it, evs) in batch.drain(..).zip(coded) {
+                match (it, evs) {
+                    (Item::Doc(meta, _), Some(events)) => {
+                        ndocs += 1;
+                        let url = meta.url.unwrap_or_default();
+                        for e in events.iter().filter(|e| keep(e, fmt, &statuses)) {
+                            nevents += 1;
+                            write_event(out, fmt, e, &mut gid, &url, &now)?;
+                        }
+                    }
+                    (Item::Error(er), _) => {
+                        nerrors += 1;
+                        let line = serde_json::to_string(&er)?;
+                        eprintln!("{line}");
+                        if let Some(w) = errfile.as_mut() {
+                            writeln!(w, "{line}")?;
+                        }
+                    }
+                    (Item::Doc(..), None) => {}
+                }
+            }
+            if a.line_buffered {
+                out.flush()?;
+            }
+            Ok(())
+        };
     for f in &files {
         input::for_each(f.as_ref(), &opts, &mut |item| {
-            match item {
-                Item::Doc(meta, text) => {
-                    ndocs += 1;
-                    let url = meta.url.clone().unwrap_or_default();
-                    let (_doc, events) = pipeline.code_text(meta, &text);
-                    for e in events.iter().filter(|e| keep(e, fmt, &statuses)) {
-                        nevents += 1;
-                        write_event(&mut out, fmt, e, &mut gid, &url, &now)?;
-                    }
-                    if a.line_buffered {
-                        out.flush()?;
-                    }
-                }
-                Item::Error(er) => {
-                    nerrors += 1;
-                    let line = serde_json::to_string(&er)?;
-                    eprintln!("{line}");
-                    if let Some(w) = errfile.as_mut() {
-                        writeln!(w, "{line}")?;
-                    }
-                }
+            batch.push(item);
+            if batch.len() >= batch_size {
+                flush_batch(&mut batch, &mut out)?;
             }
             Ok(())
         })?;
     }
+    flush_batch(&mut batch, &mut out)?;
+    drop(flush_batch);
     out.flush()?;
     if let Some(mut w) = errfile {
         w.flush()?;

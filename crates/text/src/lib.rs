@@ -87,6 +87,17 @@ mod tests {
     }
 
     #[test]
+    fn hard_wrapped_paragraphs() {
+        assert_eq!(
+            sents("Officials from both governments met in the capital on Monday,\nDiplomats said after the session ended late at night.\n    A second round is due\nnext week."),
+            [
+                "Officials from both governments met in the capital on Monday,\nDiplomats said after the session ended late at night.",
+                "A second round is due\nnext week."
+            ]
+        );
+    }
+
+    #[test]
     fn initials_do_not_split() {
         assert_eq!(
             sents("George W. Bush met J. Smith. Then he left."),

@@ -88,13 +88,22 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 end_here = SENTENCE_STARTERS.contains(&next.as_str()) || next_gap_newlines >= 1;
             }
         } else if next_gap_newlines == 1 && i + 1 < n {
-            // A line break after a line without final punctuation: a headline, a bullet, a
-            // dateline or a list item -- unless the next line simply continues in lower case.
+            // A line break after a line without final punctuation ends a headline, a bullet, a
+            // dateline or a list item; in hard-wrapped text (long lines) it is just a wrap,
+            // unless the next line is indented (a new paragraph) or starts with a bullet.
             let next = tok(i + 1);
-            let continues = next.chars().next().is_some_and(char::is_lowercase);
-            if !continues {
+            let gap = &text[tokens[i].span.end..tokens[i + 1].span.start];
+            let indented = gap
+                .rsplit('\n')
+                .next()
+                .is_some_and(|after| !after.is_empty());
+            let bullet = matches!(next, "-" | "*" | "•" | "–" | "—");
+            let line_start = text[..tokens[i].span.end].rfind('\n').map_or(0, |p| p + 1);
+            let short = text[line_start..tokens[i].span.end].chars().count() < 50;
+            let continues = next.chars().next().is_some_and(char::is_lowercase) || t.ends_with(',');
+            if indented || bullet || (short && !continues) {
                 end_here = true;
-                headline = !is_closing(t) && !t.ends_with(',');
+                headline = !is_closing(t) && !t.ends_with(',') && !is_terminal(t);
             }
         }
         if i + 1 >= n {

@@ -230,14 +230,6 @@ fn kind_of(fcode: &str) -> PlaceKind {
 impl Gazetteer {
     /// Load the embedded data.
     pub fn load_builtin() -> Result<Self, PlaceError> {
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(GAZETTEER_GZ)
-            .read_to_string(&mut text)
-            .map_err(|e| PlaceError::Data {
-                file: "gazetteer.tsv.gz".into(),
-                line: 0,
-                msg: e.to_string(),
-            })?;
         let mut g = Gazetteer {
             places: Vec::with_capacity(280_000),
             key_hashes: Vec::new(),
@@ -253,8 +245,7 @@ impl Gazetteer {
             common: FxHashSet::default(),
             max_words: 1,
         };
-        g.load_geonames(&text)?;
-        drop(text);
+        g.load_geonames_streamed()?;
         g.load_regions(REGIONS_TSV)?;
         g.load_aliases(ALIASES_TSV, NameKind::Alias, "aliases.tsv")?;
         g.load_aliases(DEMONYMS_TSV, NameKind::Demonym, "demonyms.tsv")?;
@@ -280,7 +271,7 @@ impl Gazetteer {
             return;
         }
         if k.starts_with(['s', 'm', 'f']) {
-            for v in variants(&k) {
+            for v in variants(k) {
                 self.add_key(&v, r);
             }
         }
@@ -308,14 +299,70 @@ impl Gazetteer {
         };
         let mut packed: Vec<(u64, u64, NameRef)> =
             v.into_iter().map(|(h, r)| (h, pack(&r), r)).collect();
-        packed.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        packed.sort_unstable_by_key(|a| (a.0, a.1));
         packed.dedup_by(|b, a| a.0 == b.0 && a.2.place == b.2.place);
         self.key_hashes = packed.iter().map(|x| x.0).collect();
         self.key_refs = packed.into_iter().map(|x| x.2).collect();
     }
 
-    fn load_geonames(&mut self, text: &str) -> Result<(), PlaceError> {
+    /// Decompress the data file on a second thread while this one parses the lines already
+    /// decompressed (the two halves of the work overlap).
+    fn load_geonames_streamed(&mut self) -> Result<(), PlaceError> {
+        const CHUNK: usize = 1 << 20;
+        let data_err = |line: usize, msg: String| PlaceError::Data {
+            file: "gazetteer.tsv.gz".into(),
+            line,
+            msg,
+        };
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<u8>, String>>(4);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut dec = flate2::read::GzDecoder::new(GAZETTEER_GZ);
+                loop {
+                    let mut buf = vec![0u8; CHUNK];
+                    let mut filled = 0;
+                    while filled < CHUNK {
+                        match dec.read(&mut buf[filled..]) {
+                            Ok(0) => break,
+                            Ok(n) => filled += n,
+                            Err(e) => {
+                                let _ = tx.send(Err(e.to_string()));
+                                return;
+                            }
+                        }
+                    }
+                    buf.truncate(filled);
+                    let done = filled < CHUNK;
+                    if (!buf.is_empty() && tx.send(Ok(buf)).is_err()) || done {
+                        return;
+                    }
+                }
+            });
+            let mut carry: Vec<u8> = Vec::new();
+            let mut line_no = 0;
+            for chunk in rx {
+                carry.extend_from_slice(&chunk.map_err(|e| data_err(0, e))?);
+                let Some(last) = carry.iter().rposition(|&b| b == b'\n') else {
+                    continue;
+                };
+                let text = std::str::from_utf8(&carry[..=last])
+                    .map_err(|e| data_err(line_no, e.to_string()))?;
+                line_no = self.load_geonames(text, line_no)?;
+                carry.drain(..=last);
+            }
+            let text = std::str::from_utf8(&carry).map_err(|e| data_err(line_no, e.to_string()))?;
+            self.load_geonames(text, line_no)?;
+            Ok(())
+        })
+    }
+
+    /// Parse lines of the data file; `first_line` is the number of lines before `text`.
+    /// Returns the number of lines read so far.
+    fn load_geonames(&mut self, text: &str, first_line: usize) -> Result<usize, PlaceError> {
+        let mut last = first_line;
         for (ln, line) in text.lines().enumerate() {
+            let ln = first_line + ln;
+            last = ln + 1;
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
@@ -409,7 +456,7 @@ impl Gazetteer {
                 );
             }
         }
-        Ok(())
+        Ok(last)
     }
 
     /// `name  aliases  country  lat  lon  resolution  feature  geonameid`

@@ -619,6 +619,17 @@ const STOP: &[&str] = &[
     "justice",
     "section",
     "home",
+    "arab",
+    "arabs",
+    "muslim",
+    "christian",
+    "jewish",
+    "kurdish",
+    "kurds",
+    "sunni",
+    "shia",
+    "shiite",
+    "western",
 ];
 
 /// Multi-word names that news uses for institutions, not places.

@@ -47,7 +47,9 @@ fn talks_in_riyadh_and_countries() {
 #[test]
 fn a_capital_claimed_as_an_actor_is_still_a_place() {
     let mut d = doc("Envoys resumed talks in Riyadh on Monday.");
-    let i = (0..d.tokens.len()).find(|&i| d.tok(i) == "Riyadh").expect("token");
+    let i = (0..d.tokens.len())
+        .find(|&i| d.tok(i) == "Riyadh")
+        .expect("token");
     d.actors.push(ActorMention {
         span: d.tokens[i].span,
         tokens: TokenRange::new(i, i + 1),
@@ -70,7 +72,9 @@ fn a_capital_claimed_as_an_actor_is_still_a_place() {
 #[test]
 fn a_person_actor_is_not_a_place() {
     let mut d = doc("Goals from Jordan Henderson sealed the win.");
-    let i = (0..d.tokens.len()).find(|&i| d.tok(i) == "Jordan").expect("token");
+    let i = (0..d.tokens.len())
+        .find(|&i| d.tok(i) == "Jordan")
+        .expect("token");
     d.actors.push(ActorMention {
         span: Span::new(d.tokens[i].span.start, d.tokens[i + 1].span.end),
         tokens: TokenRange::new(i, i + 2),
@@ -129,21 +133,29 @@ fn admin_containment() {
     assert_eq!(il.resolution, "province");
 
     let (d, ps) = places("He grew vegetables in Paris, Texas, for a decade.");
-    assert_eq!(find(&d, &ps, "Paris").and_then(|m| m.geonameid), Some(4717560));
+    assert_eq!(
+        find(&d, &ps, "Paris").and_then(|m| m.geonameid),
+        Some(4717560)
+    );
 
     let (d, ps) = places("COLUMBIA, Ky. (AP) - A man was arrested in Columbia on Friday.");
     let ky = find(&d, &ps, "Ky.").expect("Ky.");
     assert_eq!(ky.name, "Kentucky");
     let columbia: Vec<_> = ps.iter().filter(|p| p.name == "Columbia").collect();
     assert_eq!(columbia.len(), 2);
-    assert!(columbia.iter().all(|p| p.country.as_deref() == Some("USA")
-        && p.lat.is_some_and(|l| (36.0..38.5).contains(&l))));
+    assert!(columbia
+        .iter()
+        .all(|p| p.country.as_deref() == Some("USA")
+            && p.lat.is_some_and(|l| (36.0..38.5).contains(&l))));
 }
 
 #[test]
 fn paris_alone_is_the_capital() {
     let (d, ps) = places("Leaders met in Paris to discuss the crisis.");
-    assert_eq!(find(&d, &ps, "Paris").and_then(|m| m.geonameid), Some(2988507));
+    assert_eq!(
+        find(&d, &ps, "Paris").and_then(|m| m.geonameid),
+        Some(2988507)
+    );
 }
 
 #[test]
@@ -154,7 +166,10 @@ fn person_names_are_not_places() {
     assert!(ps.is_empty(), "{ps:?}");
     let (d, ps) = places("Hillary Clinton visited Jordan. Clinton said the talks went well.");
     assert_eq!(ps.len(), 1, "{ps:?}");
-    assert_eq!(find(&d, &ps, "Jordan").and_then(|m| m.country.as_deref()), Some("JOR"));
+    assert_eq!(
+        find(&d, &ps, "Jordan").and_then(|m| m.country.as_deref()),
+        Some("JOR")
+    );
 }
 
 #[test]
@@ -175,8 +190,14 @@ fn ordinary_words_at_sentence_start() {
 fn us_is_not_the_pronoun() {
     let (d, ps) = places("Let us hope the US and the U.K. agree.");
     assert!(find(&d, &ps, "us").is_none());
-    assert_eq!(find(&d, &ps, "US").and_then(|m| m.country.as_deref()), Some("USA"));
-    assert_eq!(find(&d, &ps, "U.K.").and_then(|m| m.country.as_deref()), Some("GBR"));
+    assert_eq!(
+        find(&d, &ps, "US").and_then(|m| m.country.as_deref()),
+        Some("USA")
+    );
+    assert_eq!(
+        find(&d, &ps, "U.K.").and_then(|m| m.country.as_deref()),
+        Some("GBR")
+    );
 }
 
 #[test]
@@ -200,8 +221,14 @@ fn demonyms_are_adjectival_places() {
 #[test]
 fn city_over_same_name_province() {
     let (d, ps) = places("Shelling continued in Aleppo and Istanbul braced for protests.");
-    assert_eq!(find(&d, &ps, "Aleppo").map(|m| m.feature.as_str()), Some("PPL"));
-    assert_eq!(find(&d, &ps, "Istanbul").map(|m| m.resolution.as_str()), Some("city"));
+    assert_eq!(
+        find(&d, &ps, "Aleppo").map(|m| m.feature.as_str()),
+        Some("PPL")
+    );
+    assert_eq!(
+        find(&d, &ps, "Istanbul").map(|m| m.resolution.as_str()),
+        Some("city")
+    );
 }
 
 #[test]
@@ -220,5 +247,8 @@ fn byte_offsets_with_non_ascii_text() {
     let (d, ps) = places("“We will not yield,” said officials in Zürich and Kyiv’s mayor.");
     let z = find(&d, &ps, "Zürich").expect("Zürich");
     assert_eq!(z.country.as_deref(), Some("CHE"));
-    assert_eq!(find(&d, &ps, "Kyiv").and_then(|m| m.geonameid), Some(703448));
+    assert_eq!(
+        find(&d, &ps, "Kyiv").and_then(|m| m.geonameid),
+        Some(703448)
+    );
 }
