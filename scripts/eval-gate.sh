@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
 out=${EVAL_OUT:-target/eval}
 mkdir -p "$out"
-cargo build --release -q -p attache
-bin=target/release/attache
+# The debug build is the one `cargo test --workspace` already made (no extra compile in CI).
+cargo build -q -p attache
+bin=target/debug/attache
 
 run() { # name, args...
   local name=$1; shift
@@ -17,7 +18,8 @@ run() { # name, args...
 run plover-gsr plover-gsr "$shared/eval/plover-gsr/PLOVER_GSR_CAMEO.txt"
 run conflibert-class conflibert-class "$shared/eval/conflibert-cameo/class_train.tsv"
 run conflibert-spans conflibert-spans "$shared/eval/conflibert-cameo/spans_train.txt"
-if "$bin" eval --help | grep -q timeml; then run timeml timeml "$shared/eval/timebank"; fi
-if "$bin" eval --help | grep -q ' geo'; then run geo geo "$shared/eval/tr-news/TR-News.xml"; fi
+run timeml timeml "$shared/eval/timebank"
+run geo geo "$shared/eval/tr-news/TR-News.xml"
+run status status eval/gold/status.jsonl
 
 python3 scripts/eval_gate.py eval/baseline.json "$out" "$@"

@@ -1,5 +1,6 @@
 //! `attache`: codes English news into political event data.
 
+mod export_cmd;
 mod input;
 
 use std::io::{BufWriter, IsTerminal, Write};
@@ -32,6 +33,8 @@ enum Cmd {
     Code(CodeArgs),
     /// Show the mention layers (tokens, sentences, actors, times, places, numbers, clauses) of a text.
     Annotate(AnnotateArgs),
+    /// Write coded events (JSON Lines from `attache code`) to Parquet (`--features parquet` builds).
+    Export(export_cmd::ExportArgs),
     /// Evaluate against human-annotated data.
     Eval {
         #[command(subcommand)]
@@ -101,6 +104,8 @@ enum EvalCmd {
     Timeml(EvalArgs),
     /// Toponyms: TR-News / LGL XML (recognition, GeoNames id accuracy, error in km).
     Geo(EvalArgs),
+    /// Status, attribution and counts: the project's gold file (eval/gold/status.jsonl).
+    Status(EvalArgs),
 }
 
 #[derive(clap::Args)]
@@ -134,6 +139,7 @@ fn run() -> Result<()> {
     match cli.cmd {
         Cmd::Code(a) => code(&cli.data, a),
         Cmd::Annotate(a) => annotate(&cli.data, a),
+        Cmd::Export(a) => export_cmd::run(a),
         Cmd::Eval { which } => eval(&cli.data, which),
     }
 }
@@ -442,6 +448,11 @@ fn eval(data: &Option<PathBuf>, which: EvalCmd) -> Result<()> {
         ),
         EvalCmd::Geo(a) => (
             Box::new(attache_eval::stages::geo(&a.file, &pipeline)?),
+            a.json,
+            a.errors,
+        ),
+        EvalCmd::Status(a) => (
+            Box::new(attache_eval::status::evaluate(&a.file, &pipeline)?),
             a.json,
             a.errors,
         ),

