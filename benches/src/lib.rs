@@ -142,7 +142,8 @@ pub fn from_jsonl(path: &Path, limit: usize) -> Result<Corpus, String> {
     })
 }
 
-/// `ATTACHE_BENCH_CORPUS` (limited by `ATTACHE_BENCH_DOCS`) when set, else [`builtin`].
+/// `ATTACHE_BENCH_CORPUS` (limited by `ATTACHE_BENCH_DOCS`) when set, else [`builtin`]. A relative
+/// path is taken from the current directory, or else from the workspace root.
 pub fn from_env() -> Corpus {
     match std::env::var_os("ATTACHE_BENCH_CORPUS") {
         Some(p) if !p.is_empty() => {
@@ -150,7 +151,13 @@ pub fn from_env() -> Corpus {
                 .ok()
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(DEFAULT_DOCS);
-            from_jsonl(Path::new(&p), limit).unwrap_or_else(|e| panic!("ATTACHE_BENCH_CORPUS: {e}"))
+            // `cargo bench` runs in `benches/`: a relative path may be meant from the workspace.
+            let mut path = std::path::PathBuf::from(&p);
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+            if path.is_relative() && !path.exists() && root.join(&path).exists() {
+                path = root.join(&path);
+            }
+            from_jsonl(&path, limit).unwrap_or_else(|e| panic!("ATTACHE_BENCH_CORPUS: {e}"))
         }
         _ => builtin(),
     }

@@ -54,6 +54,8 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
             marker: None,
         });
         let mut i = r.start;
+        // Clauses found later nest in the latest coordinate, reported or `;` clause.
+        let mut cur = main;
         while i < r.end {
             let low = doc.low(i);
             let pos = doc.tokens[i].pos;
@@ -68,7 +70,7 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
                 clauses.push(Clause {
                     tokens: TokenRange::new(i, end),
                     kind: ClauseKind::Relative,
-                    parent: Some(main),
+                    parent: Some(cur),
                     antecedent: ante,
                     marker: Some(i),
                 });
@@ -89,7 +91,7 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
                     clauses.push(Clause {
                         tokens: TokenRange::new(i, end),
                         kind: ClauseKind::Subordinate,
-                        parent: Some(main),
+                        parent: Some(cur),
                         antecedent: None,
                         marker: Some(i),
                     });
@@ -108,11 +110,13 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
                     clauses.push(Clause {
                         tokens: TokenRange::new(i + 1, r.end),
                         kind: ClauseKind::Coordinate,
-                        parent: Some(main),
+                        parent: Some(cur),
                         antecedent: None,
                         marker: Some(i),
                     });
-                    break;
+                    cur = clauses.len() - 1;
+                    i += 1;
+                    continue;
                 }
             }
             // Reporting verb + "that": the rest is reported content.
@@ -127,11 +131,13 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
                     clauses.push(Clause {
                         tokens: TokenRange::new(j, r.end),
                         kind: ClauseKind::Reported,
-                        parent: Some(main),
+                        parent: Some(cur),
                         antecedent: None,
                         marker: Some(i),
                     });
-                    break;
+                    cur = clauses.len() - 1;
+                    i = j;
+                    continue;
                 }
             }
             // ";" starts a new clause at the same level.
@@ -139,11 +145,13 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
                 clauses.push(Clause {
                     tokens: TokenRange::new(i + 1, r.end),
                     kind: ClauseKind::Main,
-                    parent: Some(main),
+                    parent: Some(cur),
                     antecedent: None,
                     marker: Some(i),
                 });
-                break;
+                cur = clauses.len() - 1;
+                i += 1;
+                continue;
             }
             i += 1;
         }

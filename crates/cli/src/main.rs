@@ -2,6 +2,7 @@
 
 mod export_cmd;
 mod input;
+mod store_cmd;
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -40,6 +41,14 @@ enum Cmd {
         #[command(subcommand)]
         which: EvalCmd,
     },
+    /// Code documents and store them in an event database (SQLite), merging mentions into events.
+    Ingest(store_cmd::IngestArgs),
+    /// Events or mentions from an event database, filtered, in any export format.
+    Query(store_cmd::QueryArgs),
+    /// Counts by day, type and dyad of an event database (`--check`: its consistency).
+    Stats(store_cmd::StatsArgs),
+    /// Serve an event database: JSON API and web page (read-only unless given a token).
+    Serve(store_cmd::ServeArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -141,6 +150,10 @@ fn run() -> Result<()> {
         Cmd::Annotate(a) => annotate(&cli.data, a),
         Cmd::Export(a) => export_cmd::run(a),
         Cmd::Eval { which } => eval(&cli.data, which),
+        Cmd::Ingest(a) => store_cmd::ingest(&cli.data, a),
+        Cmd::Query(a) => store_cmd::query(a),
+        Cmd::Stats(a) => store_cmd::stats(a),
+        Cmd::Serve(a) => store_cmd::serve(&cli.data, a),
     }
 }
 

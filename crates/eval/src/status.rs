@@ -81,8 +81,31 @@ pub struct StatusReport {
     pub errors: Vec<String>,
 }
 
+/// Lower case, without a leading "the" and without diacritics ("Szijjártó" = "Szijjarto").
 fn norm(s: &str) -> String {
-    s.trim().trim_start_matches("the ").to_lowercase()
+    let folded: String = s
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ő' | 'ø' | 'ō' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ű' | 'ū' => 'u',
+            'ç' | 'č' | 'ć' => 'c',
+            'ñ' | 'ń' => 'n',
+            'ş' | 'š' | 'ś' => 's',
+            'ğ' => 'g',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ý' => 'y',
+            '’' => '\'',
+            c => c,
+        })
+        .collect();
+    folded.trim_start_matches("the ").to_string()
 }
 
 fn same_sources(gold: &[String], pred: &[String]) -> bool {

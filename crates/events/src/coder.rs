@@ -364,10 +364,44 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                 } else {
                     None
                 };
+                // "Thousands of Serbian students protested": "of" after a quantity heads the
+                // subject, it does not open a prepositional phrase.
+                let quantity_of = |b: usize| {
+                    cx.low(b) == "of"
+                        && b > 0
+                        && (doc.tokens[b - 1].pos == Pos::Num
+                            || matches!(
+                                cx.low(b - 1),
+                                "thousands"
+                                    | "hundreds"
+                                    | "dozens"
+                                    | "scores"
+                                    | "millions"
+                                    | "some"
+                                    | "many"
+                                    | "most"
+                                    | "all"
+                                    | "several"
+                                    | "members"
+                                    | "groups"
+                                    | "hundred"
+                                    | "thousand"
+                                    | "dozen"
+                                    | "group"
+                                    | "team"
+                                    | "delegation"
+                                    | "leaders"
+                                    | "representatives"
+                                    | "supporters"
+                            ))
+                };
                 let in_pp = before.is_some_and(|b| {
                     let p = doc.tokens[b].pos;
-                    p == Pos::Prep
-                        || (p == Pos::Det && b > 0 && doc.tokens[b - 1].pos == Pos::Prep)
+                    (p == Pos::Prep && !quantity_of(b))
+                        || (p == Pos::Det
+                            && b > 0
+                            && doc.tokens[b - 1].pos == Pos::Prep
+                            && !quantity_of(b - 1))
                         || cx.low(b) == "to"
                 });
                 // "X, citing Y," / "according to Y": attribution, not subject.
@@ -1032,11 +1066,81 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
             }
         }
     }
-    v.into_iter()
+    // "An Israeli strike on a camp killed 45 people": a violent noun event as the subject of a
+    // violent verb is one event, the noun's; it takes the verb's victims as its targets.
+    let mut v: Vec<Candidate> = v
+        .into_iter()
         .zip(drop)
         .filter(|(_, d)| !d)
         .map(|(c, _)| c)
-        .collect()
+        .collect();
+    let mut drop = vec![false; v.len()];
+    for b in 0..v.len() {
+        if v[b].kind != TriggerKind::Verb || !violent(&v[b]) || v[b].passive {
+            continue;
+        }
+        let Some(a) = (0..b).rev().find(|&a| {
+            v[a].sentence == v[b].sentence
+                && v[a].kind == TriggerKind::Noun
+                && violent(&v[a])
+                && v[a].trigger.end <= v[b].trigger.start
+        }) else {
+            continue;
+        };
+        let gap = TokenRange::new(v[a].trigger.end, v[b].trigger.start);
+        let clean = gap.len() <= 10
+            && gap.iter().all(|k| {
+                !matches!(doc.tokens[k].pos, Pos::Verb | Pos::Modal | Pos::Wh)
+                    && !matches!(doc.low(k), "," | ";" | ":" | "—" | "and" | "but")
+            });
+        let subject_ok = v[b].source.is_empty()
+            || v[b].source == v[a].source
+            || v[b]
+                .source
+                .iter()
+                .all(|m| doc.actors[*m].tokens.start < v[a].trigger.start);
+        if clean && subject_ok {
+            if v[a].target.is_empty() {
+                v[a].target = v[b].target.clone();
+            }
+            drop[b] = true;
+        }
+    }
+    let mut v: Vec<Candidate> = v
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(c, _)| c)
+        .collect();
+    // "Russian drones attacked Odesa, killing two people": a participle restating a violent
+    // event of its clause adds victims to it, not a second event.
+    let mut pdrop = vec![false; v.len()];
+    for b in 0..v.len() {
+        let t = v[b].trigger.start;
+        let participle = v[b].kind == TriggerKind::Verb
+            && doc.tokens[t].verb_form == Some(attache_doc::VerbForm::Gerund)
+            && t > 0
+            && doc.low(t - 1) == ",";
+        if !participle || !violent(&v[b]) {
+            continue;
+        }
+        if let Some(a) = (0..b)
+            .rev()
+            .find(|&a| v[a].sentence == v[b].sentence && violent(&v[a]) && !pdrop[a])
+        {
+            if v[a].target.is_empty() {
+                v[a].target = v[b].target.clone();
+            }
+            pdrop[b] = true;
+        }
+    }
+    v = v
+        .into_iter()
+        .zip(pdrop)
+        .filter(|(_, d)| !d)
+        .map(|(c, _)| c)
+        .collect();
+    v
 }
 
 fn dedup_same(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {

@@ -5,6 +5,7 @@
 mod attribution;
 pub mod coder;
 mod context;
+mod counts;
 pub mod export;
 mod record;
 mod status;
@@ -54,11 +55,19 @@ impl Coder {
         cands
             .iter()
             .enumerate()
-            .filter_map(|(n, c)| self.record(&cx, c, n))
+            .filter_map(|(n, c)| self.record(&cx, c, n, &cands))
             .collect()
     }
 
-    pub fn record(&self, cx: &Ctx, c: &Candidate, n: usize) -> Option<EventRecord> {
+    /// The record of candidate `c` (`all`: every candidate of the document, which decides
+    /// which event each number belongs to).
+    pub fn record(
+        &self,
+        cx: &Ctx,
+        c: &Candidate,
+        n: usize,
+        all: &[Candidate],
+    ) -> Option<EventRecord> {
         let doc = cx.doc;
         // A planned cooperative act is coded as the intent, a planned act of force as a threat
         // (CAMEO's convention); the status keeps the distinction explicit.
@@ -79,7 +88,7 @@ impl Coder {
         };
         let tspan = doc.token_span(c.trigger);
         let mut counts = Vec::new();
-        crate::counts_for(cx, c, &mut counts);
+        counts::counts_for(cx, c, all, &code, &mut counts);
         Some(EventRecord {
             id: format!("{}-{}", doc.meta.id, n + 1),
             doc_id: doc.meta.id.clone(),
@@ -106,65 +115,4 @@ impl Coder {
             counts,
         })
     }
-}
-
-/// Counts tied to an event: numbers in its clause measuring people killed, injured, held, ...
-fn counts_for(cx: &Ctx, c: &Candidate, out: &mut Vec<Count>) {
-    let doc = cx.doc;
-    let sent = doc.sentences[c.sentence].tokens;
-    for n in &doc.numbers {
-        if !sent.contains(n.tokens.start) {
-            continue;
-        }
-        // The kind comes from the words after the number ("1,200 people killed", "250 taken
-        // hostage") or the verb before it ("killed more than 48,000 Palestinians").
-        let kind = count_kind(cx, n.tokens, sent);
-        let Some(kind) = kind else { continue };
-        let span = n.span;
-        out.push(Count {
-            kind,
-            value: n.value,
-            qualifier: n.qualifier.clone(),
-            text: doc.slice(span).to_string(),
-            start: doc.char_offset(span.start),
-            end: doc.char_offset(span.end),
-            attribution: None,
-        });
-    }
-}
-
-fn count_kind(
-    cx: &Ctx,
-    r: attache_doc::TokenRange,
-    sent: attache_doc::TokenRange,
-) -> Option<String> {
-    let doc = cx.doc;
-    let kind_of = |w: &str| -> Option<&'static str> {
-        Some(match w {
-            "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "deaths" | "fatalities"
-            | "lives" => "killed",
-            "injured" | "wounded" | "injuring" | "wounding" | "hurt" | "injuries" => "injured",
-            "hostage" | "hostages" | "abducted" | "kidnapped" => "hostage",
-            "detained" | "arrested" | "detaining" | "arresting" | "detainees" | "arrests" => {
-                "detained"
-            }
-            "displaced" | "displacing" | "refugees" | "fled" | "evacuated" => "displaced",
-            "missing" => "missing",
-            "released" | "freed" | "releasing" | "freeing" => "released",
-            "troops" | "soldiers" | "deployed" => "troops",
-            _ => return None,
-        })
-    };
-    for k in r.end..(r.end + 4).min(sent.end) {
-        if let Some(x) = kind_of(doc.low(k)) {
-            return Some(x.into());
-        }
-    }
-    let lo = r.start.saturating_sub(4).max(sent.start);
-    for k in (lo..r.start).rev() {
-        if let Some(x) = kind_of(doc.low(k)) {
-            return Some(x.into());
-        }
-    }
-    None
 }

@@ -1,5 +1,12 @@
 //! Status of an event: occurred, planned, negated or hypothetical, from the words that govern
 //! its trigger within its own clause (negation and modality never leak across clauses).
+//!
+//! A verb takes its status from its verb group (`will not meet`, `is set to visit`), from the
+//! verb that governs it as an infinitive or gerund (`plans to travel ... to meet`, `denied
+//! attacking`, `could use Belarus to attack`), and from a conditional it depends on (`if ...`,
+//! `Should X attack, ...`). An event noun takes it from its own modifiers (`anticipated talks`,
+//! `no meeting`, `any strike`), from the verb group it is the subject of (`the talks would take
+//! place`), and from the verb it is the object of (`may host a meeting`, `cancelled the summit`).
 
 use attache_doc::{ClauseKind, Pos, TokenRange};
 
@@ -7,7 +14,6 @@ use crate::coder::Ctx;
 use crate::triggers::TriggerKind;
 use crate::Status;
 
-/// Words before a verb trigger (within its clause) that make it planned.
 const PLANNED_LEMMAS: &[&str] = &[
     "plan",
     "intend",
@@ -26,14 +32,57 @@ const PLANNED_LEMMAS: &[&str] = &[
     "decide",
     "propose",
     "offer",
-    "due",
     "wish",
     "anticipate",
+    "arrange",
+    "resolve",
+    "commit",
 ];
 const HYPO_LEMMAS: &[&str] = &[
-    "threaten", "consider", "could", "may", "might", "weigh", "mull",
+    "threaten", "consider", "weigh", "mull", "could", "may", "might", "warn", "fear", "risk",
+    "explore",
 ];
-const NEG_LEMMAS: &[&str] = &["deny", "refuse", "decline", "fail", "reject", "rule"];
+const NEG_LEMMAS: &[&str] = &[
+    "deny", "refuse", "decline", "fail", "reject", "cancel", "postpone", "scrap", "abandon",
+    "halt", "avoid", "rule",
+];
+/// Adjectives and nouns that govern an infinitive: "ready to", "plans to", "due to".
+const PLANNED_WORDS: &[&str] = &[
+    "intention",
+    "intentions",
+    "plan",
+    "plans",
+    "bid",
+    "readiness",
+    "willingness",
+    "intent",
+    "hopes",
+    "efforts",
+    "effort",
+    "ready",
+    "willing",
+    "prepared",
+    "poised",
+    "due",
+    "set",
+    "scheduled",
+    "slated",
+    "expected",
+    "going",
+    "determined",
+    "eager",
+    "keen",
+    "agreement",
+    "deal",
+    "decision",
+    "offer",
+    "proposal",
+    "pledge",
+    "promise",
+];
+const HYPO_WORDS: &[&str] = &[
+    "likely", "unlikely", "possible", "able", "threat", "option", "chance",
+];
 const PLANNED_ADJ: &[&str] = &[
     "anticipated",
     "planned",
@@ -47,14 +96,76 @@ const PLANNED_ADJ: &[&str] = &[
     "prospective",
     "impending",
     "coming",
+    "planned",
 ];
 const HYPO_ADJ: &[&str] = &[
     "potential",
     "possible",
     "hypothetical",
     "likely",
-    "prospect",
+    "prospective",
+    "any",
+    "further",
 ];
+const MOTION: &[&str] = &[
+    "travel", "arrive", "head", "fly", "go", "come", "return", "leave", "visit", "send", "dispatch",
+];
+/// Verbs whose object event happens when they do ("hold talks", "launch an attack", "may host
+/// a meeting"); an event noun after other verbs ("end the war", "attend the talks") keeps its own
+/// status.
+const REALIZE: &[&str] = &[
+    "hold",
+    "host",
+    "reach",
+    "conduct",
+    "launch",
+    "carry",
+    "begin",
+    "start",
+    "resume",
+    "stage",
+    "make",
+    "pay",
+    "have",
+    "mount",
+    "wage",
+    "sign",
+    "open",
+    "convene",
+    "organize",
+    "organise",
+    "arrange",
+    "see",
+    "plan",
+    "schedule",
+    "seek",
+    "propose",
+    "offer",
+    "unleash",
+    "order",
+    "step",
+    "intensify",
+    "escalate",
+    "announce",
+    "impose",
+];
+
+/// Verbs a status walk passes through without stopping.
+const PASS: &[&str] = &[
+    "be", "have", "do", "go", "begin", "start", "continue", "try", "resume", "launch", "hold",
+    "make", "carry", "conduct", "pay", "stage", "mount", "believe", "think", "seem", "appear",
+    "report", "say", "invite", "ask", "order", "urge", "see", "get", "need", "allow", "help",
+];
+
+fn lemma<'a>(cx: &'a Ctx, k: usize) -> Option<&'a str> {
+    let low = cx.doc.low(k);
+    cx.lex.verb(low).map(|(id, _)| cx.lex.lemma(id))
+}
+
+fn negated_before(cx: &Ctx, k: usize, floor: usize) -> bool {
+    (k.saturating_sub(3).max(floor)..k)
+        .any(|t| cx.doc.tokens[t].pos == Pos::Neg || matches!(cx.doc.low(t), "no" | "never"))
+}
 
 pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) -> Status {
     let doc = cx.doc;
@@ -66,11 +177,71 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
     {
         return Status::Hypothetical;
     }
-    let start = clause.tokens.start;
-    let mut status = Status::Occurred;
-    let mut k = trigger.start;
+    let st = match kind {
+        TriggerKind::Noun => noun_status(cx, trigger, ci),
+        TriggerKind::Verb => verb_status(cx, trigger.start, ci, 0),
+    };
+    // "If the talks fail, Israel will resume ...", "Should X attack, ... would respond".
+    if st == Status::Planned && conditional_sentence(cx, trigger.start) {
+        return Status::Hypothetical;
+    }
+    // "talks in Riyadh next week": a date after publication makes a reported event a plan.
+    if st == Status::Occurred && future_time_in_clause(cx, ci) {
+        return Status::Planned;
+    }
+    st
+}
+
+fn future_time_in_clause(cx: &Ctx, ci: usize) -> bool {
+    let doc = cx.doc;
+    let Some(dct) = doc.meta.date else {
+        return false;
+    };
+    let day = dct.to_string();
+    use chrono::Datelike;
+    let w = dct.iso_week();
+    let week = format!("{}-W{:02}", w.year(), w.week());
+    let month = day[..7].to_string();
+    doc.times.iter().any(|t| {
+        cx.clause_of.get(t.tokens.start) == Some(&ci)
+            && t.value.as_deref().is_some_and(|v| {
+                let b = v.as_bytes();
+                (v.len() >= 10
+                    && b[4] == b'-'
+                    && b[7] == b'-'
+                    && b[5].is_ascii_digit()
+                    && v[..10] > day[..])
+                    || (v.len() == 8 && v.contains("-W") && v > week.as_str())
+                    || (v.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() && v > month.as_str())
+            })
+    })
+}
+
+fn conditional_sentence(cx: &Ctx, at: usize) -> bool {
+    let doc = cx.doc;
+    let Some(si) = doc.sentence_of(at) else {
+        return false;
+    };
+    let s = doc.sentences[si].tokens;
+    let first = (s.start..s.end).find(|&k| doc.tokens[k].pos != Pos::Punct);
+    first.is_some_and(|k| matches!(doc.low(k), "if" | "unless" | "should"))
+        || doc.clauses.iter().any(|c| {
+            c.kind == ClauseKind::Subordinate
+                && s.contains(c.tokens.start)
+                && c.marker
+                    .is_some_and(|m| matches!(doc.low(m), "if" | "unless"))
+        })
+}
+
+/// Status from the verb group and governing verbs of the verb at `v`.
+fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
+    let doc = cx.doc;
+    if depth > 4 {
+        return Status::Occurred;
+    }
+    let start = doc.clauses[ci].tokens.start;
+    let mut k = v;
     let mut steps = 0;
-    // Walk back over the verb group and the phrase governing the trigger.
     while k > start && steps < 12 {
         k -= 1;
         steps += 1;
@@ -79,131 +250,46 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
         }
         let low = doc.low(k);
         let pos = doc.tokens[k].pos;
-        if kind == TriggerKind::Noun && steps <= 3 {
-            if PLANNED_ADJ.contains(&low) {
-                return Status::Planned;
-            }
-            if HYPO_ADJ.contains(&low) {
-                return Status::Hypothetical;
-            }
-            if low == "no" {
-                return Status::Negated;
-            }
-        }
         match pos {
             Pos::Neg => return Status::Negated,
             Pos::Modal => {
                 return match low {
-                    "will" | "shall" | "'ll" | "’ll" => Status::Planned,
-                    "would" | "'d" | "’d" => {
-                        if sentence_has(cx, trigger.start, &["if", "unless"]) {
-                            Status::Hypothetical
-                        } else {
-                            Status::Planned
-                        }
-                    }
-                    "must" | "should" => Status::Planned,
+                    "will" | "shall" | "'ll" | "’ll" | "must" | "should" => Status::Planned,
+                    "would" | "'d" | "’d" => Status::Planned,
                     _ => Status::Hypothetical,
                 };
             }
             _ => {}
         }
-        if low == "no"
-            && k + 1 < doc.tokens.len()
-            && matches!(
-                doc.low(k + 1),
-                "plans" | "plan" | "intention" | "intentions"
-            )
-        {
+        if low == "no" && k + 1 < doc.tokens.len() && doc.low(k + 1) != "longer" {
+            // "no troops were deployed", "no plans to meet"
             return Status::Negated;
         }
-        // "has expressed intentions to visit", "no plans to meet", "in a bid to end"
-        if low == "to"
-            && k > start
-            && matches!(
-                doc.low(k - 1),
-                "intention"
-                    | "intentions"
-                    | "plan"
-                    | "plans"
-                    | "bid"
-                    | "readiness"
-                    | "willingness"
-                    | "intent"
-                    | "hopes"
-                    | "efforts"
-                    | "effort"
-                    | "ready"
-                    | "willing"
-                    | "prepared"
-                    | "poised"
-                    | "likely"
-            )
-        {
-            return if k >= start + 2 && matches!(doc.low(k - 2), "no" | "not") {
-                Status::Negated
-            } else if doc.low(k - 1) == "likely" {
-                Status::Hypothetical
-            } else {
-                Status::Planned
-            };
-        }
-        // "is to meet", "are to visit"
-        if low == "to"
-            && k > start
-            && matches!(doc.low(k - 1), "is" | "are" | "was" | "were")
-            && k + 1 == trigger.start
-        {
-            status = Status::Planned;
-        }
-        if let Some((id, _)) = doc.tokens[k].lemma.and_then(|_| cx.lex.verb(low)) {
-            let l = cx.lex.lemma(id);
-            if status == Status::Occurred {
-                if k > start && matches!(doc.low(k - 1), "no" | "without") {
-                    return Status::Negated;
-                }
-                if NEG_LEMMAS.contains(&l) {
-                    return Status::Negated;
-                }
-                if HYPO_LEMMAS.contains(&l) {
-                    return Status::Hypothetical;
-                }
-                if PLANNED_LEMMAS.contains(&l) {
-                    return Status::Planned;
-                }
+        if low == "to" && k + 1 == v.min(k + 1) && k + 1 <= v {
+            // An infinitive: the word that governs it decides.
+            if let Some(st) = governor_status(cx, k, ci, depth) {
+                return st;
             }
-            // A finite verb that is not part of the trigger's verb group ends the search.
-            if pos == Pos::Verb
-                && !matches!(
-                    l,
-                    "be" | "have"
-                        | "do"
-                        | "go"
-                        | "begin"
-                        | "start"
-                        | "continue"
-                        | "try"
-                        | "resume"
-                        | "launch"
-                        | "hold"
-                        | "make"
-                        | "carry"
-                        | "conduct"
-                        | "pay"
-                        | "stage"
-                        | "mount"
-                        | "believe"
-                        | "think"
-                        | "seem"
-                        | "appear"
-                        | "report"
-                        | "say"
-                        | "invite"
-                        | "ask"
-                        | "order"
-                        | "urge"
-                )
-            {
+        }
+        if let Some(l) = lemma(cx, k).filter(|_| matches!(pos, Pos::Verb | Pos::Noun | Pos::Adj)) {
+            if NEG_LEMMAS.contains(&l) {
+                return if negated_before(cx, k, start) {
+                    Status::Occurred
+                } else {
+                    Status::Negated
+                };
+            }
+            if HYPO_LEMMAS.contains(&l) {
+                return Status::Hypothetical;
+            }
+            if PLANNED_LEMMAS.contains(&l) {
+                return if negated_before(cx, k, start) {
+                    Status::Negated
+                } else {
+                    Status::Planned
+                };
+            }
+            if pos == Pos::Verb && !PASS.contains(&l) {
                 break;
             }
         }
@@ -211,62 +297,229 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
             break;
         }
     }
-    if status == Status::Occurred && kind == TriggerKind::Noun {
-        // The event noun as subject of a future or modal verb group: "the talks would take place",
-        // "the meeting is expected to", "a visit is planned".
-        let after: Vec<&str> = (trigger.end..(trigger.end + 4).min(doc.tokens.len()))
-            .map(|k| doc.low(k))
-            .collect();
-        match after.as_slice() {
-            ["will" | "would" | "shall" | "'ll", ..] => return Status::Planned,
-            ["could" | "may" | "might", ..] => return Status::Hypothetical,
-            ["is" | "are" | "was" | "were", "expected" | "scheduled" | "set" | "due" | "planned" | "slated" | "likely" | "to", ..] =>
-            {
-                return if after[1] == "likely" {
-                    Status::Hypothetical
+    Status::Occurred
+}
+
+/// The status given by the governor of an infinitive whose "to" is at `to`.
+fn governor_status(cx: &Ctx, to: usize, ci: usize, depth: usize) -> Option<Status> {
+    let doc = cx.doc;
+    let start = doc.clauses[ci].tokens.start;
+    let mut g = to;
+    let mut steps = 0;
+    while g > start && steps < 7 {
+        g -= 1;
+        steps += 1;
+        let low = doc.low(g);
+        let neg = negated_before(cx, g, start) || (g > start && doc.low(g - 1) == "no");
+        if matches!(low, "is" | "are" | "was" | "were") && g + 1 == to {
+            // "is to visit", "are to meet"
+            return Some(Status::Planned);
+        }
+        if PLANNED_WORDS.contains(&low) {
+            // "rejected a proposal to release": the noun's own governor may negate it.
+            let rejected = (g.saturating_sub(3).max(start)..g)
+                .any(|t| lemma(cx, t).is_some_and(|l| NEG_LEMMAS.contains(&l)));
+            return Some(if neg || rejected {
+                Status::Negated
+            } else {
+                Status::Planned
+            });
+        }
+        if HYPO_WORDS.contains(&low) {
+            return Some(if neg && low != "unlikely" {
+                Status::Negated
+            } else {
+                Status::Hypothetical
+            });
+        }
+        if matches!(doc.tokens[g].pos, Pos::Verb) {
+            let l = lemma(cx, g)?;
+            if NEG_LEMMAS.contains(&l) {
+                return Some(if neg {
+                    Status::Occurred
+                } else {
+                    Status::Negated
+                });
+            }
+            if HYPO_LEMMAS.contains(&l) {
+                return Some(Status::Hypothetical);
+            }
+            if PLANNED_LEMMAS.contains(&l) {
+                return Some(if neg {
+                    Status::Negated
                 } else {
                     Status::Planned
-                };
+                });
             }
-            _ => {}
+            // Purpose: "travel to Moscow to meet Putin" is an intended meeting.
+            let st = verb_status(cx, g, ci, depth + 1);
+            if st == Status::Occurred && MOTION.contains(&l) {
+                return Some(Status::Planned);
+            }
+            return Some(st);
         }
-        // "arrived for talks", "in a bid to end": purpose phrases are plans.
-        if trigger.start >= 1
-            && matches!(doc.low(trigger.start - 1), "for")
-            && sentence_has_before(
-                cx,
-                trigger.start,
-                &[
-                    "arrived",
-                    "arrive",
-                    "arrives",
-                    "travelled",
-                    "traveled",
-                    "flew",
-                    "headed",
-                    "heading",
-                ],
-            )
-        {
-            return Status::Planned;
+        if matches!(low, "," | ";" | ":") || doc.tokens[g].pos == Pos::Modal {
+            return None;
         }
     }
-    status
+    None
 }
 
-fn sentence_has(cx: &Ctx, at: usize, words: &[&str]) -> bool {
-    let Some(si) = cx.doc.sentence_of(at) else {
-        return false;
-    };
-    cx.doc.sentences[si]
+fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
+    let doc = cx.doc;
+    let start = doc.clauses[ci].tokens.start;
+    // 1. Its own modifiers: "anticipated talks", "no meeting", "any strike", "a potential meeting".
+    let mut k = trigger.start;
+    let mut modifier: Option<Status> = None;
+    while k > start {
+        let t = k - 1;
+        let low = doc.low(t);
+        let pos = doc.tokens[t].pos;
+        if !(matches!(pos, Pos::Det | Pos::Adj | Pos::Num | Pos::Propn | Pos::Adv)
+            || attache_text::is_possessive(low)
+            || (pos == Pos::Noun && t + 1 == trigger.start)
+            || PLANNED_ADJ.contains(&low))
+        {
+            break;
+        }
+        if modifier.is_none() {
+            if low == "no" {
+                return Status::Negated;
+            }
+            if PLANNED_ADJ.contains(&low) {
+                modifier = Some(Status::Planned);
+            } else if HYPO_ADJ.contains(&low) {
+                modifier = Some(Status::Hypothetical);
+            }
+        }
+        k = t;
+    }
+    // 2. The verb it is the object of: "may host a meeting", "cancelled his planned summit",
+    //    "will hold talks", "have not held talks".
+    // Particles of phrasal verbs ("carrying out an air strike", "ruled out talks").
+    let mut gk = k;
+    if gk > start + 1 && matches!(doc.low(gk - 1), "out" | "off" | "up") {
+        gk -= 1;
+    }
+    if gk > start && doc.tokens[gk - 1].pos == Pos::Verb {
+        let g = gk - 1;
+        if let Some(l) = lemma(cx, g) {
+            if matches!(
+                l,
+                "cancel"
+                    | "postpone"
+                    | "scrap"
+                    | "suspend"
+                    | "call"
+                    | "deny"
+                    | "reject"
+                    | "refuse"
+                    | "halt"
+                    | "rule"
+            ) {
+                return Status::Negated;
+            }
+            if !REALIZE.contains(&l) {
+                return modifier.unwrap_or(Status::Occurred);
+            }
+            let st = verb_status(cx, g, ci, 1);
+            if st != Status::Occurred {
+                return st;
+            }
+            if let Some(m) = modifier {
+                return m;
+            }
+            return if HYPO_LEMMAS.contains(&l) {
+                Status::Hypothetical
+            } else {
+                Status::Occurred
+            };
+        }
+    }
+    if let Some(m) = modifier {
+        return m;
+    }
+    // 3. "for talks" after a motion or planned verb: the purpose of the trip.
+    if k > start && doc.low(k - 1) == "for" {
+        if let Some(g) = (start..k - 1)
+            .rev()
+            .take(10)
+            .find(|&t| doc.tokens[t].pos == Pos::Verb)
+        {
+            if lemma(cx, g).is_some_and(|l| MOTION.contains(&l)) {
+                let st = verb_status(cx, g, ci, 1);
+                return if st == Status::Occurred {
+                    Status::Planned
+                } else {
+                    st
+                };
+            }
+        }
+    }
+    // 4. As the subject of a verb group: "the talks would take place", "a meeting between X
+    //    and Y is scheduled", "the summit was called off".
+    let end = doc.sentences[doc.sentence_of(trigger.start).unwrap_or(0)]
         .tokens
-        .iter()
-        .any(|k| words.contains(&cx.doc.low(k)))
-}
-
-fn sentence_has_before(cx: &Ctx, at: usize, words: &[&str]) -> bool {
-    let Some(si) = cx.doc.sentence_of(at) else {
-        return false;
-    };
-    (cx.doc.sentences[si].tokens.start..at).any(|k| words.contains(&cx.doc.low(k)))
+        .end;
+    let mut j = trigger.end;
+    while j < end && j < trigger.end + 10 {
+        let low = doc.low(j);
+        let pos = doc.tokens[j].pos;
+        match pos {
+            Pos::Modal => {
+                return match low {
+                    "will" | "would" | "shall" | "'ll" => {
+                        if (j + 1..(j + 3).min(end)).any(|t| doc.tokens[t].pos == Pos::Neg) {
+                            Status::Negated
+                        } else {
+                            Status::Planned
+                        }
+                    }
+                    _ => Status::Hypothetical,
+                };
+            }
+            Pos::Aux => {
+                let next = if j + 1 < end { doc.low(j + 1) } else { "" };
+                let next2 = if j + 2 < end { doc.low(j + 2) } else { "" };
+                if next == "not" || next == "never" {
+                    return Status::Negated;
+                }
+                if PLANNED_WORDS.contains(&next)
+                    || matches!(next, "planned" | "scheduled" | "slated")
+                {
+                    return Status::Planned;
+                }
+                if HYPO_WORDS.contains(&next) {
+                    return Status::Hypothetical;
+                }
+                if matches!(
+                    next,
+                    "cancelled" | "canceled" | "postponed" | "called" | "scrapped"
+                ) || (next == "to" && next2 == "be")
+                {
+                    return if next == "to" {
+                        Status::Planned
+                    } else {
+                        Status::Negated
+                    };
+                }
+                return Status::Occurred;
+            }
+            Pos::Verb => return Status::Occurred,
+            _ => {}
+        }
+        if matches!(low, "," | ";" | ":" | "—")
+            || (low == "and" && {
+                // Only the "and" of "between X and Y" belongs to the noun phrase.
+                let b = (trigger.end..j)
+                    .rev()
+                    .find(|&t| matches!(doc.low(t), "between" | "among"));
+                b.is_none_or(|b| (b + 1..j).any(|t| doc.low(t) == "and"))
+            })
+        {
+            break;
+        }
+        j += 1;
+    }
+    Status::Occurred
 }

@@ -247,8 +247,7 @@ impl Offsets {
     fn push(&mut self, n: usize) -> Result<(), Error> {
         let last = self.0.last().copied().unwrap_or(0);
         let n = i32::try_from(n).map_err(|_| Error::ListTooLong)?;
-        self.0
-            .push(last.checked_add(n).ok_or(Error::ListTooLong)?);
+        self.0.push(last.checked_add(n).ok_or(Error::ListTooLong)?);
         Ok(())
     }
     /// How many more list items this batch can take.
@@ -269,10 +268,19 @@ fn list(
     values: StructArray,
 ) -> Result<ArrayRef, Error> {
     let item = Arc::new(Field::new("element", DataType::Struct(fields), false));
-    Ok(Arc::new(ListArray::try_new(item, offsets, Arc::new(values), None)?))
+    Ok(Arc::new(ListArray::try_new(
+        item,
+        offsets,
+        Arc::new(values),
+        None,
+    )?))
 }
 
-fn strukt(fields: Fields, arrays: Vec<ArrayRef>, nulls: Option<NullBuffer>) -> Result<StructArray, Error> {
+fn strukt(
+    fields: Fields,
+    arrays: Vec<ArrayRef>,
+    nulls: Option<NullBuffer>,
+) -> Result<StructArray, Error> {
     Ok(StructArray::try_new(fields, arrays, nulls)?)
 }
 
@@ -340,11 +348,14 @@ impl Attributions {
         for a in v {
             self.text.append_value(&a.text);
             self.source.append_value(&a.source);
-            self.start.append_value(off(id, "attribution.start", a.start)?);
+            self.start
+                .append_value(off(id, "attribution.start", a.start)?);
             self.end.append_value(off(id, "attribution.end", a.end)?);
             bytes += a.text.len() + a.source.len();
         }
-        self.offsets.get_or_insert_with(Offsets::new).push(v.len())?;
+        self.offsets
+            .get_or_insert_with(Offsets::new)
+            .push(v.len())?;
         Ok(bytes)
     }
     fn finish(&mut self) -> Result<ArrayRef, Error> {
@@ -388,7 +399,9 @@ impl Counts {
             self.attribution.append_option(c.attribution.as_deref());
             bytes += c.kind.len() + c.text.len();
         }
-        self.offsets.get_or_insert_with(Offsets::new).push(v.len())?;
+        self.offsets
+            .get_or_insert_with(Offsets::new)
+            .push(v.len())?;
         Ok(bytes)
     }
     fn finish(&mut self) -> Result<ArrayRef, Error> {
@@ -696,7 +709,8 @@ impl<W: Write + Send> EventWriter<W> {
             r => r?,
         }
         self.rows += 1;
-        if self.batch.rows >= self.opts.batch_rows.max(1) || self.batch.bytes >= self.opts.batch_bytes
+        if self.batch.rows >= self.opts.batch_rows.max(1)
+            || self.batch.bytes >= self.opts.batch_bytes
         {
             self.flush_batch()?;
         }

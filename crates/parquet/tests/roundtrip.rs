@@ -42,9 +42,13 @@ fn event(i: usize) -> EventRecord {
         quad_class: 4,
         plover: Plover {
             event: Some("ASSAULT".into()),
-            mode: if i % 2 == 0 { None } else { Some("aerial".into()) },
+            mode: if i.is_multiple_of(2) {
+                None
+            } else {
+                Some("aerial".into())
+            },
         },
-        status: if i % 3 == 0 {
+        status: if i.is_multiple_of(3) {
             Status::Planned
         } else {
             Status::Occurred
@@ -67,7 +71,7 @@ fn event(i: usize) -> EventRecord {
             start: Some(1),
             end: None,
         },
-        location: (i % 2 == 0).then(|| Location {
+        location: i.is_multiple_of(2).then(|| Location {
             text: "Basra".into(),
             name: "Basra".into(),
             country: Some("IQ".into()),
@@ -121,9 +125,8 @@ fn nested_columns_round_trip() {
         .metadata()
         .clone();
     let kv = meta.file_metadata().key_value_metadata().expect("kv");
-    assert!(kv
-        .iter()
-        .any(|k| k.key == "attache.schema" && k.value.as_deref() == Some(attache_parquet::SCHEMA_VERSION)));
+    assert!(kv.iter().any(|k| k.key == "attache.schema"
+        && k.value.as_deref() == Some(attache_parquet::SCHEMA_VERSION)));
 
     let batches = read(&path);
     assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 20_000);
@@ -132,11 +135,20 @@ fn nested_columns_round_trip() {
 
     let id = b.column_by_name("id").expect("id").as_string::<i32>();
     assert_eq!(id.value(5), "doc-5-1");
-    let sentence = b.column_by_name("sentence").expect("s").as_primitive::<Int64Type>();
+    let sentence = b
+        .column_by_name("sentence")
+        .expect("s")
+        .as_primitive::<Int64Type>();
     assert_eq!(sentence.value(5), 5);
-    let gold = b.column_by_name("goldstein").expect("g").as_primitive::<Float32Type>();
+    let gold = b
+        .column_by_name("goldstein")
+        .expect("g")
+        .as_primitive::<Float32Type>();
     assert_eq!(gold.value(3), -10.0);
-    let quad = b.column_by_name("quad_class").expect("q").as_primitive::<Int32Type>();
+    let quad = b
+        .column_by_name("quad_class")
+        .expect("q")
+        .as_primitive::<Int32Type>();
     assert_eq!(quad.value(3), 4);
     let status = b.column_by_name("status").expect("st").as_string::<i32>();
     assert_eq!(status.value(3), "planned");
@@ -150,14 +162,20 @@ fn nested_columns_round_trip() {
     let a2 = a2.as_struct();
     let code = a2.column_by_name("code").expect("code").as_string::<i32>();
     assert_eq!(code.value(1), "IRN");
-    let start = a2.column_by_name("start").expect("start").as_primitive::<Int64Type>();
+    let start = a2
+        .column_by_name("start")
+        .expect("start")
+        .as_primitive::<Int64Type>();
     assert_eq!(start.value(1), 10);
     let sector = a2.column_by_name("sector").expect("sector");
     assert!(sector.is_null(0));
 
     // plover struct with a nullable child.
     let plover = b.column_by_name("plover").expect("plover").as_struct();
-    let mode = plover.column_by_name("mode").expect("mode").as_string::<i32>();
+    let mode = plover
+        .column_by_name("mode")
+        .expect("mode")
+        .as_string::<i32>();
     assert!(mode.is_null(0));
     assert_eq!(mode.value(1), "aerial");
 
@@ -165,7 +183,10 @@ fn nested_columns_round_trip() {
     let date = b.column_by_name("date").expect("date").as_struct();
     let end = date.column_by_name("end").expect("end");
     assert!(end.is_null(0));
-    let ed = b.column_by_name("event_date").expect("ed").as_primitive::<Date32Type>();
+    let ed = b
+        .column_by_name("event_date")
+        .expect("ed")
+        .as_primitive::<Date32Type>();
     let day = (chrono::NaiveDate::from_ymd_opt(1987, 3, 2).expect("day")
         - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch"))
     .num_days() as i32;
@@ -177,9 +198,15 @@ fn nested_columns_round_trip() {
     let loc = b.column_by_name("location").expect("loc").as_struct();
     assert!(loc.is_valid(0));
     assert!(loc.is_null(1));
-    let gid = loc.column_by_name("geonameid").expect("gid").as_primitive::<Int64Type>();
+    let gid = loc
+        .column_by_name("geonameid")
+        .expect("gid")
+        .as_primitive::<Int64Type>();
     assert_eq!(gid.value(0), 99532);
-    let lat = loc.column_by_name("lat").expect("lat").as_primitive::<Float64Type>();
+    let lat = loc
+        .column_by_name("lat")
+        .expect("lat")
+        .as_primitive::<Float64Type>();
     assert_eq!(lat.value(0), 30.5);
 
     // counts: list<struct>, with a nullable attribution.
@@ -187,7 +214,10 @@ fn nested_columns_round_trip() {
     assert_eq!(counts.value(0).len(), 0);
     let c1 = counts.value(1);
     let c1 = c1.as_struct();
-    let value = c1.column_by_name("value").expect("value").as_primitive::<Float64Type>();
+    let value = c1
+        .column_by_name("value")
+        .expect("value")
+        .as_primitive::<Float64Type>();
     assert_eq!(value.value(0), 12.0);
     assert!(c1.column_by_name("attribution").expect("attr").is_null(0));
     let attribution = b.column_by_name("attribution").expect("a").as_list::<i32>();

@@ -78,6 +78,64 @@ impl Layers {
     }
 }
 
+/// The stored form of [`Layers`]: arrays instead of objects (half the size).
+#[derive(Serialize, Deserialize)]
+struct CompactLayers {
+    s: Vec<[usize; 2]>,
+    a: Vec<(usize, usize, String, Option<String>)>,
+    t: Vec<(usize, usize, String)>,
+    p: Vec<(usize, usize, String, Option<String>)>,
+}
+
+impl Layers {
+    pub(crate) fn to_stored(&self) -> serde_json::Result<String> {
+        let four = |v: &[Tag]| {
+            v.iter()
+                .map(|t| (t.start, t.end, t.label.clone(), t.detail.clone()))
+                .collect()
+        };
+        serde_json::to_string(&CompactLayers {
+            s: self.sentences.clone(),
+            a: four(&self.actors),
+            t: self
+                .times
+                .iter()
+                .map(|t| (t.start, t.end, t.label.clone()))
+                .collect(),
+            p: four(&self.places),
+        })
+    }
+
+    pub(crate) fn from_stored(s: &str) -> serde_json::Result<Layers> {
+        let c: CompactLayers = serde_json::from_str(s)?;
+        let tags = |v: Vec<(usize, usize, String, Option<String>)>| {
+            v.into_iter()
+                .map(|(start, end, label, detail)| Tag {
+                    start,
+                    end,
+                    label,
+                    detail,
+                })
+                .collect()
+        };
+        Ok(Layers {
+            sentences: c.s,
+            actors: tags(c.a),
+            times: c
+                .t
+                .into_iter()
+                .map(|(start, end, label)| Tag {
+                    start,
+                    end,
+                    label,
+                    detail: None,
+                })
+                .collect(),
+            places: tags(c.p),
+        })
+    }
+}
+
 /// A coded document ready to be stored. Build it in worker threads (hashing and shingling are
 /// done here), then hand batches to [`Store::ingest`].
 #[derive(Debug, Clone)]
@@ -226,7 +284,42 @@ fn load_key(tx: &Transaction<'_>, id: i64) -> Result<Option<(i64, i64, Key)>> {
         .optional()?)
 }
 
+/// The number of a CAMEO root in the window index.
+fn root_number(root: &str) -> i64 {
+    root.parse().unwrap_or(0)
+}
+
+/// The number of a PLOVER type in the window index (`none` for an event without one).
+fn plover_number(p: Option<&str>, none: i64) -> i64 {
+    p.map_or(none, |p| (minhash::fnv64(p.as_bytes()) % 1_000_000) as i64)
+}
+
+fn index_event(tx: &Transaction<'_>, id: i64, k: &Key) -> Result<()> {
+    use chrono::Datelike;
+    match k.window.filter(|w| w.mergeable()) {
+        Some(w) => {
+            let (r, p) = (root_number(&k.root), plover_number(k.plover.as_deref(), -1));
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO event_index VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5)",
+            )?
+            .execute(params![
+                id,
+                w.lo.num_days_from_ce(),
+                w.hi.num_days_from_ce(),
+                r,
+                p
+            ])?;
+        }
+        None => {
+            tx.prepare_cached("DELETE FROM event_index WHERE id = ?1")?
+                .execute([id])?;
+        }
+    }
+    Ok(())
+}
+
 fn write_key(tx: &Transaction<'_>, id: i64, size: i64, k: &Key) -> Result<()> {
+    index_event(tx, id, k)?;
     let p = k.place.as_ref();
     tx.prepare_cached(
         "UPDATE events SET size = ?2, actor_keys = ?3, recipient_keys = ?4, status = ?5, \
@@ -260,19 +353,22 @@ fn choose_event(tx: &Transaction<'_>, m: &Key, previous: Option<i64>) -> Result<
             }
         }
     }
-    let Some(w) = m.window else {
+    let Some(w) = m.window.filter(|w| w.mergeable()) else {
         return Ok(None);
     };
+    use chrono::Datelike;
     let mut stmt = tx.prepare_cached(&format!(
-        "SELECT {KEY_COLS} FROM events WHERE date_hi >= ?1 AND date_lo <= ?2 \
-         AND (cameo_root = ?3 OR plover = ?4)"
+        "SELECT {KEY_COLS} FROM events WHERE id IN (\
+         SELECT id FROM event_index WHERE lo <= ?2 AND hi >= ?1 AND root_lo <= ?3 AND root_hi >= ?3 \
+         UNION \
+         SELECT id FROM event_index WHERE lo <= ?2 AND hi >= ?1 AND plover_lo <= ?4 AND plover_hi >= ?4)"
     ))?;
     let rows = stmt.query_map(
         params![
-            w.lo.to_string(),
-            w.hi.to_string(),
-            m.root,
-            m.plover.as_deref().unwrap_or("\u{1}")
+            w.lo.num_days_from_ce(),
+            w.hi.num_days_from_ce(),
+            root_number(&m.root),
+            plover_number(m.plover.as_deref(), -3)
         ],
         key_from_row,
     )?;
@@ -491,24 +587,22 @@ fn find_duplicate(
     if bands.is_empty() {
         return Ok(None);
     }
-    let mut candidates: BTreeSet<String> = BTreeSet::new();
+    let mut candidates: BTreeSet<i64> = BTreeSet::new();
     {
-        let mut stmt = tx.prepare_cached(
-            "SELECT doc_id FROM doc_bands WHERE band = ?1 AND value = ?2 AND doc_id <> ?3",
-        )?;
-        for (i, v) in bands.iter().enumerate() {
-            for id in stmt.query_map(params![i as i64, v, d.meta.id], |r| r.get::<_, String>(0))? {
-                candidates.insert(id?);
+        let mut stmt = tx.prepare_cached("SELECT seq FROM doc_bands WHERE key = ?1")?;
+        for v in bands {
+            for seq in stmt.query_map([v], |r| r.get::<_, i64>(0))? {
+                candidates.insert(seq?);
             }
         }
     }
     let mut best: Option<(i64, String, f64)> = None;
     let mut stmt = tx.prepare_cached(
-        "SELECT seq, coalesce(duplicate_of, id), text FROM documents WHERE id = ?1",
+        "SELECT seq, coalesce(duplicate_of, id), text FROM documents WHERE seq = ?1 AND id <> ?2",
     )?;
     for c in candidates {
         let Some((seq, canonical, text)) = stmt
-            .query_row([&c], |r| {
+            .query_row(params![c, d.meta.id], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
             })
             .optional()?
@@ -572,8 +666,16 @@ fn remove_document_mentions(
     .execute([doc_id])?;
     tx.prepare_cached("DELETE FROM mentions WHERE doc_id = ?1")?
         .execute([doc_id])?;
-    tx.prepare_cached("DELETE FROM doc_bands WHERE doc_id = ?1")?
-        .execute([doc_id])?;
+    let old: Option<(i64, String)> = tx
+        .prepare_cached("SELECT seq, text FROM documents WHERE id = ?1")?
+        .query_row([doc_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((seq, text)) = old {
+        let mut del = tx.prepare_cached("DELETE FROM doc_bands WHERE key = ?1 AND seq = ?2")?;
+        for v in minhash::bands(&minhash::shingles(&text)) {
+            del.execute(params![v, seq])?;
+        }
+    }
     let evs: BTreeSet<i64> = previous.values().copied().collect();
     for ev in evs {
         recompute(tx, ev)?;
@@ -648,7 +750,8 @@ fn insert_mention(
     )?;
     for (role, side) in [("actor", &r.actor), ("recipient", &r.recipient)] {
         for a in side {
-            ma.execute(params![seq, role, a.code, merge::country_key(a)])?;
+            let country = merge::country_key(a).or_else(|| a.country.clone());
+            ma.execute(params![seq, role, a.code, country])?;
             actor.execute(params![a.code, a.name, a.country, a.sector])?;
         }
     }
@@ -673,6 +776,13 @@ fn insert_mention(
 }
 
 impl Store {
+    /// Move the write-ahead log into the database file (at the end of a long ingest).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Content hashes of the stored documents among `ids` (to skip unchanged input before
     /// coding it).
     pub fn content_hashes(&self, ids: &[&str]) -> Result<HashMap<String, String>> {
@@ -729,7 +839,7 @@ impl Store {
             if dup.is_some() {
                 rep.duplicates += 1;
             }
-            let layers = serde_json::to_string(&d.layers)?;
+            let layers = d.layers.to_stored()?;
             tx.prepare_cached(
                 "INSERT INTO documents (id, seq, date, source, url, title, text, text_hash, \
                  content_hash, duplicate_of, similarity, layers, num_mentions, ingested_at) \
@@ -758,11 +868,14 @@ impl Store {
                 at,
             ])?;
             {
+                let seq: i64 = tx
+                    .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?
+                    .query_row([&d.meta.id], |r| r.get(0))?;
                 let mut b = tx.prepare_cached(
-                    "INSERT OR IGNORE INTO doc_bands (band, value, doc_id) VALUES (?1, ?2, ?3)",
+                    "INSERT OR IGNORE INTO doc_bands (key, seq) VALUES (?1, ?2)",
                 )?;
-                for (i, v) in bands.iter().enumerate() {
-                    b.execute(params![i as i64, v, d.meta.id])?;
+                for v in &bands {
+                    b.execute(params![v, seq])?;
                 }
             }
             for r in &d.records {
@@ -800,6 +913,8 @@ impl Store {
         for ev in &touched {
             if recompute(&tx, *ev)? == 0 {
                 tx.prepare_cached("DELETE FROM events WHERE id = ?1")?
+                    .execute([ev])?;
+                tx.prepare_cached("DELETE FROM event_index WHERE id = ?1")?
                     .execute([ev])?;
             }
         }

@@ -156,6 +156,17 @@ impl Store {
                  (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id)",
             ),
             (
+                "events missing from the window index",
+                "SELECT count(*) FROM events e WHERE e.date_lo IS NOT NULL \
+                 AND julianday(e.date_hi) - julianday(e.date_lo) < 31 AND NOT EXISTS \
+                 (SELECT 1 FROM event_index i WHERE i.id = e.id)",
+            ),
+            (
+                "window index rows without an event",
+                "SELECT count(*) FROM event_index i LEFT JOIN events e ON e.id = i.id \
+                 WHERE e.id IS NULL",
+            ),
+            (
                 "mention actors without a mention",
                 "SELECT count(*) FROM mention_actors a LEFT JOIN mentions m ON m.seq = a.mention \
                  WHERE m.seq IS NULL",

@@ -12,24 +12,32 @@
 //!    same PLOVER event whatever the roots (`ASSAULT` from root 18 and 19). A symmetric mention
 //!    (see 3) never merges with a directed one.
 //! 3. **Dyad, at country level.** An actor stands for its country (`FRA` for `FRAGOV`), or for
-//!    its own code when it has none or is an international body (`IGOUNO`, `NGOAMN`). Directed
-//!    events compare actor sets with actor sets and recipient sets with recipient sets; for
-//!    symmetric events (CAMEO root 04 *consult*, 057 *sign formal agreement*) the two sides are
-//!    one set of participants, so "France met Germany", "Germany hosted France" and "France and
-//!    Germany held talks" are the same dyad. Each side of the mention must be a subset or a
-//!    superset of the event's (an unknown side is the empty set), and at least one side must
-//!    share a country. A mention with no actor at all only merges with an event with no actor
-//!    at all, the same CAMEO code and a compatible known place.
+//!    its first six letters when it is an international or non-governmental body (`IGOUNO`,
+//!    `NGOAMN`); an actor with neither (`JRN` journalists, `BUS` a company of no stated
+//!    country) says nothing about the dyad and is left out. Directed events compare actor sets
+//!    with actor sets and recipient sets with recipient sets; for symmetric events (CAMEO root
+//!    04 *consult*, 057 *sign formal agreement*) the two sides are one set of participants, so
+//!    "France met Germany", "Germany hosted France" and "France and Germany held talks" are the
+//!    same dyad. Each side of the mention must be a subset or a superset of the event's (an
+//!    unknown side is the empty set), and at least one side must share a country. A mention
+//!    with no known actor only merges with an event with no known actor.
+//!    *Partial dyads need corroboration:* when the mention or the event lacks a side (or, for
+//!    a symmetric one, has a single participant), both must also have the same CAMEO code and
+//!    a known place (compatible by 5). "The United States said" on a busy day is not one event.
 //! 4. **Date window.** A mention's window is its date (`day`: that day; `week`, `month`,
 //!    `quarter`, `year`: the whole period; `document`, when the text gives no date: the
 //!    publication day and the day before). An event's window is the *intersection* of its
 //!    members' windows, so it can only narrow: a mention joins when its window overlaps it.
-//!    Mentions with no window at all (no date and no publication date) are never merged.
+//!    Mentions with no window at all (no date and no publication date), or with a window longer
+//!    than a month (a quarter, a year: "exports rose in 1986"), are too vague to tell two events
+//!    apart and are never merged.
 //! 5. **Location.** Compatible when either side has none. Otherwise the countries must agree
 //!    (when both known); a country-, province- or region-level place contains every place in its
 //!    country; two finer places (city, district) must lie within 100 km of each other or have
 //!    the same name.
-//! 6. Among several compatible events the one with the most mentions wins (then the oldest);
+//! 6. When a mention joins, an unknown side of the event is filled in (a symmetric event with
+//!    one participant takes the mention's participants) but a known side never grows, so an
+//!    event cannot snowball from one dyad to the next. Among several compatible events the one with the most mentions wins (then the oldest);
 //!    on re-ingest a mention first tries the event it belonged to before, so re-coding the same
 //!    text gives the same event ids.
 
@@ -37,6 +45,9 @@ use std::collections::BTreeSet;
 
 use attache_events::{ActorRef, EventDate, EventRecord, Location, Status};
 use chrono::{Duration, NaiveDate};
+
+/// Windows longer than this (quarters, years) are too vague to merge.
+pub const MAX_WINDOW_DAYS: i64 = 31;
 
 /// Distance under which two city- or district-level places count as the same location.
 pub const MAX_PLACE_KM: f64 = 100.0;
@@ -54,6 +65,14 @@ impl Window {
     }
     pub fn overlaps(&self, o: &Window) -> bool {
         self.lo <= o.hi && o.lo <= self.hi
+    }
+    /// Number of days covered.
+    pub fn days(&self) -> i64 {
+        (self.hi - self.lo).num_days() + 1
+    }
+    /// Precise enough to merge on ([`MAX_WINDOW_DAYS`] at most).
+    pub fn mergeable(&self) -> bool {
+        self.days() <= MAX_WINDOW_DAYS
     }
     /// The common part of two overlapping windows.
     pub fn intersect(&self, o: &Window) -> Window {
@@ -127,22 +146,24 @@ pub enum Mismatch {
     Symmetry,
     Dyad,
     Anonymous,
+    Partial,
     Date,
     Place,
 }
 
-/// Country-level key of an actor: its country, or its own code for international and
-/// non-governmental bodies and actors without a country.
-pub fn country_key(a: &ActorRef) -> String {
+/// Country-level key of an actor: its country, or the first six letters of its code for
+/// international and non-governmental bodies; `None` for an actor of no known country.
+pub fn country_key(a: &ActorRef) -> Option<String> {
     match a.country.as_deref() {
-        Some(c) if !c.is_empty() && !matches!(c, "IGO" | "NGO" | "IMG" | "MNC") => c.to_string(),
+        Some(c) if !c.is_empty() && !matches!(c, "IGO" | "NGO" | "IMG" | "MNC") => {
+            Some(c.to_string())
+        }
         _ => {
-            let n = a
-                .code
-                .char_indices()
-                .nth(6)
-                .map_or(a.code.len(), |(i, _)| i);
-            a.code[..n].to_string()
+            let code = a.code.as_str();
+            let body = ["IGO", "NGO", "IMG", "MNC"]
+                .iter()
+                .any(|p| code.starts_with(p));
+            (body && code.len() >= 6 && code.is_char_boundary(6)).then(|| code[..6].to_string())
         }
     }
 }
@@ -154,8 +175,16 @@ pub fn is_symmetric(cameo: &str) -> bool {
 
 /// Parse the leading `YYYY-MM-DD` of a date value.
 pub fn parse_day(v: &str) -> Option<NaiveDate> {
-    v.get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    let b = v.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
@@ -230,11 +259,21 @@ pub fn day_of(w: Option<Window>, d: &EventDate) -> Option<NaiveDate> {
 }
 
 impl Key {
+    /// A dyad missing a side (or a meeting with a single known participant).
+    pub fn is_partial(&self) -> bool {
+        if self.symmetric {
+            self.actors.len() < 2
+        } else {
+            self.actors.is_empty() || self.recipients.is_empty()
+        }
+    }
+
     /// The key of one coded record; `published` is its document's publication date.
     pub fn of(e: &EventRecord, published: Option<NaiveDate>) -> Key {
         let symmetric = is_symmetric(&e.cameo);
-        let mut actors: BTreeSet<String> = e.actor.iter().map(country_key).collect();
-        let mut recipients: BTreeSet<String> = e.recipient.iter().map(country_key).collect();
+        let mut actors: BTreeSet<String> = e.actor.iter().filter_map(country_key).collect();
+        let mut recipients: BTreeSet<String> =
+            e.recipient.iter().filter_map(country_key).collect();
         if symmetric {
             actors.append(&mut recipients);
         }
@@ -251,12 +290,23 @@ impl Key {
         }
     }
 
-    /// Fold a joining mention into an event's key: sides grow to the union, the window narrows
-    /// to the intersection, the place becomes the more precise one, `planned` becomes
-    /// `occurred` once reported so.
+    /// Fold a joining mention into an event's key: an unknown side is filled in (a symmetric
+    /// event with one participant takes the mention's participants) but a known side never
+    /// grows; the window narrows to the intersection; the place becomes the more precise one;
+    /// `planned` becomes `occurred` once reported so.
     pub fn absorb(&mut self, m: &Key) {
-        self.actors.extend(m.actors.iter().cloned());
-        self.recipients.extend(m.recipients.iter().cloned());
+        if self.symmetric {
+            if self.actors.len() < 2 && m.actors.is_superset(&self.actors) {
+                self.actors = m.actors.clone();
+            }
+        } else {
+            if self.actors.is_empty() {
+                self.actors = m.actors.clone();
+            }
+            if self.recipients.is_empty() {
+                self.recipients = m.recipients.clone();
+            }
+        }
         self.window = match (self.window, m.window) {
             (Some(a), Some(b)) => Some(a.intersect(&b)),
             (a, b) => a.or(b),
@@ -334,18 +384,22 @@ pub fn mismatch(e: &Key, m: &Key) -> Option<Mismatch> {
     }
     let e_anon = e.actors.is_empty() && e.recipients.is_empty();
     let m_anon = m.actors.is_empty() && m.recipients.is_empty();
-    if e_anon || m_anon {
-        if !(e_anon && m_anon && e.cameo == m.cameo && e.place.is_some() && m.place.is_some()) {
-            return Some(Mismatch::Anonymous);
-        }
-    } else {
+    if e_anon != m_anon {
+        return Some(Mismatch::Anonymous);
+    }
+    if !e_anon {
         let shared = !e.actors.is_disjoint(&m.actors) || !e.recipients.is_disjoint(&m.recipients);
         if !(side_ok(&e.actors, &m.actors) && side_ok(&e.recipients, &m.recipients) && shared) {
             return Some(Mismatch::Dyad);
         }
     }
+    if (e.is_partial() || m.is_partial())
+        && !(e.cameo == m.cameo && e.place.is_some() && m.place.is_some())
+    {
+        return Some(Mismatch::Partial);
+    }
     match (e.window, m.window) {
-        (Some(a), Some(b)) if a.overlaps(&b) => {}
+        (Some(a), Some(b)) if a.overlaps(&b) && a.mergeable() && b.mergeable() => {}
         _ => return Some(Mismatch::Date),
     }
     if !place_ok(&e.place, &m.place) {
@@ -405,9 +459,22 @@ mod tests {
         // "France and Germany held talks": both in the actor slot.
         let both = key("040", Some("CONSULT"), &["FRA", "DEU"], &[], "2025-03-04");
         assert!(compatible(&e, &both));
-        // Germany alone is a part of the dyad.
-        let one = key("040", Some("CONSULT"), &["DEU"], &[], "2025-03-04");
-        assert!(compatible(&e, &one));
+        // Germany alone is a part of the dyad, but a partial one: it needs the same code and a
+        // known place on both sides.
+        let mut one = key("040", Some("CONSULT"), &["DEU"], &[], "2025-03-04");
+        assert_eq!(mismatch(&e, &one), Some(Mismatch::Partial));
+        let geneva = place("Geneva", "CHE", "city", 46.20, 6.15);
+        let (mut e2, mut one2) = (e.clone(), one.clone());
+        e2.place = geneva.clone();
+        one2.place = geneva.clone();
+        assert!(compatible(&e2, &one2));
+        one2.cameo = "043".into();
+        assert_eq!(mismatch(&e2, &one2), Some(Mismatch::Partial));
+        // A meeting known by one participant takes the other from a fuller report.
+        one.place = geneva;
+        let mut ev = one.clone();
+        ev.absorb(&e2);
+        assert_eq!(ev.actors.len(), 2);
         // Another pair sharing one country is another meeting.
         let other = key("040", Some("CONSULT"), &["FRA", "ITA"], &[], "2025-03-04");
         assert_eq!(mismatch(&e, &other), Some(Mismatch::Dyad));
@@ -418,12 +485,28 @@ mod tests {
         let e = key("190", Some("ASSAULT"), &["RUS"], &["UKR"], "2025-03-04");
         let rev = key("190", Some("ASSAULT"), &["UKR"], &["RUS"], "2025-03-04");
         assert_eq!(mismatch(&e, &rev), Some(Mismatch::Dyad));
-        // Unknown target: the attacker alone is enough.
-        let partial = key("190", Some("ASSAULT"), &["RUS"], &[], "2025-03-04");
-        assert!(compatible(&e, &partial));
+        // Unknown target: the attacker, the code and the place together are enough.
+        let mut partial = key("190", Some("ASSAULT"), &["RUS"], &[], "2025-03-04");
+        assert_eq!(mismatch(&e, &partial), Some(Mismatch::Partial));
+        let mut e2 = e.clone();
+        e2.place = place("Kharkiv", "UKR", "city", 49.99, 36.23);
+        partial.place = place("Kharkiv", "UKR", "city", 49.99, 36.23);
+        assert!(compatible(&e2, &partial));
         // The country is attacked in one report, attacks in the other: not the same.
         let flipped = key("190", Some("ASSAULT"), &[], &["RUS"], "2025-03-04");
         assert_eq!(mismatch(&e, &flipped), Some(Mismatch::Dyad));
+    }
+
+    #[test]
+    fn known_sides_never_grow() {
+        let mut e = key("112", Some("ACCUSE"), &["USA"], &["JPN"], "2025-03-04");
+        let wider = key("112", Some("ACCUSE"), &["USA", "DEU"], &["JPN"], "2025-03-04");
+        assert!(compatible(&e, &wider));
+        e.absorb(&wider);
+        assert_eq!(e.actors.len(), 1, "the event stays USA -> JPN");
+        // So Germany alone accusing Japan is not drawn in through the wider report.
+        let other = key("112", Some("ACCUSE"), &["DEU"], &["JPN"], "2025-03-04");
+        assert_eq!(mismatch(&e, &other), Some(Mismatch::Dyad));
     }
 
     #[test]
@@ -483,6 +566,19 @@ mod tests {
         // Now a meeting two days later is a different meeting.
         let later = key("040", Some("CONSULT"), &["FRA"], &["DEU"], "2025-03-06");
         assert_eq!(mismatch(&e, &later), Some(Mismatch::Date));
+        // Nor does one dated only to a year.
+        let mut vague = m.clone();
+        vague.window = window_of(
+            &EventDate {
+                value: Some("2025".into()),
+                granularity: "year".into(),
+                text: None,
+                start: None,
+                end: None,
+            },
+            None,
+        );
+        assert_eq!(mismatch(&e, &vague), Some(Mismatch::Date));
         // An undated mention never merges.
         let mut undated = m.clone();
         undated.window = None;
@@ -554,7 +650,7 @@ mod tests {
     fn anonymous_mentions_need_the_same_code_and_place() {
         let mut e = key("145", Some("PROTEST"), &[], &[], "2025-03-04");
         let mut m = e.clone();
-        assert_eq!(mismatch(&e, &m), Some(Mismatch::Anonymous));
+        assert_eq!(mismatch(&e, &m), Some(Mismatch::Partial));
         e.place = place("Lyon", "FRA", "city", 45.76, 4.83);
         m.place = e.place.clone();
         assert!(compatible(&e, &m));
@@ -573,9 +669,14 @@ mod tests {
             start: 0,
             end: 0,
         };
-        assert_eq!(country_key(&a("FRAGOV", Some("FRA"))), "FRA");
-        assert_eq!(country_key(&a("IGOUNOUNO", Some("IGO"))), "IGOUNO");
-        assert_eq!(country_key(&a("REB", None)), "REB");
+        assert_eq!(country_key(&a("FRAGOV", Some("FRA"))).as_deref(), Some("FRA"));
+        assert_eq!(
+            country_key(&a("IGOUNOUNO", Some("IGO"))).as_deref(),
+            Some("IGOUNO")
+        );
+        assert_eq!(country_key(&a("NGOAMN", None)).as_deref(), Some("NGOAMN"));
+        assert_eq!(country_key(&a("REB", None)), None);
+        assert_eq!(country_key(&a("JRN", None)), None);
     }
 
     #[test]

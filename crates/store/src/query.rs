@@ -720,7 +720,7 @@ impl Store {
         Ok(Some(DocumentView {
             doc,
             text,
-            layers: serde_json::from_str(&layers)?,
+            layers: Layers::from_stored(&layers)?,
             mentions,
             copies,
         }))

@@ -17,7 +17,7 @@ CREATE TABLE documents (
     content_hash TEXT NOT NULL,              -- hash of the text and the metadata
     duplicate_of TEXT,                       -- the earlier document this one is a copy of
     similarity   REAL,                       -- shingle containment with that document
-    layers       TEXT NOT NULL,              -- JSON: sentences, actors, times, places (char offsets)
+    layers       TEXT NOT NULL,              -- compact JSON: sentences, actors, times, places
     num_mentions INTEGER NOT NULL DEFAULT 0,
     ingested_at  TEXT NOT NULL
 );
@@ -26,13 +26,11 @@ CREATE INDEX documents_date ON documents(date);
 CREATE INDEX documents_text_hash ON documents(text_hash);
 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
 
-CREATE TABLE doc_bands (
-    band   INTEGER NOT NULL,
-    value  INTEGER NOT NULL,
-    doc_id TEXT NOT NULL,
-    PRIMARY KEY (band, value, doc_id)
+CREATE TABLE doc_bands (                     -- MinHash LSH bands of the documents
+    key    INTEGER NOT NULL,
+    seq    INTEGER NOT NULL,                 -- documents.seq
+    PRIMARY KEY (key, seq)
 ) WITHOUT ROWID;
-CREATE INDEX doc_bands_doc ON doc_bands(doc_id);
 
 CREATE TABLE events (
     id                INTEGER PRIMARY KEY,
@@ -70,7 +68,9 @@ CREATE TABLE events (
     sources           TEXT NOT NULL DEFAULT '[]',  -- JSON array
     rep_mention       INTEGER
 );
-CREATE INDEX events_window ON events(date_hi, date_lo);
+-- Candidate search of the merge rule: the date window (days from CE) with the CAMEO root and a
+-- PLOVER type number, one row per event that has a window.
+CREATE VIRTUAL TABLE event_index USING rtree(id, lo, hi, root_lo, root_hi, plover_lo, plover_hi);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_cameo ON events(cameo);
 

@@ -62,6 +62,10 @@ mod tests {
             ["Talks resumed with the U.S.", "The Kremlin said no."]
         );
         assert_eq!(
+            sents("Talks between U.S. and Ukrainian envoys."),
+            ["Talks between U.S. and Ukrainian envoys."]
+        );
+        assert_eq!(
             sents("\"We will not yield.\" He left. Did they agree? Yes!"),
             [
                 "\"We will not yield.\"",

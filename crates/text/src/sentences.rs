@@ -84,8 +84,11 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             if i + 1 >= n {
                 end_here = true;
             } else if may_end_sentence(&lower) && !is_title_abbrev(bare) {
-                let next = tok(i + 1).to_ascii_lowercase();
-                end_here = SENTENCE_STARTERS.contains(&next.as_str()) || next_gap_newlines >= 1;
+                let next_orig = tok(i + 1);
+                let next = next_orig.to_ascii_lowercase();
+                let capital = next_orig.chars().next().is_some_and(char::is_uppercase);
+                end_here = (capital && SENTENCE_STARTERS.contains(&next.as_str()))
+                    || next_gap_newlines >= 1;
             }
         } else if next_gap_newlines == 1 && i + 1 < n {
             // A line break after a line without final punctuation ends a headline, a bullet, a

@@ -239,9 +239,16 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
         } else if cap && !at_start {
             Pos::Propn
         } else if let Some((_, vf)) = verb {
+            // A nationality adjective before it ("Israeli strikes", "Russian attacks").
+            let demonym_before = matches!(prev_pos, Some(Pos::Propn))
+                && ["ian", "ese", "ish", "i", "ch"]
+                    .iter()
+                    .any(|s| prev_low.ends_with(s))
+                && prev_low.len() > 3;
             let nounish_context =
                 matches!(prev_pos, Some(Pos::Det) | Some(Pos::Adj) | Some(Pos::Num))
                     || crate::is_possessive(&prev_low)
+                    || demonym_before
                     || (matches!(prev_pos, Some(Pos::Prep)) && prev_low != "to");
             let verbish_context = matches!(
                 prev_pos,
@@ -260,7 +267,16 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                     && !(vf == VerbForm::ThirdSing && matches!(prev_pos, Some(Pos::Aux)))
                 {
                     Pos::Verb
-                } else if nounish_context {
+                } else if nounish_context
+                    || (matches!(prev_pos, Some(Pos::Verb))
+                        && !matches!(
+                            vf,
+                            VerbForm::Gerund
+                                | VerbForm::PastParticiple
+                                | VerbForm::PastOrParticiple
+                        ))
+                {
+                    // After a determiner, or as the object of a verb ("will hold talks").
                     Pos::Noun
                 } else if matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn))
                     && vf != VerbForm::Base

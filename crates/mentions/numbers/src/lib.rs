@@ -52,6 +52,7 @@ fn scale(w: &str) -> Option<f64> {
 /// Plural vague quantities: value is the lower bound.
 fn vague(w: &str) -> Option<f64> {
     Some(match w {
+        "tens" => 20.0,
         "dozens" => 24.0,
         "scores" => 40.0,
         "hundreds" => 200.0,

@@ -1,0 +1,172 @@
+//! Counts: numbers about people tied to the event they measure.
+//!
+//! A number belongs to the event whose trigger is nearest to it in the same clause (or in a
+//! clause nested in the event's: "the attack, which killed 1,200 people"); its kind comes first
+//! from the verb that governs it ("killing two", "freed 369", "people were wounded"), then from
+//! the noun it counts ("48,000 deaths"), and the event itself decides between readings (freed
+//! hostages are `released`; soldiers are `troops` only when deployed). A number that quantifies
+//! the event's own source ("two gunmen killed six") is not a count of it.
+
+use attache_doc::Pos;
+
+use crate::coder::{Candidate, Ctx};
+use crate::record::Count;
+
+fn verb_kind(lemma: &str) -> Option<&'static str> {
+    Some(match lemma {
+        "kill" | "die" | "massacre" | "execute" | "slaughter" | "claim" => "killed",
+        "injure" | "wound" | "hurt" | "maim" => "injured",
+        "free" | "release" | "swap" | "exchange" | "repatriate" | "return" | "hand" => "released",
+        "detain" | "arrest" | "jail" | "imprison" | "hold" | "capture" | "round" => "detained",
+        "displace" | "uproot" | "evacuate" | "flee" | "force" => "displaced",
+        "abduct" | "kidnap" | "seize" | "take" => "hostage",
+        "deploy" | "send" | "station" | "mobilize" | "mobilise" | "dispatch" | "mass" => "troops",
+        _ => return None,
+    })
+}
+
+fn word_kind(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dead" | "deaths" | "fatalities" | "killed" | "lives" | "bodies" => "killed",
+        "injured" | "wounded" | "injuries" | "casualties" | "hurt" => "injured",
+        "hostage" | "hostages" | "captives" | "abducted" | "kidnapped" => "hostage",
+        "detained" | "arrested" | "detainees" | "prisoners" | "arrests" => "detained",
+        "displaced" | "refugees" | "evacuees" | "fled" | "homeless" => "displaced",
+        "missing" => "missing",
+        "released" | "freed" => "released",
+        "troops" | "soldiers" | "personnel" | "servicemen" | "marines" | "paratroopers" => "troops",
+        _ => return None,
+    })
+}
+
+/// The kind of a number at token range `n` in the sentence `sent`, for an event coded `code`.
+fn kind_of(
+    cx: &Ctx,
+    n: attache_doc::TokenRange,
+    sent: attache_doc::TokenRange,
+    code: &str,
+) -> Option<&'static str> {
+    let doc = cx.doc;
+    let lemma = |k: usize| cx.lex.verb(doc.low(k)).map(|(id, _)| cx.lex.lemma(id));
+    // 1. A governing verb just before: "killing two people", "freed 369 prisoners".
+    let mut k = n.start;
+    let mut steps = 0;
+    while k > sent.start && steps < 3 {
+        k -= 1;
+        steps += 1;
+        if matches!(doc.tokens[k].pos, Pos::Verb | Pos::Noun | Pos::Adj) {
+            if let Some(kind) = lemma(k).and_then(verb_kind) {
+                return Some(adjust(kind, code));
+            }
+        }
+        if !matches!(
+            doc.tokens[k].pos,
+            Pos::Adv | Pos::Det | Pos::Adj | Pos::Verb
+        ) {
+            break;
+        }
+    }
+    // 2. A participle or adjective after the counted noun: "30 people were wounded",
+    //    "50 soldiers dead and 12 missing", "250 taken hostage".
+    let mut k = n.end;
+    let mut noun = None;
+    while k < sent.end && k < n.end + 6 {
+        let w = doc.low(k);
+        if let Some(kind) = word_kind(w)
+            .filter(|_| doc.tokens[k].pos != Pos::Noun || matches!(w, "dead" | "missing"))
+        {
+            return Some(adjust(kind, code));
+        }
+        if doc.tokens[k].pos == Pos::Verb {
+            if let Some(kind) = lemma(k).and_then(verb_kind) {
+                let kind = if kind == "hostage"
+                    && !matches!(doc.low((k + 1).min(sent.end - 1)), "hostage" | "captive")
+                    && w != "abducted"
+                    && w != "kidnapped"
+                {
+                    "hostage"
+                } else {
+                    kind
+                };
+                return Some(adjust(kind, code));
+            }
+        }
+        if noun.is_none() {
+            noun = word_kind(w);
+        }
+        if matches!(w, "," | ";" | "and" | "in" | "at" | "on" | "from") {
+            break;
+        }
+        k += 1;
+    }
+    // 3. The counted noun itself: "48,000 deaths", "12 hostages".
+    noun.map(|kind| adjust(kind, code))
+}
+
+/// The event decides between readings: people freed in a release are `released`; soldiers
+/// counted in an attack are victims, in a deployment troops.
+fn adjust(kind: &'static str, code: &str) -> &'static str {
+    let release = code.starts_with("084") || code == "0353" || code.starts_with("0841");
+    let violent = matches!(&code[..2], "18" | "19" | "20");
+    match kind {
+        "hostage" | "detained" | "troops" if release => "released",
+        "troops" if violent => "killed",
+        k => k,
+    }
+}
+
+pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &mut Vec<Count>) {
+    let doc = cx.doc;
+    let sent = doc.sentences[c.sentence].tokens;
+    let in_scope = |tok: usize, ev: &Candidate| {
+        cx.clause_of
+            .get(tok)
+            .is_some_and(|&k| k == ev.clause || cx.within(k, ev.clause))
+    };
+    for n in &doc.numbers {
+        if !sent.contains(n.tokens.start) || !in_scope(n.tokens.start, c) {
+            continue;
+        }
+        // "Two gunmen killed six": the number of the source's own members.
+        if c.source.iter().any(|&m| {
+            let a = &doc.actors[m];
+            a.tokens.start >= n.tokens.end && a.tokens.start <= n.tokens.end + 1
+        }) {
+            continue;
+        }
+        // The number belongs to the nearest event trigger in scope.
+        let dist = |ev: &Candidate| {
+            if n.tokens.start >= ev.trigger.end {
+                n.tokens.start - ev.trigger.end
+            } else {
+                ev.trigger.start - n.tokens.end + 2
+            }
+        };
+        let mine = dist(c);
+        let closer = all.iter().any(|o| {
+            !std::ptr::eq(o, c)
+                && o.sentence == c.sentence
+                && in_scope(n.tokens.start, o)
+                && dist(o) < mine
+        });
+        if closer {
+            continue;
+        }
+        let Some(kind) = kind_of(cx, n.tokens, sent, code) else {
+            continue;
+        };
+        let violent = matches!(&code[..2], "18" | "19" | "20" | "15" | "17" | "14");
+        if !violent && matches!(kind, "killed" | "injured" | "missing") {
+            continue;
+        }
+        out.push(Count {
+            kind: kind.to_string(),
+            value: n.value,
+            qualifier: n.qualifier.clone(),
+            text: doc.slice(n.span).to_string(),
+            start: doc.char_offset(n.span.start),
+            end: doc.char_offset(n.span.end),
+            attribution: None,
+        });
+    }
+}
