@@ -7,6 +7,7 @@
 # Env:   BENCH_RUNS=R     best of R runs for each thread count (default 1)
 #        STARTUP_RUNS=S   start-up runs, best taken (default 20)
 #        REUTERS_DIR      the .sgm files (default ../shared/bench/reuters21578)
+#        ATTACHE_BIN      measure this attache binary instead of building target/release/attache
 # MB = 10^6 bytes of document text (the JSON "text" fields, UTF-8). Sentences and tokens are
 # counted by the pipeline's own text stage (benches/examples/corpus_stats.rs).
 set -euo pipefail
@@ -18,7 +19,7 @@ STARTUP_RUNS="${STARTUP_RUNS:-20}"
 REUTERS_DIR="${REUTERS_DIR:-../shared/bench/reuters21578}"
 OUT=target/bench
 CORPUS=$OUT/reuters.jsonl
-BIN=target/release/attache
+BIN="${ATTACHE_BIN:-target/release/attache}"
 CORES=$(nproc)
 mkdir -p "$OUT"
 
@@ -35,7 +36,7 @@ if [ "$DOCS" != 0 ]; then
 fi
 
 echo "bench: building (release)" >&2
-cargo build --release -q -p attache
+[ -n "${ATTACHE_BIN:-}" ] || cargo build --release -q -p attache
 cargo build --release -q -p attache-benches --example corpus_stats
 target/release/examples/corpus_stats "$INPUT" > "$OUT/corpus-stats.json"
 

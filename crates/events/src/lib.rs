@@ -76,12 +76,25 @@ impl Coder {
         let info = self.table.get(&code)?;
         let actor_ref = |m: &usize| {
             let a = &doc.actors[*m];
+            // A capital named as the destination of a visit is the host country, not its
+            // government ("arrived in Amman": JOR).
+            let place = a.kind == attache_doc::ActorKind::Metonym
+                && a.sector.as_deref() == Some("GOV")
+                && c.target.contains(m)
+                && (1..=2).any(|d| {
+                    a.tokens.start >= d
+                        && matches!(doc.low(a.tokens.start - d), "in" | "to" | "at" | "into")
+                });
             ActorRef {
                 text: doc.slice(a.span).to_string(),
                 name: a.name.clone(),
-                code: a.code.clone(),
+                code: if place {
+                    a.country.clone().unwrap_or_else(|| a.code.clone())
+                } else {
+                    a.code.clone()
+                },
                 country: a.country.clone(),
-                sector: a.sector.clone(),
+                sector: if place { None } else { a.sector.clone() },
                 start: doc.char_offset(a.span.start),
                 end: doc.char_offset(a.span.end),
             }

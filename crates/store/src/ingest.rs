@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::merge::{self, Key, PlaceKey, Window};
 use crate::minhash;
-use crate::{Result, Store};
+use crate::{Result, Store, StoreError};
 
 /// A highlighted span of the article view (character offsets).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -284,35 +284,43 @@ fn load_key(tx: &Transaction<'_>, id: i64) -> Result<Option<(i64, i64, Key)>> {
         .optional()?)
 }
 
-/// The number of a CAMEO root in the window index.
-fn root_number(root: &str) -> i64 {
-    root.parse().unwrap_or(0)
-}
-
-/// The number of a PLOVER type in the window index (`none` for an event without one).
-fn plover_number(p: Option<&str>, none: i64) -> i64 {
-    p.map_or(none, |p| (minhash::fnv64(p.as_bytes()) % 1_000_000) as i64)
+/// The keys under which an event is found by the mentions that may join it (see the
+/// `event_keys` table): every (side and country, type) pair.
+fn index_keys(k: &Key) -> Vec<String> {
+    let mut types = vec![format!("r{}", k.root)];
+    if let Some(p) = &k.plover {
+        types.push(format!("p{p}"));
+    }
+    let mut sides: Vec<String> = Vec::new();
+    if k.actors.is_empty() && k.recipients.is_empty() {
+        sides.push("n:".into());
+    } else if k.symmetric {
+        sides.extend(k.actors.iter().map(|c| format!("s:{c}")));
+    } else {
+        sides.extend(k.actors.iter().map(|c| format!("a:{c}")));
+        sides.extend(k.recipients.iter().map(|c| format!("r:{c}")));
+    }
+    sides
+        .iter()
+        .flat_map(|s| types.iter().map(move |t| format!("{s}|{t}")))
+        .collect()
 }
 
 fn index_event(tx: &Transaction<'_>, id: i64, k: &Key) -> Result<()> {
     use chrono::Datelike;
-    match k.window.filter(|w| w.mergeable()) {
-        Some(w) => {
-            let (r, p) = (root_number(&k.root), plover_number(k.plover.as_deref(), -1));
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO event_index VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5)",
-            )?
-            .execute(params![
-                id,
+    tx.prepare_cached("DELETE FROM event_keys WHERE event_id = ?1")?
+        .execute([id])?;
+    if let Some(w) = k.window.filter(|w| w.mergeable()) {
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO event_keys (key, lo, hi, event_id) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for key in index_keys(k) {
+            ins.execute(params![
+                key,
                 w.lo.num_days_from_ce(),
                 w.hi.num_days_from_ce(),
-                r,
-                p
+                id
             ])?;
-        }
-        None => {
-            tx.prepare_cached("DELETE FROM event_index WHERE id = ?1")?
-                .execute([id])?;
         }
     }
     Ok(())
@@ -357,21 +365,31 @@ fn choose_event(tx: &Transaction<'_>, m: &Key, previous: Option<i64>) -> Result<
         return Ok(None);
     };
     use chrono::Datelike;
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT {KEY_COLS} FROM events WHERE id IN (\
-         SELECT id FROM event_index WHERE lo <= ?2 AND hi >= ?1 AND root_lo <= ?3 AND root_hi >= ?3 \
-         UNION \
-         SELECT id FROM event_index WHERE lo <= ?2 AND hi >= ?1 AND plover_lo <= ?4 AND plover_hi >= ?4)"
-    ))?;
-    let rows = stmt.query_map(
-        params![
-            w.lo.num_days_from_ce(),
-            w.hi.num_days_from_ce(),
-            root_number(&m.root),
-            plover_number(m.plover.as_deref(), -3)
-        ],
-        key_from_row,
-    )?;
+    let (lo, hi) = (
+        i64::from(w.lo.num_days_from_ce()),
+        i64::from(w.hi.num_days_from_ce()),
+    );
+    let mut ids: BTreeSet<i64> = BTreeSet::new();
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT event_id FROM event_keys WHERE key = ?1 AND lo BETWEEN ?2 AND ?3 AND hi >= ?4",
+        )?;
+        for key in index_keys(m) {
+            let found = stmt.query_map(
+                params![key, lo - merge::MAX_WINDOW_DAYS, hi, lo],
+                |r| r.get::<_, i64>(0),
+            )?;
+            for id in found {
+                ids.insert(id?);
+            }
+        }
+    }
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(row) = load_key(tx, id)? {
+            rows.push(Ok::<_, StoreError>(row));
+        }
+    }
     let mut best: Option<(i64, i64)> = None;
     for row in rows {
         let (id, size, e) = row?;
@@ -914,7 +932,7 @@ impl Store {
             if recompute(&tx, *ev)? == 0 {
                 tx.prepare_cached("DELETE FROM events WHERE id = ?1")?
                     .execute([ev])?;
-                tx.prepare_cached("DELETE FROM event_index WHERE id = ?1")?
+                tx.prepare_cached("DELETE FROM event_keys WHERE event_id = ?1")?
                     .execute([ev])?;
             }
         }

@@ -156,14 +156,14 @@ impl Store {
                  (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id)",
             ),
             (
-                "events missing from the window index",
+                "events missing from the key index",
                 "SELECT count(*) FROM events e WHERE e.date_lo IS NOT NULL \
                  AND julianday(e.date_hi) - julianday(e.date_lo) < 31 AND NOT EXISTS \
-                 (SELECT 1 FROM event_index i WHERE i.id = e.id)",
+                 (SELECT 1 FROM event_keys k WHERE k.event_id = e.id)",
             ),
             (
-                "window index rows without an event",
-                "SELECT count(*) FROM event_index i LEFT JOIN events e ON e.id = i.id \
+                "key index rows without an event",
+                "SELECT count(*) FROM event_keys k LEFT JOIN events e ON e.id = k.event_id \
                  WHERE e.id IS NULL",
             ),
             (

@@ -68,9 +68,17 @@ CREATE TABLE events (
     sources           TEXT NOT NULL DEFAULT '[]',  -- JSON array
     rep_mention       INTEGER
 );
--- Candidate search of the merge rule: the date window (days from CE) with the CAMEO root and a
--- PLOVER type number, one row per event that has a window.
-CREATE VIRTUAL TABLE event_index USING rtree(id, lo, hi, root_lo, root_hi, plover_lo, plover_hi);
+-- Candidate search of the merge rule: one row per (side and country, type) of an event with a
+-- window of a month at most, e.g. `a:USA|r19`, `a:USA|pASSAULT`, `s:JPN|r04`, `n:|r14` (no actor).
+-- A compatible mention shares at least one key and its window starts at most 31 days earlier.
+CREATE TABLE event_keys (
+    key      TEXT NOT NULL,
+    lo       INTEGER NOT NULL,                -- window, days from the Common Era
+    hi       INTEGER NOT NULL,
+    event_id INTEGER NOT NULL
+);
+CREATE INDEX event_keys_key ON event_keys(key, lo);
+CREATE INDEX event_keys_event ON event_keys(event_id);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_cameo ON events(cameo);
 

@@ -5,7 +5,7 @@
 //! forms are derived by rule, so the tables only need the exceptions.
 
 use attache_doc::{LemmaId, VerbForm};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::TextError;
 

@@ -1,7 +1,7 @@
 //! From dictionary matches to actor noun phrases, then pronouns and short names.
 
 use attache_doc::{ActorKind, ActorMention, Document, Pos, Span, TokenRange};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::dict::{split_code, ActorDictionary, Atom, CaseRule};
 
@@ -66,6 +66,24 @@ const GENERIC_HEADS: &[&str] = &[
     "counterpart",
     "nationals",
 ];
+/// Role nouns that say rank, not sector: the role noun before them decides.
+const GENERIC_AGENTS: &[&str] = &[
+    "leader",
+    "leaders",
+    "chief",
+    "chiefs",
+    "head",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "commanders",
+    "official",
+    "officials",
+    "members",
+    "member",
+];
+
 /// Agentive plural endings: "attackers", "activists", "gunmen", "militants".
 const AGENTIVE: &[&str] = &["ers", "ists", "men", "ants", "ors", "ees"];
 
@@ -149,7 +167,16 @@ impl ActorTagger {
             let text = &doc.text[m.start()..m.end()];
             let ok = match p.case {
                 CaseRule::Any => true,
-                CaseRule::InitialCap => text.chars().next().is_some_and(char::is_uppercase),
+                // Every capitalised word of the name is capitalised in the text: "Russia Today"
+                // the channel, not "Russia today".
+                CaseRule::InitialCap => p
+                    .written
+                    .split([' ', '-'])
+                    .zip(text.split([' ', '-']))
+                    .all(|(w, t)| {
+                        !w.chars().next().is_some_and(char::is_uppercase)
+                            || t.chars().next().is_some_and(char::is_uppercase)
+                    }),
                 CaseRule::Exact => text == p.written || text.replace('’', "'") == p.written,
             };
             // Names never cross a sentence boundary.
@@ -168,12 +195,13 @@ impl ActorTagger {
     /// Fill `doc.actors`.
     pub fn annotate(&self, doc: &mut Document) {
         let hits = self.hits(doc);
-        let mut hit_at: HashMap<usize, Hit> = HashMap::with_capacity(hits.len());
+        let mut hit_at: HashMap<usize, Hit> =
+            HashMap::with_capacity_and_hasher(hits.len(), Default::default());
         for h in &hits {
             hit_at.insert(h.start, *h);
         }
         let mut mentions: Vec<ActorMention> = Vec::new();
-        let mut short_names: HashMap<String, usize> = HashMap::new();
+        let mut short_names: HashMap<String, usize> = HashMap::default();
         let date = doc.meta.date;
         for si in 0..doc.sentences.len() {
             let sent = doc.sentences[si].tokens;
@@ -388,13 +416,25 @@ impl ActorTagger {
                 None
             }
         });
-        let agent = atoms.iter().rev().find_map(|a| {
-            if let Atom::Agent { sector, plural } = a.2 {
-                Some((sector, plural, a.0))
-            } else {
-                None
+        let agents: Vec<([u8; 3], bool, usize, usize)> = atoms
+            .iter()
+            .filter_map(|a| {
+                if let Atom::Agent { sector, plural } = a.2 {
+                    Some((sector, plural, a.0, a.1))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        // The head role noun decides, unless it is a generic one after a specific one:
+        // "opposition leader" is OPP, "rebel commander" REB.
+        let agent = match agents.as_slice() {
+            [] => None,
+            [.., prev, last] if GENERIC_AGENTS.contains(&doc.low(last.3 - 1)) => {
+                Some((prev.0, last.1, prev.2))
             }
-        });
+            [.., last] => Some((last.0, last.1, last.2)),
+        };
         let place_country = |a: &Atom| match *a {
             Atom::Country(c)
             | Atom::Capital(c)
@@ -457,12 +497,26 @@ impl ActorTagger {
             } else {
                 c2
             };
-            // An IGO's or NGO's "country" already says what it is: no sector of the same name.
+            // An IGO's or NGO's "country" already says what it is: no sector of the same name;
+            // its officials are GOV ("Arab League Secretary-General ...": IGO, GOV).
             let sector = if code == org.code && !org.sector.is_empty() && org.sector != org.country
             {
                 Some(org.sector.clone())
             } else {
                 s2
+            };
+            let sector = match agent {
+                Some((sec, _, at))
+                    if sector.is_none()
+                        && at
+                            > atoms
+                                .iter()
+                                .position(|a| matches!(a.2, Atom::Org(x) if x == o))
+                                .map_or(usize::MAX, |i| atoms[i].0) =>
+                {
+                    Some(sector_str(&sec))
+                }
+                _ => sector,
             };
             return Some(mk(
                 ActorKind::Organization,

@@ -614,6 +614,10 @@ impl Gazetteer {
     /// Index entries for a normalised key (see [`crate::normalize::key`]).
     pub fn lookup_key(&self, k: &str) -> &[NameRef] {
         let h = key_hash(k);
+        // Most probes miss: a hash-set check avoids a cache-unfriendly binary search.
+        if !self.key_set.is_empty() && !self.key_set.contains(&h) {
+            return &[];
+        }
         let a = self.key_hashes.partition_point(|&x| x < h);
         let b = a + self.key_hashes[a..].partition_point(|&x| x == h);
         &self.key_refs[a..b]
