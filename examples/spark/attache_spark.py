@@ -7,8 +7,8 @@
 Reads JSON Lines articles ({"id", "date", "text", ...} per line) from any path or Hadoop URI that
 `SparkContext.textFile` accepts (globs, comma-separated lists, hdfs://, s3a://, gzip files), pipes
 every partition through one `attache code` process (`RDD.pipe(..., checkCode=True)`), parses the
-event records with a fixed schema and writes Parquet partitioned by `event_date` (the day of the
-event when its date names one; `__HIVE_DEFAULT_PARTITION__` otherwise). The columns are those of
+event records with a fixed schema, shuffles them by `event_date` (the day of the event when its
+date names one; `__HIVE_DEFAULT_PARTITION__` otherwise) and writes Parquet partitioned by it. The columns are those of
 `attache export --format parquet`, so both outputs can be queried together.
 
 The `attache` binary is shipped to the executors with `spark-submit --files PATH/attache`; see
@@ -87,6 +87,9 @@ def parse_args(argv):
                    help="attache -j per process; keep spark.task.cpus equal to it (default: 1)")
     p.add_argument("--status", default="",
                    help="keep only these statuses (attache code --status), e.g. occurred,planned")
+    p.add_argument("--files-per-date", type=int, default=1,
+                   help="Parquet files per event_date directory: events are shuffled by date so "
+                        "that each day is written by N tasks, not by every task (default: 1)")
     p.add_argument("--mode", default="errorifexists",
                    choices=["errorifexists", "overwrite", "append"], help="Parquet save mode")
     p.add_argument("--metrics", help="write a JSON summary (events, seconds) to this local file")
@@ -131,6 +134,13 @@ def run(spark, args):
     events = (spark.read.schema(EVENT_SCHEMA).option("mode", "FAILFAST").json(lines)
               .withColumn("event_date", event_date())
               .select(*COLUMNS))
+    # Without the shuffle every task would write a small file into every date directory it has
+    # events for; with it each date is written by `--files-per-date` tasks.
+    if args.files_per_date <= 1:
+        events = events.repartition("event_date")
+    else:
+        salt = F.pmod(F.hash("id"), F.lit(args.files_per_date))
+        events = events.repartition("event_date", salt)
     start = time.monotonic()
     events.write.mode(args.mode).partitionBy("event_date").parquet(args.output)
     seconds = time.monotonic() - start

@@ -14,8 +14,8 @@ use anyhow::{bail, Context, Result};
 use attache_events::export;
 use attache_pipeline::Pipeline;
 use attache_store::{
-    export as sx, BatchReport, ErrorRecord, EventRow, Filter, MentionRow, NewDocument, Order,
-    Page, Store,
+    export as sx, BatchReport, ErrorRecord, EventRow, Filter, MentionRow, NewDocument, Order, Page,
+    Store,
 };
 use clap::ValueEnum;
 
@@ -254,7 +254,9 @@ fn progress_bar(total: Option<u64>, show: bool) -> indicatif::ProgressBar {
         Some(_) => ProgressStyle::with_template(
             "{spinner} {elapsed_precise} [{bar:36}] {pos}/{len} docs  {per_sec}  ETA {eta}  {msg}",
         ),
-        None => ProgressStyle::with_template("{spinner} {elapsed_precise} {pos} docs  {per_sec}  {msg}"),
+        None => {
+            ProgressStyle::with_template("{spinner} {elapsed_precise} {pos} docs  {per_sec}  {msg}")
+        }
     };
     if let Ok(s) = style {
         pb.set_style(s.progress_chars("=> "));
@@ -286,7 +288,14 @@ pub fn ingest(data: &Option<PathBuf>, a: IngestArgs) -> Result<()> {
         a.files.iter().cloned().map(Some).collect()
     };
     let show = !a.quiet && std::io::stderr().is_terminal();
-    let pb = progress_bar(if show { count_records(&files, a.input_format) } else { None }, show);
+    let pb = progress_bar(
+        if show {
+            count_records(&files, a.input_format)
+        } else {
+            None
+        },
+        show,
+    );
     let threads = a
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -411,7 +420,6 @@ pub fn ingest(data: &Option<PathBuf>, a: IngestArgs) -> Result<()> {
     if read_result.is_ok() {
         read_result = code_batch(&mut items);
     }
-    drop(code_batch);
     drop(tx);
     let written = writer
         .join()
@@ -478,7 +486,10 @@ fn code_one(
 
 fn open_read(db: &Path) -> Result<Store> {
     if !db.exists() {
-        bail!("no store at {} (create it with attache ingest)", db.display());
+        bail!(
+            "no store at {} (create it with attache ingest)",
+            db.display()
+        );
     }
     Store::open_read_only(db).with_context(|| format!("cannot open the store {}", db.display()))
 }
@@ -486,8 +497,17 @@ fn open_read(db: &Path) -> Result<Store> {
 fn event_table_header() -> String {
     format!(
         "{:>7} {:<10} {:<5} {:<10} {:<12} {:<22} {:<22} {:<16} {:>5} {:>4} {:>4}",
-        "EVENT", "DATE", "CAMEO", "PLOVER", "STATUS", "ACTORS", "RECIPIENTS", "PLACE", "MENT",
-        "ART", "SRC"
+        "EVENT",
+        "DATE",
+        "CAMEO",
+        "PLOVER",
+        "STATUS",
+        "ACTORS",
+        "RECIPIENTS",
+        "PLACE",
+        "MENT",
+        "ART",
+        "SRC"
     )
 }
 
@@ -681,7 +701,10 @@ fn stats_inner(a: StatsArgs) -> Result<()> {
     } else {
         "mentions"
     };
-    writeln!(out, "\n{what} by day (verbal coop, material coop, verbal conflict, material conflict)")?;
+    writeln!(
+        out,
+        "\n{what} by day (verbal coop, material coop, verbal conflict, material conflict)"
+    )?;
     for d in &s.by_day {
         writeln!(
             out,
@@ -747,7 +770,10 @@ pub fn serve(data: &Option<PathBuf>, a: ServeArgs) -> Result<()> {
         ..Default::default()
     };
     if !writable && !a.db.exists() {
-        bail!("no store at {} (create it with attache ingest)", a.db.display());
+        bail!(
+            "no store at {} (create it with attache ingest)",
+            a.db.display()
+        );
     }
     attache_serve::run(config, pipeline, &a.addr).context("the server stopped")
 }

@@ -71,11 +71,27 @@ fn ingest_then_query_round_trips() {
     assert!(err.contains(" s ("), "seconds in the summary: {err}");
 
     // The stored mentions are exactly what `attache code` prints.
-    let stored = ok(&["query", "--db", s(&db), "--level", "mentions", "-f", "jsonl"]);
+    let stored = ok(&[
+        "query",
+        "--db",
+        s(&db),
+        "--level",
+        "mentions",
+        "-f",
+        "jsonl",
+    ]);
     assert_eq!(sorted_lines(&stored), sorted_lines(&coded));
 
     // Merged events in every format.
-    let events = ok(&["query", "--db", s(&db), "-f", "jsonl", "--order", "mentions"]);
+    let events = ok(&[
+        "query",
+        "--db",
+        s(&db),
+        "-f",
+        "jsonl",
+        "--order",
+        "mentions",
+    ]);
     let top: Value = serde_json::from_str(events.lines().next().unwrap()).unwrap();
     assert_eq!(top["plover"], "CONSULT");
     assert_eq!(top["num_articles"], 5);
@@ -85,7 +101,15 @@ fn ingest_then_query_round_trips() {
     assert!(csv.starts_with("id,date,"));
     assert_eq!(csv.lines().count(), 1 + events.lines().count());
 
-    let gdelt = ok(&["query", "--db", s(&db), "-f", "gdelt", "--plover", "CONSULT"]);
+    let gdelt = ok(&[
+        "query",
+        "--db",
+        s(&db),
+        "-f",
+        "gdelt",
+        "--plover",
+        "CONSULT",
+    ]);
     let cols: Vec<&str> = gdelt.trim_end().split('\t').collect();
     assert_eq!(cols.len(), 61);
     assert_eq!(cols[1], "20250612");
@@ -194,12 +218,20 @@ fn event_shapes(db: &Path) -> BTreeMap<String, usize> {
 fn killed_ingest_leaves_a_consistent_store_and_the_next_run_continues() {
     let dir = tmp("kill");
     let input = dir.join("generated.jsonl");
-    let n = 1500;
+    let n = 800;
     std::fs::write(&input, generated(n)).unwrap();
     let db = dir.join("events.db");
 
     let mut child = bin()
-        .args(["ingest", "--db", s(&db), "--batch", "25", "--quiet", s(&input)])
+        .args([
+            "ingest",
+            "--db",
+            s(&db),
+            "--batch",
+            "25",
+            "--quiet",
+            s(&input),
+        ])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -232,7 +264,10 @@ fn killed_ingest_leaves_a_consistent_store_and_the_next_run_continues() {
     let (out, err, code) = run(&["stats", "--db", s(&db), "--check"]);
     assert_eq!(code, 0, "inconsistent after the kill: {out}{err}");
     let partial = totals(&db)["documents"].as_u64().unwrap() as usize;
-    assert!(partial < n, "killed too late to test anything ({partial} of {n})");
+    assert!(
+        partial < n,
+        "killed too late to test anything ({partial} of {n})"
+    );
     assert_eq!(partial % 25, 0, "only whole batches are committed");
 
     // The next run continues where the killed one stopped.
@@ -271,5 +306,8 @@ fn error_records_are_stored_not_lost() {
     assert!(err.contains("3 errors"), "{err}");
     assert_eq!(err.matches("\"error\"").count(), 3, "printed too: {err}");
     let t = totals(&db);
-    assert_eq!((t["documents"].as_i64(), t["errors"].as_i64()), (Some(1), Some(3)));
+    assert_eq!(
+        (t["documents"].as_i64(), t["errors"].as_i64()),
+        (Some(1), Some(3))
+    );
 }

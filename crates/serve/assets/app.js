@@ -138,6 +138,8 @@ async function loadTimeline() {
   }
   const span = hi0 - lo0 + 1;
   const bin = span > 400 ? 30 : span > 160 ? 7 : 1;
+  document.getElementById("timeline-title").textContent =
+    "Events per " + (bin === 1 ? "day" : bin === 7 ? "week" : "month");
   const bins = new Map();
   let outside = 0;
   for (const d of days) {
@@ -245,13 +247,13 @@ async function loadNetwork() {
     }
     for (let i = 0; i < N; i++) {
       // Gravity keeps loose nodes in view.
-      d[i].x += (W / 2 - pos[i].x) * 0.05 * k / 40;
-      d[i].y += (H / 2 - pos[i].y) * 0.05 * k / 40;
+      d[i].x += (W / 2 - pos[i].x) * 0.14 * k / 40;
+      d[i].y += (H / 2 - pos[i].y) * 0.2 * k / 40;
       const len = Math.hypot(d[i].x, d[i].y) || 1;
       pos[i].x += (d[i].x / len) * Math.min(len, temp);
       pos[i].y += (d[i].y / len) * Math.min(len, temp);
-      pos[i].x = Math.min(W - 24, Math.max(24, pos[i].x));
-      pos[i].y = Math.min(H - 16, Math.max(16, pos[i].y));
+      pos[i].x = Math.min(W - 30, Math.max(30, pos[i].x));
+      pos[i].y = Math.min(H - 14, Math.max(30, pos[i].y));
     }
     temp = Math.max(temp * 0.975, 0.5);
   }
@@ -343,7 +345,7 @@ async function loadEvents() {
   for (const e of res.items) {
     const tr = h("tr", { "data-id": e.id, class: state.event === e.id ? "selected" : null, onclick: () => openEvent(e.id) },
       h("td", { class: "date" }, e.date || "—"),
-      h("td", {}, h("span", { class: "dot q" + e.quad_class }), h("span", { class: "code" }, e.cameo), shortName(e.cameo_name || e.plover || "")),
+      h("td", { class: "ev", title: e.cameo_name || "" }, h("span", { class: "dot q" + e.quad_class }), h("span", { class: "code" }, e.cameo), shortName(e.cameo_name || e.plover || "")),
       h("td", { class: "dyad" }, dyadText(e)),
       h("td", {}, e.place ? e.place.name : "—"),
       h("td", { class: "num" }, e.num_mentions),
@@ -389,7 +391,8 @@ async function openEvent(id) {
       h("span", {}, h("b", {}, ev.num_articles), " articles"),
       h("span", {}, h("b", {}, ev.num_sources), " sources"),
       ev.place ? h("span", {}, "at ", h("b", {}, ev.place.name)) : null,
-      ev.attributions.length ? h("span", {}, "per ", h("b", {}, ev.attributions.join(", "))) : null),
+      ev.attributions.length ? h("span", { title: ev.attributions.join("; ") }, "per ", h("b", {},
+        ev.attributions.slice(0, 3).join(", ") + (ev.attributions.length > 3 ? ` +${ev.attributions.length - 3}` : ""))) : null),
     tabs));
   if (docs.length) await openDoc(docs[0].id);
 }

@@ -106,7 +106,10 @@ pub struct AppState {
 
 impl AppState {
     /// Open the database (read-only; for writing too when a token and a pipeline are given).
-    pub fn new(config: Config, pipeline: Option<Arc<Pipeline>>) -> Result<Arc<AppState>, ServeError> {
+    pub fn new(
+        config: Config,
+        pipeline: Option<Arc<Pipeline>>,
+    ) -> Result<Arc<AppState>, ServeError> {
         let writable = config.token.is_some() && pipeline.is_some();
         let writer = if writable {
             Some(Mutex::new(Store::open(&config.db)?))
@@ -180,11 +183,7 @@ where
 {
     let st = st.clone();
     tokio::task::spawn_blocking(move || {
-        let pooled = st
-            .readers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .pop();
+        let pooled = st.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let store = match pooled {
             Some(s) => s,
             None => Store::open_read_only(&st.config.db)?,
@@ -319,7 +318,10 @@ async fn app_js() -> impl IntoResponse {
 }
 
 async fn style_css() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE_CSS)
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        STYLE_CSS,
+    )
 }
 
 async fn api_index(State(st): State<Arc<AppState>>) -> Json<Value> {
@@ -353,7 +355,10 @@ async fn events(
 ) -> ApiResult<Json<Value>> {
     let f = p.filter()?;
     let page = p.page(Order::Recent)?;
-    let (total, items) = read(&st, move |s| Ok((s.count_events(&f)?, s.events(&f, &page)?))).await?;
+    let (total, items) = read(&st, move |s| {
+        Ok((s.count_events(&f)?, s.events(&f, &page)?))
+    })
+    .await?;
     Ok(Json(json!({
         "total": total, "limit": page.limit, "offset": page.offset, "items": items
     })))
@@ -375,8 +380,10 @@ async fn mentions(
 ) -> ApiResult<Json<Value>> {
     let f = p.filter()?;
     let page = p.page(Order::Recent)?;
-    let (total, items) =
-        read(&st, move |s| Ok((s.count_mentions(&f)?, s.mentions(&f, &page)?))).await?;
+    let (total, items) = read(&st, move |s| {
+        Ok((s.count_mentions(&f)?, s.mentions(&f, &page)?))
+    })
+    .await?;
     Ok(Json(json!({
         "total": total, "limit": page.limit, "offset": page.offset, "items": items
     })))
@@ -426,7 +433,9 @@ async fn network(
     Query(p): Query<Params>,
 ) -> ApiResult<Json<Value>> {
     let f = p.filter()?;
-    let limit = number::<usize>("limit", &p.limit)?.unwrap_or(60).clamp(1, MAX_PAGE);
+    let limit = number::<usize>("limit", &p.limit)?
+        .unwrap_or(60)
+        .clamp(1, MAX_PAGE);
     let n = read(&st, move |s| s.network(&f, limit)).await?;
     Ok(Json(json!(n)))
 }
@@ -459,10 +468,7 @@ fn compute_basemap() -> String {
                 p.kind,
                 attache_places::PlaceKind::City | attache_places::PlaceKind::Admin2
             ) {
-                cells.insert((
-                    (p.lon / step).floor() as i32,
-                    (p.lat / step).floor() as i32,
-                ));
+                cells.insert(((p.lon / step).floor() as i32, (p.lat / step).floor() as i32));
             }
         }
     }
@@ -528,8 +534,8 @@ fn token_ok(expected: &str, headers: &HeaderMap) -> bool {
     };
     let (a, b) = (expected.as_bytes(), got.trim().as_bytes());
     let mut diff = a.len() ^ b.len();
-    for i in 0..a.len() {
-        diff |= usize::from(a[i] ^ b.get(i).copied().unwrap_or(0));
+    for (i, x) in a.iter().enumerate() {
+        diff |= usize::from(x ^ b.get(i).copied().unwrap_or(0));
     }
     diff == 0
 }
@@ -567,14 +573,19 @@ async fn ingest(
     let mut metas = Vec::with_capacity(docs.len());
     for d in docs {
         if d.id.trim().is_empty() || d.id.len() > 500 {
-            return Err(ApiError::BadRequest("every document needs an id (≤ 500 bytes)".into()));
+            return Err(ApiError::BadRequest(
+                "every document needs an id (≤ 500 bytes)".into(),
+            ));
         }
         let date = match d.date.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => Some(
                 s.get(..10)
                     .and_then(|x| chrono::NaiveDate::parse_from_str(x, "%Y-%m-%d").ok())
                     .ok_or_else(|| {
-                        ApiError::BadRequest(format!("document `{}`: date `{s}` is not YYYY-MM-DD", d.id))
+                        ApiError::BadRequest(format!(
+                            "document `{}`: date `{s}` is not YYYY-MM-DD",
+                            d.id
+                        ))
                     })?,
             ),
             None => None,
@@ -656,7 +667,10 @@ async fn security_headers(req: Request, next: Next) -> Response {
              connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         ),
     );
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     r
 }
 

@@ -35,9 +35,8 @@ async fn call(app: &axum::Router, req: Request<Body>) -> (StatusCode, Value) {
     let r = app.clone().oneshot(req).await.unwrap();
     let status = r.status();
     let bytes = r.into_body().collect().await.unwrap().to_bytes();
-    let v = serde_json::from_slice(&bytes).unwrap_or(Value::String(
-        String::from_utf8_lossy(&bytes).into_owned(),
-    ));
+    let v = serde_json::from_slice(&bytes)
+        .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into_owned()));
     (status, v)
 }
 
@@ -93,7 +92,10 @@ fn read_routes() {
 
         let (s, d) = get(&app, "/api/documents/harbor-101").await;
         assert_eq!(s, StatusCode::OK);
-        assert!(d["text"].as_str().unwrap().starts_with("Japanese Foreign Minister"));
+        assert!(d["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Japanese Foreign Minister"));
         assert!(!d["layers"]["sentences"].as_array().unwrap().is_empty());
         assert!(!d["mentions"].as_array().unwrap().is_empty());
         let (_, d) = get(&app, "/api/documents/meridian-7-copy").await;
@@ -103,7 +105,11 @@ fn read_routes() {
 
         let (s, v) = get(&app, "/api/timeline").await;
         assert_eq!(s, StatusCode::OK);
-        assert!(v.as_array().unwrap().iter().any(|d| d["day"] == "2025-06-12"));
+        assert!(v
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["day"] == "2025-06-12"));
         let (_, v) = get(&app, "/api/network").await;
         assert!(!v["edges"].as_array().unwrap().is_empty());
         let (_, v) = get(&app, "/api/map").await;
@@ -131,7 +137,12 @@ fn bad_requests_and_not_found() {
             assert_eq!(s, StatusCode::BAD_REQUEST, "{uri}");
             assert!(v["error"].is_string(), "{uri}: {v}");
         }
-        for uri in ["/api/events/999999", "/api/documents/nope", "/etc/passwd", "/../Cargo.toml"] {
+        for uri in [
+            "/api/events/999999",
+            "/api/documents/nope",
+            "/etc/passwd",
+            "/../Cargo.toml",
+        ] {
             let (s, _) = get(&app, uri).await;
             assert_eq!(s, StatusCode::NOT_FOUND, "{uri}");
         }
@@ -153,7 +164,10 @@ fn page_and_assets() {
                 .await
                 .unwrap();
             assert_eq!(r.status(), StatusCode::OK);
-            let ct = r.headers()[header::CONTENT_TYPE].to_str().unwrap().to_string();
+            let ct = r.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .to_string();
             assert!(ct.starts_with(ty), "{uri}: {ct}");
             assert!(r.headers().contains_key(header::CONTENT_SECURITY_POLICY));
             assert_eq!(r.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
@@ -205,10 +219,7 @@ fn read_only_by_default_and_ingest_needs_the_token() {
         let (_, v) = get(&rw, "/api/documents/new-1").await;
         assert_eq!(v["source"], "Test Desk");
         // Too large a body.
-        let big = format!(
-            r#"{{"id": "big", "text": "{}"}}"#,
-            "word ".repeat(20_000)
-        );
+        let big = format!(r#"{{"id": "big", "text": "{}"}}"#, "word ".repeat(20_000));
         let (s, _) = call(&rw, post(Some(TOKEN), big)).await;
         assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
     });

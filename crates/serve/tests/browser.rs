@@ -24,23 +24,24 @@ fn chromium(args: &[String]) -> std::process::Output {
     let profile = std::env::temp_dir().join(format!("attache-chromium-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&profile);
     std::fs::create_dir_all(&profile).unwrap();
-    let out = Command::new(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            "--virtual-time-budget=20000",
-            "--window-size=1400,1000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .expect("cannot run chromium (apt-get install -y chromium)");
+    let out =
+        Command::new(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--virtual-time-budget=20000",
+                "--window-size=1400,1000",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .args(args)
+            .output()
+            .expect("cannot run chromium (apt-get install -y chromium)");
     let _ = std::fs::remove_dir_all(&profile);
     out
 }
@@ -90,14 +91,26 @@ fn page_renders_in_chromium() {
         rest[..end].to_string()
     };
     assert!(section("timeline").contains("<rect"), "timeline bars");
-    assert!(section("network").contains("class=\"net-node\""), "network nodes");
+    assert!(
+        section("network").contains("class=\"net-node\""),
+        "network nodes"
+    );
     assert!(section("network").contains("JPN"), "network labels");
     assert!(section("map").contains("class=\"map-point\""), "map points");
     let article = section("article");
     assert!(article.contains("class=\"sent"), "article sentences");
-    assert!(article.contains("<mark class=\"trigger\""), "highlighted triggers");
-    assert!(article.contains("<mark class=\"actor\""), "highlighted actors");
-    assert!(article.contains("class=\"chip q"), "events beside sentences");
+    assert!(
+        article.contains("<mark class=\"trigger\""),
+        "highlighted triggers"
+    );
+    assert!(
+        article.contains("<mark class=\"actor\""),
+        "highlighted actors"
+    );
+    assert!(
+        article.contains("class=\"chip q"),
+        "events beside sentences"
+    );
     assert!(section("events").contains("Busan"), "events table");
 
     let shots = workspace().join("target/screenshots");

@@ -53,15 +53,19 @@ pub fn event_csv(e: &EventRow) -> String {
             .as_ref()
             .and_then(|a| a.name.clone())
             .unwrap_or_default(),
-        e.recipient.as_ref().map_or(String::new(), |a| a.code.clone()),
+        e.recipient
+            .as_ref()
+            .map_or(String::new(), |a| a.code.clone()),
         e.recipient
             .as_ref()
             .and_then(|a| a.name.clone())
             .unwrap_or_default(),
         p.map_or(String::new(), |p| p.name.clone()),
         p.and_then(|p| p.country.clone()).unwrap_or_default(),
-        p.and_then(|p| p.lat).map_or(String::new(), |x| x.to_string()),
-        p.and_then(|p| p.lon).map_or(String::new(), |x| x.to_string()),
+        p.and_then(|p| p.lat)
+            .map_or(String::new(), |x| x.to_string()),
+        p.and_then(|p| p.lon)
+            .map_or(String::new(), |x| x.to_string()),
         e.num_mentions.to_string(),
         e.num_sources.to_string(),
         e.num_articles.to_string(),
@@ -82,8 +86,14 @@ pub fn mention_csv(m: &MentionRow) -> String {
     let r = &m.record;
     let side = |v: &[attache_events::ActorRef]| {
         (
-            v.iter().map(|a| a.code.clone()).collect::<Vec<_>>().join("+"),
-            v.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join("+"),
+            v.iter()
+                .map(|a| a.code.clone())
+                .collect::<Vec<_>>()
+                .join("+"),
+            v.iter()
+                .map(|a| a.name.clone())
+                .collect::<Vec<_>>()
+                .join("+"),
             v.iter()
                 .filter_map(|a| a.country.clone())
                 .collect::<Vec<_>>()
@@ -120,8 +130,10 @@ pub fn mention_csv(m: &MentionRow) -> String {
         r.trigger.end.to_string(),
         l.map_or(String::new(), |l| l.name.clone()),
         l.and_then(|l| l.country.clone()).unwrap_or_default(),
-        l.and_then(|l| l.lat).map_or(String::new(), |x| x.to_string()),
-        l.and_then(|l| l.lon).map_or(String::new(), |x| x.to_string()),
+        l.and_then(|l| l.lat)
+            .map_or(String::new(), |x| x.to_string()),
+        l.and_then(|l| l.lon)
+            .map_or(String::new(), |x| x.to_string()),
         r.attribution
             .iter()
             .map(|a| a.source.clone())

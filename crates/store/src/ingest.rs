@@ -243,7 +243,8 @@ fn parse_opt_day(s: Option<String>) -> Option<NaiveDate> {
 }
 
 /// The key columns of an event row, in the order of [`KEY_COLS`].
-const KEY_COLS: &str = "id, size, symmetric, actor_keys, recipient_keys, cameo, cameo_root, plover, \
+const KEY_COLS: &str =
+    "id, size, symmetric, actor_keys, recipient_keys, cameo, cameo_root, plover, \
      status, date_lo, date_hi, place_name, place_country, place_resolution, lat, lon";
 
 fn key_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, i64, Key)> {
@@ -269,7 +270,11 @@ fn key_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, i64, Key)> {
             place: place_name.map(|name| PlaceKey {
                 name,
                 country: r.get(12).ok().flatten(),
-                resolution: r.get::<_, Option<String>>(13).ok().flatten().unwrap_or_default(),
+                resolution: r
+                    .get::<_, Option<String>>(13)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
                 lat: r.get(14).ok().flatten(),
                 lon: r.get(15).ok().flatten(),
             }),
@@ -375,10 +380,9 @@ fn choose_event(tx: &Transaction<'_>, m: &Key, previous: Option<i64>) -> Result<
             "SELECT event_id FROM event_keys WHERE key = ?1 AND lo BETWEEN ?2 AND ?3 AND hi >= ?4",
         )?;
         for key in index_keys(m) {
-            let found = stmt.query_map(
-                params![key, lo - merge::MAX_WINDOW_DAYS, hi, lo],
-                |r| r.get::<_, i64>(0),
-            )?;
+            let found = stmt.query_map(params![key, lo - merge::MAX_WINDOW_DAYS, hi, lo], |r| {
+                r.get::<_, i64>(0)
+            })?;
             for id in found {
                 ids.insert(id?);
             }
@@ -498,7 +502,11 @@ fn recompute(tx: &Transaction<'_>, id: i64) -> Result<usize> {
                     place: place_name.map(|name| PlaceKey {
                         name,
                         country: r.get(16).ok().flatten(),
-                        resolution: r.get::<_, Option<String>>(17).ok().flatten().unwrap_or_default(),
+                        resolution: r
+                            .get::<_, Option<String>>(17)
+                            .ok()
+                            .flatten()
+                            .unwrap_or_default(),
                         lat: r.get(18).ok().flatten(),
                         lon: r.get(19).ok().flatten(),
                     }),
@@ -551,9 +559,8 @@ fn recompute(tx: &Transaction<'_>, id: i64) -> Result<usize> {
         .filter(|m| matches!(m.granularity.as_str(), "day" | "time"))
         .filter_map(|m| m.day.clone())
         .find(|d| {
-            key.window.is_none_or(|w| {
-                merge::parse_day(d).is_some_and(|d| w.lo <= d && d <= w.hi)
-            })
+            key.window
+                .is_none_or(|w| merge::parse_day(d).is_some_and(|d| w.lo <= d && d <= w.hi))
         })
         .or_else(|| key.window.map(|w| w.lo.to_string()))
         .or_else(|| first.day.clone());
@@ -621,7 +628,11 @@ fn find_duplicate(
     for c in candidates {
         let Some((seq, canonical, text)) = stmt
             .query_row(params![c, d.meta.id], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })
             .optional()?
         else {
@@ -645,28 +656,33 @@ fn place_key(l: &attache_events::Location) -> String {
     }
 }
 
+/// Remove a document's mentions before it is replaced; returns, per record id, the event and
+/// the sequence number the mention had (a re-coded mention takes both back when it can).
 fn remove_document_mentions(
     tx: &Transaction<'_>,
     doc_id: &str,
     touched: &mut BTreeSet<i64>,
-) -> Result<HashMap<String, i64>> {
+) -> Result<HashMap<String, (i64, i64)>> {
     let mut previous = HashMap::new();
     {
         let mut stmt = tx.prepare_cached(
-            "SELECT id, event_id, record FROM mentions WHERE doc_id = ?1 ORDER BY seq",
+            "SELECT id, event_id, record, seq FROM mentions WHERE doc_id = ?1 ORDER BY seq",
         )?;
         let rows = stmt.query_map([doc_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
         })?;
-        let mut dec_actor = tx.prepare_cached(
-            "UPDATE actors SET num_mentions = num_mentions - 1 WHERE code = ?1",
-        )?;
-        let mut dec_place = tx.prepare_cached(
-            "UPDATE places SET num_mentions = num_mentions - 1 WHERE key = ?1",
-        )?;
+        let mut dec_actor =
+            tx.prepare_cached("UPDATE actors SET num_mentions = num_mentions - 1 WHERE code = ?1")?;
+        let mut dec_place =
+            tx.prepare_cached("UPDATE places SET num_mentions = num_mentions - 1 WHERE key = ?1")?;
         for row in rows {
-            let (id, ev, record) = row?;
-            previous.insert(id, ev);
+            let (id, ev, record, seq) = row?;
+            previous.insert(id, (ev, seq));
             touched.insert(ev);
             if let Ok(r) = serde_json::from_str::<EventRecord>(&record) {
                 for a in r.actor.iter().chain(&r.recipient) {
@@ -694,7 +710,7 @@ fn remove_document_mentions(
             del.execute(params![v, seq])?;
         }
     }
-    let evs: BTreeSet<i64> = previous.values().copied().collect();
+    let evs: BTreeSet<i64> = previous.values().map(|v| v.0).collect();
     for ev in evs {
         recompute(tx, ev)?;
     }
@@ -707,6 +723,7 @@ fn insert_mention(
     r: &EventRecord,
     k: &Key,
     event: i64,
+    seq: Option<i64>,
 ) -> Result<()> {
     let first = |v: &[attache_events::ActorRef]| v.first().cloned();
     let (a, rc) = (first(&r.actor), first(&r.recipient));
@@ -714,13 +731,13 @@ fn insert_mention(
     let day = merge::day_of(k.window, &r.date).map(|d| d.to_string());
     let attributions: BTreeSet<&str> = r.attribution.iter().map(|a| a.source.as_str()).collect();
     let mut ins = tx.prepare_cached(
-        "INSERT INTO mentions (id, doc_id, event_id, sentence, trigger_start, trigger_end, cameo, \
+        "INSERT INTO mentions (seq, id, doc_id, event_id, sentence, trigger_start, trigger_end, cameo, \
          cameo_root, plover, quad_class, goldstein, status, date, granularity, day, date_lo, \
          date_hi, symmetric, actor_keys, recipient_keys, actor_code, actor_name, actor_country, \
          recipient_code, recipient_name, recipient_country, place_name, place_country, \
-         place_resolution, lat, lon, attributions, source, record) VALUES (?1, ?2, ?3, ?4, ?5, \
-         ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, \
-         ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
+         place_resolution, lat, lon, attributions, source, record) VALUES (?35, ?1, ?2, ?3, ?4, \
+         ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, \
+         ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
     )?;
     ins.execute(params![
         r.id,
@@ -757,6 +774,7 @@ fn insert_mention(
         serde_json::to_string(&attributions)?,
         d.meta.source,
         serde_json::to_string(r)?,
+        seq,
     ])?;
     let seq = tx.last_insert_rowid();
     let mut ma = tx.prepare_cached(
@@ -809,10 +827,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")?;
         for id in ids {
-            if let Some(h) = stmt
-                .query_row([id], |r| r.get::<_, String>(0))
-                .optional()?
-            {
+            if let Some(h) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
                 out.insert(id.to_string(), h);
             }
         }
@@ -889,16 +904,16 @@ impl Store {
                 let seq: i64 = tx
                     .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?
                     .query_row([&d.meta.id], |r| r.get(0))?;
-                let mut b = tx.prepare_cached(
-                    "INSERT OR IGNORE INTO doc_bands (key, seq) VALUES (?1, ?2)",
-                )?;
+                let mut b = tx
+                    .prepare_cached("INSERT OR IGNORE INTO doc_bands (key, seq) VALUES (?1, ?2)")?;
                 for v in &bands {
                     b.execute(params![v, seq])?;
                 }
             }
             for r in &d.records {
                 let k = Key::of(r, d.meta.date);
-                let ev = match choose_event(&tx, &k, previous.get(&r.id).copied())? {
+                let before = previous.get(&r.id).copied();
+                let ev = match choose_event(&tx, &k, before.map(|b| b.0))? {
                     Some(id) => id,
                     None => {
                         rep.new_events += 1;
@@ -914,7 +929,7 @@ impl Store {
                     }
                     write_key(&tx, ev, size + 1, &ek)?;
                 }
-                insert_mention(&tx, d, r, &k, ev)?;
+                insert_mention(&tx, d, r, &k, ev, before.map(|b| b.1))?;
                 touched.insert(ev);
                 rep.mentions += 1;
             }
@@ -924,7 +939,13 @@ impl Store {
                 "INSERT INTO ingest_errors (input, line, doc_id, error, at) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             for e in errors {
-                ins.execute(params![e.input, e.line.map(|l| l as i64), e.id, e.error, at])?;
+                ins.execute(params![
+                    e.input,
+                    e.line.map(|l| l as i64),
+                    e.id,
+                    e.error,
+                    at
+                ])?;
                 rep.errors += 1;
             }
         }

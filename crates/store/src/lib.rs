@@ -71,6 +71,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_URI,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "query_only", true)?;
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let known = schema::current_version();
@@ -90,6 +91,7 @@ impl Store {
 
     fn setup(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.set_prepared_statement_cache_capacity(64);
         // WAL with synchronous=NORMAL: a committed batch survives a crash of the process; a
         // power loss can only lose the last batches, never leave a half-written one.
         conn.pragma_update(None, "synchronous", "NORMAL")?;

@@ -195,7 +195,12 @@ fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
 /// The window of a record's date (see the module documentation); `published` is the
 /// document's publication date.
 pub fn window_of(d: &EventDate, published: Option<NaiveDate>) -> Option<Window> {
-    let doc_window = || published.map(|p| Window { lo: p - Duration::days(1), hi: p });
+    let doc_window = || {
+        published.map(|p| Window {
+            lo: p - Duration::days(1),
+            hi: p,
+        })
+    };
     let Some(v) = d.value.as_deref() else {
         return doc_window();
     };
@@ -272,8 +277,7 @@ impl Key {
     pub fn of(e: &EventRecord, published: Option<NaiveDate>) -> Key {
         let symmetric = is_symmetric(&e.cameo);
         let mut actors: BTreeSet<String> = e.actor.iter().filter_map(country_key).collect();
-        let mut recipients: BTreeSet<String> =
-            e.recipient.iter().filter_map(country_key).collect();
+        let mut recipients: BTreeSet<String> = e.recipient.iter().filter_map(country_key).collect();
         if symmetric {
             actors.append(&mut recipients);
         }
@@ -500,7 +504,13 @@ mod tests {
     #[test]
     fn known_sides_never_grow() {
         let mut e = key("112", Some("ACCUSE"), &["USA"], &["JPN"], "2025-03-04");
-        let wider = key("112", Some("ACCUSE"), &["USA", "DEU"], &["JPN"], "2025-03-04");
+        let wider = key(
+            "112",
+            Some("ACCUSE"),
+            &["USA", "DEU"],
+            &["JPN"],
+            "2025-03-04",
+        );
         assert!(compatible(&e, &wider));
         e.absorb(&wider);
         assert_eq!(e.actors.len(), 1, "the event stays USA -> JPN");
@@ -643,7 +653,10 @@ mod tests {
         let mut coarse = e.clone();
         coarse.place = place("Switzerland", "CHE", "country", 46.8, 8.2);
         coarse.absorb(&e);
-        assert_eq!(coarse.place.as_ref().map(|p| p.name.as_str()), Some("Geneva"));
+        assert_eq!(
+            coarse.place.as_ref().map(|p| p.name.as_str()),
+            Some("Geneva")
+        );
     }
 
     #[test]
@@ -669,7 +682,10 @@ mod tests {
             start: 0,
             end: 0,
         };
-        assert_eq!(country_key(&a("FRAGOV", Some("FRA"))).as_deref(), Some("FRA"));
+        assert_eq!(
+            country_key(&a("FRAGOV", Some("FRA"))).as_deref(),
+            Some("FRA")
+        );
         assert_eq!(
             country_key(&a("IGOUNOUNO", Some("IGO"))).as_deref(),
             Some("IGOUNO")

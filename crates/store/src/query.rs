@@ -285,7 +285,9 @@ fn check_day(s: &str) -> Result<()> {
 
 fn check_len(what: &str, s: &str) -> Result<()> {
     if s.is_empty() || s.len() > 200 {
-        return Err(StoreError::Filter(format!("{what} must have 1 to 200 characters")));
+        return Err(StoreError::Filter(format!(
+            "{what} must have 1 to 200 characters"
+        )));
     }
     Ok(())
 }
@@ -770,7 +772,8 @@ impl Store {
         })
     }
 
-    /// Events (or, with `mentions`, mentions) per day by QuadClass.
+    /// Events (or, with `mentions`, mentions) per day by QuadClass. Only those dated to a
+    /// month or better are counted: an event known only by its year has no day.
     pub fn timeline(&self, f: &Filter, mentions: bool) -> Result<Vec<DayCount>> {
         f.validate()?;
         let mut args = Vec::new();
@@ -778,13 +781,15 @@ impl Store {
             let w = f.mentions_sql(&mut args);
             format!(
                 "SELECT m.day, m.quad_class, count(*) FROM mentions m WHERE {w} \
-                 AND m.day IS NOT NULL GROUP BY m.day, m.quad_class ORDER BY m.day"
+                 AND m.day IS NOT NULL AND julianday(m.date_hi) - julianday(m.date_lo) < 31 \
+                 GROUP BY m.day, m.quad_class ORDER BY m.day"
             )
         } else {
             let w = f.events_sql(&mut args);
             format!(
                 "SELECT e.date, e.quad_class, count(*) FROM events e WHERE {w} \
-                 AND e.date IS NOT NULL GROUP BY e.date, e.quad_class ORDER BY e.date"
+                 AND e.date IS NOT NULL AND julianday(e.date_hi) - julianday(e.date_lo) < 31 \
+                 GROUP BY e.date, e.quad_class ORDER BY e.date"
             )
         };
         let mut stmt = self.conn.prepare(&sql)?;

@@ -81,7 +81,7 @@ const NUMBER_WORDS: &[&str] = &[
 fn adj_shape(w: &str) -> bool {
     // Demonym-like and common adjective endings; the actor stage knows real demonyms.
     [
-        "ian", "ese", "ish", "ical", "ive", "ous", "ful", "less", "able", "ible", "ary",
+        "ian", "ese", "ish", "ical", "ive", "ous", "ful", "less", "able", "ible",
     ]
     .iter()
     .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
