@@ -450,7 +450,7 @@ pub fn ingest(data: &Option<PathBuf>, a: IngestArgs) -> Result<()> {
             events,
             report.errors,
             secs,
-            coded as f64 / secs.max(1e-9),
+            (coded + report.unchanged) as f64 / secs.max(1e-9),
             a.db.display(),
             file_size(&a.db) as f64 / 1e6,
         );

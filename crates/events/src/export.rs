@@ -167,7 +167,8 @@ pub fn plover_json(e: &EventRecord) -> serde_json::Value {
     })
 }
 
-/// Exports that drop negated events by default (GDELT, PLOVER).
+/// Exports that drop negated events by default (GDELT, PLOVER). A refusal coded as a
+/// rejection (root 12: "will not lift the embargo") is itself an event and stays.
 pub fn keep_in_export(e: &EventRecord) -> bool {
-    e.status != Status::Negated
+    e.status != Status::Negated || e.cameo_root == "12"
 }

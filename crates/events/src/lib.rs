@@ -15,7 +15,7 @@ mod triggers;
 pub use coder::{find_events, Candidate, Ctx};
 pub use context::granularity_of;
 pub use record::*;
-pub use tables::{intent_code, penta_class, CameoCode, CameoTable, BUILTIN_CAMEO};
+pub use tables::{intent_code, penta_class, refusal_code, CameoCode, CameoTable, BUILTIN_CAMEO};
 pub use triggers::{
     parse_frame, singular, Elem, TriggerDictionary, TriggerEntry, TriggerKind, TriggerSources,
 };
@@ -73,6 +73,14 @@ impl Coder {
         // (CAMEO's convention); the status keeps the distinction explicit.
         let code = intent_code(&c.code, c.status == Status::Planned)
             .map_or_else(|| c.code.clone(), str::to_string);
+        // A refusal ("will not lift", "refused to release", "no plans to meet") is a rejection.
+        let code = match (
+            c.status == Status::Negated && refusal(cx, c),
+            refusal_code(&code),
+        ) {
+            (true, Some(r)) => r.to_string(),
+            _ => code,
+        };
         let info = self.table.get(&code)?;
         let actor_ref = |m: &usize| {
             let a = &doc.actors[*m];
@@ -128,4 +136,24 @@ impl Coder {
             counts,
         })
     }
+}
+
+/// Is a negated event a refusal (future or modal negation, a refusing verb, "no plans")
+/// rather than a negated fact ("did not meet")?
+fn refusal(cx: &Ctx, c: &Candidate) -> bool {
+    let doc = cx.doc;
+    let start = doc.clauses[c.clause].tokens.start;
+    let from = c.trigger.start.saturating_sub(8).max(start);
+    (from..c.trigger.start).any(|k| {
+        let w = doc.low(k);
+        matches!(
+            w,
+            "will" | "would" | "won't" | "wo" | "plans" | "plan" | "intention" | "intentions"
+        ) || cx.lex.verb(w).is_some_and(|(id, _)| {
+            matches!(
+                cx.lex.lemma(id),
+                "refuse" | "reject" | "decline" | "rule" | "resist" | "oppose"
+            )
+        })
+    })
 }

@@ -125,6 +125,27 @@ pub fn intent_code(code: &str, planned: bool) -> Option<&'static str> {
     })
 }
 
+/// CAMEO codes a refusal to cooperate as a rejection (12x): "will not lift the embargo" is
+/// 1242, "refused to release" 1241, "has no plans to meet" 125.
+pub fn refusal_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        c if c.starts_with("04") || c == "036" => "125",
+        "061" | "0311" => "1211",
+        "062" | "0312" => "1212",
+        c if c.starts_with("06") || c.starts_with("031") => "121",
+        c if c.starts_with("07") || c.starts_with("033") => "122",
+        c if c.starts_with("084") || c == "0353" => "1241",
+        "085" | "081" | "0354" | "0351" => "1242",
+        "082" | "0352" => "1243",
+        c if c.starts_with("083") || c.starts_with("034") => "1244",
+        c if c.starts_with("086") || c == "0355" => "1245",
+        c if c.starts_with("087") || c == "0356" => "1246",
+        c if c.starts_with("08") || c == "035" => "124",
+        c if c.starts_with("05") || c.starts_with("03") => "120",
+        _ => return None,
+    })
+}
+
 /// The ConfliBERT "penta class" of a CAMEO code: 0 statement/appeal (01-02), 1 verbal
 /// cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13, 16),
 /// 4 material conflict (14, 15, 17-20).
@@ -165,6 +186,12 @@ mod tests {
         assert_eq!(intent_code("195", true), Some("138"));
         assert_eq!(intent_code("195", false), None);
         assert_eq!(intent_code("112", true), None);
+        assert_eq!(refusal_code("0841"), Some("1241"));
+        assert_eq!(refusal_code("040"), Some("125"));
+        assert_eq!(refusal_code("190"), None);
+        for c in ["125", "1241", "1242", "1246", "121", "122", "120", "124"] {
+            assert!(t.contains(c), "{c}");
+        }
         for c in [
             "036", "0356", "138", "1312", "0353", "0332", "032", "031", "033", "035", "137",
         ] {

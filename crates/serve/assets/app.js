@@ -123,12 +123,12 @@ async function loadTimeline() {
     el.append(h("p", { class: "empty" }, "No dated events."));
     return;
   }
-  // Keep the days holding 98% of the events: stray dates ("in 1948") would flatten the chart.
+  // Keep the days holding 95% of the events: stray dates ("in May 1948") would flatten the chart.
   const total = days.reduce((a, d) => a + d.total, 0);
   let acc = 0, lo = days[0].day, hi = days[days.length - 1].day;
-  for (const d of days) { acc += d.total; if (acc >= total * 0.01) { lo = d.day; break; } }
+  for (const d of days) { acc += d.total; if (acc > total * 0.025) { lo = d.day; break; } }
   acc = 0;
-  for (let i = days.length - 1; i >= 0; i--) { acc += days[i].total; if (acc >= total * 0.01) { hi = days[i].day; break; } }
+  for (let i = days.length - 1; i >= 0; i--) { acc += days[i].total; if (acc > total * 0.025) { hi = days[i].day; break; } }
   let lo0 = dayNum(lo), hi0 = dayNum(hi);
   if (hi0 - lo0 < 20) {
     // A few days only: show three weeks around them.
@@ -346,8 +346,8 @@ async function loadEvents() {
     const tr = h("tr", { "data-id": e.id, class: state.event === e.id ? "selected" : null, onclick: () => openEvent(e.id) },
       h("td", { class: "date" }, e.date || "—"),
       h("td", { class: "ev", title: e.cameo_name || "" }, h("span", { class: "dot q" + e.quad_class }), h("span", { class: "code" }, e.cameo), shortName(e.cameo_name || e.plover || "")),
-      h("td", { class: "dyad" }, dyadText(e)),
-      h("td", {}, e.place ? e.place.name : "—"),
+      h("td", { class: "dyad", title: dyadText(e) }, dyadText(e)),
+      h("td", { title: e.place ? [e.place.name, e.place.country].filter(Boolean).join(", ") : "" }, e.place ? e.place.name : "—"),
       h("td", { class: "num" }, e.num_mentions),
       h("td", { class: "num" }, e.num_articles),
       h("td", { class: "num" }, e.num_sources));
