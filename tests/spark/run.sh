@@ -17,7 +17,7 @@ DOCS=${ATTACHE_SPARK_DOCS:-6000}
 PARTITIONS=${ATTACHE_SPARK_PARTITIONS:-4}
 VENV=$ROOT/target/spark-venv
 WORK=$ROOT/target/spark-test
-BIN=$ROOT/target/release/attache
+BIN=$WORK/attache  # a copy of target/release/attache, safe from concurrent rebuilds
 
 step() { echo "== [${SECONDS}s] $*"; }
 now() { date +%s.%N; }
@@ -54,10 +54,11 @@ export SPARK_LOCAL_IP=127.0.0.1
 # --- attache ------------------------------------------------------------------------------------
 step "building attache (release, --features parquet)"
 cargo build --release -q -p attache --features parquet
-
-# --- input: a few thousand documents and three broken records -----------------------------------
 rm -rf "$WORK"
 mkdir -p "$WORK/trace1" "$WORK/trace2"
+cp target/release/attache "$BIN"
+
+# --- input: a few thousand documents and three broken records -----------------------------------
 REUTERS=${ATTACHE_SPARK_REUTERS:-../shared/bench/reuters21578}
 if [ -d "$REUTERS" ] && [ -f scripts/reuters_to_jsonl.py ]; then
   step "input: first $DOCS Reuters-21578 stories"

@@ -145,7 +145,7 @@ pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<StatusReport, EvalEr
             EvalError::Format(format!("{}:{}", path.display(), no + 1), e.to_string())
         })?;
         r.cases += 1;
-        let date = case.date.as_deref().and_then(|d| chrono_date(d));
+        let date = case.date.as_deref().and_then(chrono_date);
         let (_, events) = pipeline.code_text(
             DocMeta {
                 id: case.id.clone(),

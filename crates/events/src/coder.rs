@@ -92,8 +92,7 @@ impl<'a> Ctx<'a> {
     /// A (non-modifier) actor mention starting at `p`, allowing up to three determiners,
     /// adjectives or numbers before it.
     fn mention_from(&self, p: usize, end: usize) -> Option<usize> {
-        let mut q = p;
-        for _ in 0..4 {
+        for q in p..p + 4 {
             if q >= end {
                 return None;
             }
@@ -106,7 +105,6 @@ impl<'a> Ctx<'a> {
             ) {
                 return None;
             }
-            q += 1;
         }
         None
     }
@@ -119,8 +117,7 @@ impl<'a> Ctx<'a> {
     /// Any actor mention (possessors and modifiers too) starting within three tokens of `p`:
     /// the object of "praised Haiti's efforts" or "support a Security Council resolution".
     fn object_from(&self, p: usize, end: usize) -> Option<usize> {
-        let mut q = p;
-        for _ in 0..4 {
+        for q in p..p + 4 {
             if q >= end {
                 return None;
             }
@@ -140,7 +137,6 @@ impl<'a> Ctx<'a> {
             ) {
                 return None;
             }
-            q += 1;
         }
         None
     }
@@ -550,8 +546,9 @@ fn nominal_source(cx: &Ctx, head_start: usize) -> Vec<usize> {
             }
         }
         let p = cx.doc.tokens[t].pos;
-        if !matches!(p, Pos::Adj | Pos::Num | Pos::Noun | Pos::Adv | Pos::Propn)
-            && !(cx.low(t) == "-" || cx.low(t) == ",")
+        if !(matches!(p, Pos::Adj | Pos::Num | Pos::Noun | Pos::Adv | Pos::Propn)
+            || cx.low(t) == "-"
+            || cx.low(t) == ",")
         {
             break;
         }

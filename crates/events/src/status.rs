@@ -265,7 +265,7 @@ fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
             // "no troops were deployed", "no plans to meet"
             return Status::Negated;
         }
-        if low == "to" && k + 1 == v.min(k + 1) && k + 1 <= v {
+        if low == "to" && k + 1 == v.min(k + 1) && k < v {
             // An infinitive: the word that governs it decides.
             if let Some(st) = governor_status(cx, k, ci, depth) {
                 return st;

@@ -50,11 +50,13 @@ pub const SCHEMA_VERSION: &str = "attache.event/1";
 /// Errors while writing events to Parquet.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("Parquet: {0}")]
+    // Display names the layer only: the cause is the error's `source()`, which error reporters
+    // (anyhow's `{:#}`, for one) print after it.
+    #[error("Parquet writer")]
     Parquet(#[from] parquet::errors::ParquetError),
-    #[error("Arrow: {0}")]
+    #[error("Arrow arrays")]
     Arrow(#[from] arrow_schema::ArrowError),
-    #[error("{path}: {source}")]
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,

@@ -450,7 +450,7 @@ async function openDoc(id) {
     const chips = evs.map((m) => {
       const r = m.record;
       const who = (r.actor.map((x) => x.code).join("+") || "?") + " → " + (r.recipient.map((x) => x.code).join("+") || "—");
-      return h("div", { class: "chip q" + r.quad_class, title: `event #${m.event_id}: ${r.status}${r.date.value ? ", " + r.date.value : ""}${r.location ? ", " + r.location.name : ""}`, onclick: () => openEvent(m.event_id) },
+      return h("div", { class: "chip q" + r.quad_class + (m.event_id === state.event ? " focus" : ""), "data-event": m.event_id, title: `event #${m.event_id}: ${r.status}${r.date.value ? ", " + r.date.value : ""}${r.location ? ", " + r.location.name : ""}`, onclick: () => openEvent(m.event_id) },
         h("span", { class: "code" }, r.cameo), r.trigger.text, " ", h("span", { class: "who" }, who),
         r.status !== "occurred" ? h("span", { class: "status-tag" }, r.status) : null);
     });
@@ -458,7 +458,9 @@ async function openDoc(id) {
       h("div", { class: "text" }, renderRange(mk, a, b)), h("div", { class: "chips" }, chips)));
   });
   el.replaceChildren(...rows);
-  el.scrollTop = 0;
+  // Bring the selected event's sentence into view.
+  const focus = el.querySelector(".chip.focus");
+  el.scrollTop = focus ? Math.max(0, focus.parentElement.parentElement.offsetTop - el.offsetTop - 60) : 0;
 }
 
 // ---------- filters ----------

@@ -294,8 +294,6 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             {
                 // "a phone call", "the killing": a verb form after a determiner is a noun.
                 Pos::Noun
-            } else if at_start && cap && vf == VerbForm::PastParticiple {
-                Pos::Verb
             } else {
                 Pos::Verb
             }

@@ -118,7 +118,7 @@ fn items(cell: &str) -> impl Iterator<Item = &str> {
     cell.split(';').map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn rows<'a>(text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> {
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines().enumerate().filter_map(|(i, l)| {
         let l = l.trim_end_matches(['\r', '\n']);
         if l.trim().is_empty() || l.starts_with('#') {
