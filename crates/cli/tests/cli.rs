@@ -105,7 +105,7 @@ fn coding_phenomena() {
         .expect("phone call in the relative clause");
     assert_eq!(phone["status"], "occurred");
     assert_eq!(phone["date"]["value"], "2025-02-14");
-// A planned meeting is coded as the intent to meet (036), with status planned.
+    // A planned meeting is coded as the intent to meet (036), with status planned.
     let meet = rel.iter().find(|e| e["cameo"] == "036").expect("meeting");
     assert_eq!(meet["status"], "planned");
     assert_eq!(codes(&meet["actor"]), ["USAGOV"]);

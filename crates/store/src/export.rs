@@ -147,8 +147,8 @@ pub fn mention_csv(m: &MentionRow) -> String {
 
 /// `YYYYMMDDHHMMSS` of a `YYYY-MM-DD` day (midnight), for GDELT's DATEADDED.
 pub fn date_added(day: Option<&str>) -> String {
-    day.filter(|d| d.len() >= 10)
-        .map(|d| format!("{}000000", d[..10].replace('-', "")))
+    day.and_then(|d| d.get(..10))
+        .map(|d| format!("{}000000", d.replace('-', "")))
         .unwrap_or_default()
 }
 
@@ -163,11 +163,11 @@ pub fn event_gdelt(e: &EventRow, rep: &MentionRow) -> String {
     );
     let mut cols: Vec<String> = row.split('\t').map(str::to_string).collect();
     if cols.len() == 61 {
-        if let Some(day) = e.date.as_deref().filter(|d| d.len() == 10) {
+        if let Some(day) = e.date.as_deref().filter(|d| d.len() == 10 && d.is_ascii()) {
             let compact = day.replace('-', "");
-            cols[1] = compact.clone();
-            cols[2] = compact[..6].to_string();
-            cols[3] = compact[..4].to_string();
+            cols[2] = compact.get(..6).unwrap_or_default().to_string();
+            cols[3] = compact.get(..4).unwrap_or_default().to_string();
+            cols[1] = compact;
         }
         cols[31] = e.num_mentions.to_string();
         cols[32] = e.num_sources.to_string();

@@ -240,7 +240,7 @@ pub fn window_of(d: &EventDate, published: Option<NaiveDate>) -> Option<Window> 
     }
     // 2025-03
     if v.len() >= 7 && b.get(4) == Some(&b'-') {
-        if let Ok(m) = v[5..7].parse::<u32>() {
+        if let Some(Ok(m)) = v.get(5..7).map(str::parse::<u32>) {
             let lo = NaiveDate::from_ymd_opt(year, m, 1)?;
             return Some(Window {
                 lo,
@@ -437,7 +437,7 @@ mod tests {
             actors,
             recipients,
             cameo: cameo.into(),
-            root: cameo[..2].into(),
+            root: cameo.get(..2).unwrap_or(cameo).into(),
             plover: plover.map(str::to_string),
             status: Status::Occurred,
             window: Some(Window::day(d(day))),
@@ -632,6 +632,10 @@ mod tests {
             })
         );
         assert_eq!(window_of(&dt("garbage", "other"), None), None);
+        // Odd values never panic.
+        for v in ["2025-é1", "2025-Wé", "2025-Q9", "2025-13", "é", "", "20251"] {
+            let _ = window_of(&dt(v, "month"), None);
+        }
     }
 
     #[test]
