@@ -92,7 +92,8 @@ def parse_args(argv):
                         "that each day is written by N tasks, not by every task (default: 1)")
     p.add_argument("--mode", default="errorifexists",
                    choices=["errorifexists", "overwrite", "append"], help="Parquet save mode")
-    p.add_argument("--metrics", help="write a JSON summary (events, seconds) to this local file")
+    p.add_argument("--metrics",
+                   help="write a JSON summary (input lines, events, seconds) to this local file")
     p.add_argument("--trace-dir",
                    help="local directory where each coder process records its pid and run time "
                         "(a diagnostic for local runs)")
@@ -123,6 +124,17 @@ def event_date():
                   F.expr("try_cast(substr(date.value, 1, 10) AS DATE)"))
 
 
+def counted(accumulator):
+    """A mapPartitions function that passes its elements through and counts them."""
+    def count(iterator):
+        n = 0
+        for x in iterator:
+            n += 1
+            yield x
+        accumulator.add(n)
+    return count
+
+
 def run(spark, args):
     sc = spark.sparkContext
     partitions = args.partitions or 2 * sc.defaultParallelism
@@ -130,7 +142,11 @@ def run(spark, args):
     command, env = coder_command(args, sc)
     # checkCode=True: a coder that exits non-zero fails the task (and Spark retries it) instead
     # of its partition's events being silently lost.
-    lines = articles.pipe(command, env=env, checkCode=True)
+    # Counters for the summary; updated as the data streams by (a retried task counts twice).
+    input_lines, output_events = sc.accumulator(0), sc.accumulator(0)
+    lines = (articles.mapPartitions(counted(input_lines))
+             .pipe(command, env=env, checkCode=True)
+             .mapPartitions(counted(output_events)))
     events = (spark.read.schema(EVENT_SCHEMA).option("mode", "FAILFAST").json(lines)
               .withColumn("event_date", event_date())
               .select(*COLUMNS))
@@ -144,10 +160,9 @@ def run(spark, args):
     start = time.monotonic()
     events.write.mode(args.mode).partitionBy("event_date").parquet(args.output)
     seconds = time.monotonic() - start
-    written = spark.read.parquet(args.output).count()
     summary = {"master": sc.master, "default_parallelism": sc.defaultParallelism,
-               "partitions": articles.getNumPartitions(), "events_in_output": written,
-               "seconds": round(seconds, 3)}
+               "partitions": articles.getNumPartitions(), "input_lines": input_lines.value,
+               "events": output_events.value, "seconds": round(seconds, 3)}
     print("attache_spark: " + json.dumps(summary), flush=True)
     if args.metrics:
         with open(args.metrics, "w", encoding="utf-8") as f:

@@ -205,17 +205,20 @@ def main():
     m1 = json.load(open(path("m1.json"), encoding="utf-8"))
     m2 = json.load(open(path("m2.json"), encoding="utf-8"))
     docs = int(open(path("docs.txt"), encoding="utf-8").read())
+    check("the job's own counters: every input line read, every event written",
+          all(m["input_lines"] == docs + 3 and m["events"] == len(single) for m in (m1, m2)),
+          [(m["input_lines"], m["events"]) for m in (m1, m2)])
     ratio = m1["seconds"] / m2["seconds"] if m2["seconds"] else 0.0
     c1, c2 = span(trace("trace1")), span(trace("trace2"))
     coder_ratio = c1 / c2 if c2 else 0.0
-    single = float(open(path("single_seconds.txt"), encoding="utf-8").read())
+    one = float(open(path("single_seconds.txt"), encoding="utf-8").read())
     print(f"throughput over {docs} documents, {m2['partitions']} partitions: "
-          f"single process (-j 1) {docs / single:.0f} docs/s ({single:.2f} s); "
+          f"single process (-j 1) {docs / one:.0f} docs/s ({one:.2f} s); "
           f"local[1] {docs / m1['seconds']:.0f} docs/s ({m1['seconds']} s job, {c1:.2f} s coding); "
           f"local[2] {docs / m2['seconds']:.0f} docs/s ({m2['seconds']} s job, {c2:.2f} s coding); "
           f"ratio local[2]/local[1] {ratio:.2f}x (job), {coder_ratio:.2f}x (coding stage)")
     with open(path("throughput.json"), "w", encoding="utf-8") as f:
-        json.dump({"docs": docs, "partitions": m2["partitions"], "single_seconds": single,
+        json.dump({"docs": docs, "partitions": m2["partitions"], "single_seconds": one,
                    "local1_seconds": m1["seconds"], "local2_seconds": m2["seconds"],
                    "local1_coding_seconds": round(c1, 3), "local2_coding_seconds": round(c2, 3),
                    "ratio_job": round(ratio, 2), "ratio_coding": round(coder_ratio, 2),

@@ -276,7 +276,6 @@ fn code(data: &Option<PathBuf>, a: CodeArgs) -> Result<()> {
         })?;
     }
     flush_batch(&mut batch, &mut out)?;
-    drop(flush_batch);
     out.flush()?;
     if let Some(mut w) = errfile {
         w.flush()?;
@@ -361,7 +360,6 @@ fn annotate(data: &Option<PathBuf>, a: AnnotateArgs) -> Result<()> {
         writeln!(out, "    tokens: {}", toks.join(" "))?;
         for c in doc.clauses.iter().filter(|c| {
             s.tokens.contains(c.tokens.start) && c.kind != attache_doc::ClauseKind::Main
-                || c.tokens == s.tokens && false
         }) {
             writeln!(
                 out,
