@@ -18,6 +18,7 @@ query the output.
 
 import argparse
 import json
+import os
 import shlex
 import sys
 import time
@@ -100,7 +101,7 @@ def parse_args(argv):
     return p.parse_args(argv)
 
 
-def coder_command(args, sc):
+def coder_command(args):
     """The `RDD.pipe` command and environment that run `attache code` on an executor."""
     code = ["code", "--format", "jsonl", "--input-format", "jsonl", "--line-buffered",
             "-j", str(max(1, args.threads))]
@@ -139,11 +140,14 @@ def run(spark, args):
     sc = spark.sparkContext
     partitions = args.partitions or 2 * sc.defaultParallelism
     articles = sc.textFile(args.input, minPartitions=partitions)
-    command, env = coder_command(args, sc)
+    if sc.master.startswith("local") and not os.path.exists(SparkFiles.get(args.binary)):
+        sys.exit(f"attache_spark: no `{args.binary}` among the job's files: "
+                 f"pass `spark-submit --files PATH/{args.binary}`")
+    command, env = coder_command(args)
+    # Counters for the summary, updated as the data streams by (a retried task counts twice).
+    input_lines, output_events = sc.accumulator(0), sc.accumulator(0)
     # checkCode=True: a coder that exits non-zero fails the task (and Spark retries it) instead
     # of its partition's events being silently lost.
-    # Counters for the summary; updated as the data streams by (a retried task counts twice).
-    input_lines, output_events = sc.accumulator(0), sc.accumulator(0)
     lines = (articles.mapPartitions(counted(input_lines))
              .pipe(command, env=env, checkCode=True)
              .mapPartitions(counted(output_events)))

@@ -32,7 +32,11 @@ apt_install() {
 }
 
 # --- Java 17+ for Spark 4 ---------------------------------------------------------------------
-java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+java_major() {
+  local v
+  v=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+  echo "${v:-0}"
+}
 if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ]; then
   step "installing Java 17"
   apt_install openjdk-17-jre-headless

@@ -98,15 +98,26 @@ pub fn for_each(
     match fmt {
         InputFormat::Jsonl => jsonl(&mut reader, &name, opts, f),
         InputFormat::Auto => {
-            // Standard input: JSON Lines when the first non-blank byte is `{`.
-            let mut buf = Vec::new();
-            reader
-                .read_to_end(&mut buf)
-                .with_context(|| format!("cannot read {name}"))?;
-            let first = buf.iter().find(|b| !b.is_ascii_whitespace()).copied();
+            // Standard input: JSON Lines when the first non-blank byte is `{`. Peek without
+            // consuming, so JSON Lines stream document by document (--line-buffered).
+            let first = loop {
+                let buf = reader.fill_buf().with_context(|| format!("cannot read {name}"))?;
+                if buf.is_empty() {
+                    break None;
+                }
+                match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+                    Some(p) => break Some(buf[p]),
+                    None => {
+                        let n = buf.len();
+                        reader.consume(n);
+                    }
+                }
+            };
             if first == Some(b'{') {
-                jsonl(&mut std::io::Cursor::new(buf), &name, opts, f)
+                jsonl(&mut reader, &name, opts, f)
             } else {
+                let mut buf = Vec::new();
+                reader.read_to_end(&mut buf).with_context(|| format!("cannot read {name}"))?;
                 one_text(buf, &name, default_id(), opts, false, f)
             }
         }
