@@ -101,7 +101,9 @@ pub fn for_each(
             // Standard input: JSON Lines when the first non-blank byte is `{`. Peek without
             // consuming, so JSON Lines stream document by document (--line-buffered).
             let first = loop {
-                let buf = reader.fill_buf().with_context(|| format!("cannot read {name}"))?;
+                let buf = reader
+                    .fill_buf()
+                    .with_context(|| format!("cannot read {name}"))?;
                 if buf.is_empty() {
                     break None;
                 }
@@ -117,7 +119,9 @@ pub fn for_each(
                 jsonl(&mut reader, &name, opts, f)
             } else {
                 let mut buf = Vec::new();
-                reader.read_to_end(&mut buf).with_context(|| format!("cannot read {name}"))?;
+                reader
+                    .read_to_end(&mut buf)
+                    .with_context(|| format!("cannot read {name}"))?;
                 one_text(buf, &name, default_id(), opts, false, f)
             }
         }
