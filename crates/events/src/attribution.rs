@@ -160,7 +160,12 @@ pub fn attributions(cx: &Ctx, si: usize, trigger: TokenRange) -> Vec<Attribution
                                     && q > part
                                     && matches!(
                                         doc.low(q - 1),
-                                        "spoke" | "talked" | "seen" | "obtained" | "reviewed"
+                                        "spoke"
+                                            | "speaking"
+                                            | "talked"
+                                            | "seen"
+                                            | "obtained"
+                                            | "reviewed"
                                     )
                                 {
                                     if let Some(m) = doc.actors.iter().find(|m| {
