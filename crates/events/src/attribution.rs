@@ -245,7 +245,10 @@ fn reporting_verb(
         .rev()
         .find(|&t| matches!(doc.low(t), "," | ";" | "—" | "\"" | "”"));
     if let (true, Some(c)) = (after_verb_ends, comma) {
-        if k - c <= 9 && trigger.start < c {
+        // ", though no dates have been confirmed": a subordinate clause, not a source.
+        let opens_clause =
+            c + 1 < k && matches!(doc.tokens[c + 1].pos, Pos::Subord | Pos::Conj | Pos::Wh);
+        if k - c <= 9 && trigger.start < c && !opens_clause {
             if (c + 1 < k && doc.low(c + 1) == "and") || (trigger.end..c).any(|t| doc.low(t) == ";")
             {
                 return;

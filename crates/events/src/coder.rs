@@ -1092,10 +1092,26 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
             continue;
         };
         let gap = TokenRange::new(v[a].trigger.end, v[b].trigger.start);
-        let clean = gap.len() <= 10
+        // Between them only the noun's modifiers, a "that"/"which" opening a relative clause,
+        // and a parenthetical attribution (", according to X,").
+        let mut skip_until = 0;
+        let clean = gap.len() <= 16
             && gap.iter().all(|k| {
+                if k < skip_until {
+                    return true;
+                }
+                if doc.low(k) == "according" {
+                    skip_until = (k..gap.end)
+                        .find(|&t| doc.low(t) == ",")
+                        .map_or(gap.end, |t| t + 1);
+                    return true;
+                }
+                if matches!(doc.low(k), "that" | "which") {
+                    return true;
+                }
                 !matches!(doc.tokens[k].pos, Pos::Verb | Pos::Modal | Pos::Wh)
-                    && !matches!(doc.low(k), "," | ";" | ":" | "—" | "and" | "but")
+                    && !matches!(doc.low(k), ";" | ":" | "—" | "and" | "but")
+                    && !(doc.low(k) == "," && !(k + 1 < gap.end && doc.low(k + 1) == "according"))
             });
         let subject_ok = v[b].source.is_empty()
             || v[b].source == v[a].source

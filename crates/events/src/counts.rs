@@ -119,9 +119,15 @@ pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &
     let doc = cx.doc;
     let sent = doc.sentences[c.sentence].tokens;
     let in_scope = |tok: usize, ev: &Candidate| {
-        cx.clause_of
-            .get(tok)
-            .is_some_and(|&k| k == ev.clause || cx.within(k, ev.clause))
+        cx.clause_of.get(tok).is_some_and(|&k| {
+            k == ev.clause
+                || cx.within(k, ev.clause)
+                // "the attack on X, which killed 1,200 people": a relative clause right after
+                // an event noun measures that event.
+                || (ev.kind == crate::TriggerKind::Noun
+                    && doc.clauses[k].kind == attache_doc::ClauseKind::Relative
+                    && doc.clauses[k].marker.is_some_and(|m| m > ev.trigger.start && m <= ev.trigger.end + 12))
+        })
     };
     for n in &doc.numbers {
         if !sent.contains(n.tokens.start) || !in_scope(n.tokens.start, c) {
