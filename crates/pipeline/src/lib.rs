@@ -60,11 +60,16 @@ fn build_lexicon(
     {
         lex.add_verb(l);
     }
-    let verbs: Vec<String> = triggers.verb_lemmas().map(str::to_string).collect();
+    // Sorted: the dictionary is a hash map, and the order forms are added in decides which
+    // lemma an ambiguous form ("lay", "found") gets; output must not vary between runs.
+    let mut verbs: Vec<String> = triggers.verb_lemmas().map(str::to_string).collect();
+    verbs.sort();
+    verbs.dedup();
     for v in verbs {
         lex.add_verb(&v);
     }
-    let nouns: Vec<String> = triggers.noun_lemmas().map(str::to_string).collect();
+    let mut nouns: Vec<String> = triggers.noun_lemmas().map(str::to_string).collect();
+    nouns.sort();
     for n in nouns {
         lex.add_noun(&n);
     }
