@@ -78,7 +78,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let start_i = i;
         if is_word_char(c) {
             // A word or number: letters/digits, joined by inner hyphens, dots (numbers,
             // initialisms), commas in numbers, and apostrophes not starting a clitic.
@@ -188,7 +187,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 j += 1;
             }
         }
-        let _ = start_i;
         out.push(mk(b, end_of(j), space_before));
         space_before = false;
         i = j;

@@ -1,6 +1,6 @@
 //! From dictionary matches to actor noun phrases, then pronouns and short names.
 
-use attache_doc::{ActorKind, ActorMention, Document, Pos, Span, TokenRange};
+use attache_doc::{ActorKind, ActorMention, Document, Pos, TokenRange};
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::dict::{split_code, ActorDictionary, Atom, CaseRule};
@@ -360,7 +360,7 @@ impl ActorTagger {
                 k += 1;
             }
         }
-        let (last_s, last_e, _) = *atoms.last()?;
+        let (_, last_e, _) = *atoms.last()?;
         // Trailing tokens after the last dictionary name: an unknown proper name after a role
         // noun ("Prime Minister Jane Doe") belongs to the actor; a common noun head ("Russian
         // oil", "Ukraine war") means the phrase is not an actor at all.
@@ -591,7 +591,6 @@ impl ActorTagger {
             return None;
         }
         let code = format!("{}{}", country.iso3, sector.as_deref().unwrap_or(""));
-        let _ = last_s;
         Some(mk(
             kind,
             country.name.clone(),
@@ -804,11 +803,6 @@ fn pick_atom(atoms: &[Atom], _doc: &Document, _at: usize) -> Atom {
         Atom::Demonym { .. } => 6,
     };
     *atoms.iter().min_by_key(|a| rank(a)).unwrap_or(&atoms[0])
-}
-
-#[allow(dead_code)]
-fn span_of(doc: &Document, r: TokenRange) -> Span {
-    doc.token_span(r)
 }
 
 #[cfg(test)]
