@@ -34,6 +34,8 @@ pub struct Ctx<'a> {
     pub clause_of: Vec<usize>,
     /// Non-modifier actor mentions by first token.
     pub starts: HashMap<usize, usize>,
+    /// The first actor mention (of any kind) starting at a token.
+    pub any_starts: HashMap<usize, usize>,
     /// Actor mentions (modifiers included) by end token (exclusive), in text order.
     pub ends: HashMap<usize, Vec<usize>>,
 }
@@ -41,8 +43,10 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document, lex: &'a Lexicon) -> Self {
         let mut starts = HashMap::default();
+        let mut any_starts = HashMap::default();
         let mut ends: HashMap<usize, Vec<usize>> = HashMap::default();
         for (k, m) in doc.actors.iter().enumerate() {
+            any_starts.entry(m.tokens.start).or_insert(k);
             if !m.modifier {
                 starts.entry(m.tokens.start).or_insert(k);
             }
@@ -57,6 +61,7 @@ impl<'a> Ctx<'a> {
             lex,
             clause_of: attache_clauses::clause_of_tokens(doc),
             starts,
+            any_starts,
             ends,
         }
     }
@@ -121,7 +126,7 @@ impl<'a> Ctx<'a> {
             if q >= end {
                 return None;
             }
-            if let Some(m) = self.doc.actors.iter().position(|m| m.tokens.start == q) {
+            if let Some(&m) = self.any_starts.get(&q) {
                 // "Lebanon's new President X": the possessed actor, not the possessor.
                 let a = &self.doc.actors[m];
                 if a.possessive {
@@ -808,7 +813,7 @@ fn later_actor(cx: &Ctx, from: usize, end: usize, ci: usize) -> Option<usize> {
         {
             return None;
         }
-        if let Some(m) = doc.actors.iter().position(|m| m.tokens.start == p) {
+        if let Some(&m) = cx.any_starts.get(&p) {
             // The subject of a following verb is not our object.
             let a = &doc.actors[m];
             let next = a.tokens.end;

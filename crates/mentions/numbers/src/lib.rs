@@ -99,7 +99,15 @@ const QUALIFIERS: &[(&[&str], &str)] = &[
 /// Fill `doc.numbers`.
 pub fn annotate(doc: &mut Document) {
     let mut out = Vec::new();
-    let in_time = |doc: &Document, i: usize| doc.times.iter().any(|t| t.tokens.contains(i));
+    // Tokens inside time expressions, marked once (not a scan of the time layer per token).
+    let mut timed = vec![false; doc.tokens.len()];
+    for t in &doc.times {
+        let n = timed.len();
+        for k in t.tokens.iter().filter(|&k| k < n) {
+            timed[k] = true;
+        }
+    }
+    let in_time = |_: &Document, i: usize| timed[i];
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {
