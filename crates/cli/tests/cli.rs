@@ -80,6 +80,7 @@ fn coding_phenomena() {
         ("reported", "Officials in Kyiv said Russian drones struck a power plant in Ukraine."),
         ("none", "The committee said the weather would improve by Friday."),
         ("negated", "Iran denied sending weapons to the Houthis."),
+        ("truce", "Israeli troops shelled Hamas positions in Gaza for weeks. A shaky truce, agreed last month, is holding."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -136,6 +137,11 @@ fn coding_phenomena() {
         })
         .expect("aid event");
     assert_eq!(neg["status"], "negated");
+    // A truce without named parties is between the sides of the latest fighting, dated by
+    // its own clause.
+    let truce = find(&by["truce"], "087");
+    assert_eq!(codes(&truce["actor"]), ["ISRMIL"]);
+    assert_eq!(truce["date"]["value"], "2025-01");
 }
 
 #[test]

@@ -283,6 +283,15 @@ impl TriggerDictionary {
             }
             let mut targets = Vec::new();
             if let Some(m_end) = self.match_frame(cx, &e.frame, p, end, &mut targets) {
+                // A non-event sense names the head of the object ("struck oil"); the same word
+                // modifying another noun ("struck an oil refinery") is not that sense.
+                let modifier = e.code.is_none()
+                    && matches!(e.frame.last(), Some(Elem::Words { .. }))
+                    && m_end < end
+                    && cx.doc.tokens[m_end].pos == Pos::Noun;
+                if modifier {
+                    continue;
+                }
                 return Some((e, m_end, targets));
             }
         }
@@ -430,6 +439,22 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
             (Some(mk), Some(_)) if mk > 0 => subject_of(cx, mk),
             _ => Vec::new(),
         },
+        // "X struck Y after accusing Z": a subjectless gerund shares the subject of the clause
+        // it modifies.
+        ClauseKind::Subordinate
+            if doc.tokens[v].verb_form == Some(VerbForm::Gerund)
+                && clause.tokens.start > 0
+                && (clause.tokens.start..v).all(|k| doc.tokens[k].pos == Pos::Subord) =>
+        {
+            let Some(parent) = clause.parent else {
+                return Vec::new();
+            };
+            let pt = doc.clauses[parent].tokens;
+            (pt.start..clause.tokens.start)
+                .find(|&k| doc.tokens[k].pos == Pos::Verb && cx.clause_of.get(k) == Some(&parent))
+                .map(|k| subject_of(cx, k))
+                .unwrap_or_default()
+        }
         _ => Vec::new(),
     }
 }
@@ -956,8 +981,44 @@ fn code_noun(
             .iter()
             .rev()
             .find(|c| c.sentence + 4 >= si && c.code[..2] == code[..2] && !c.source.is_empty());
-        match (definite, prior) {
-            (true, Some(p)) => {
+        // A truce with no named parties ("a fragile ceasefire, reached last month, remains in
+        // place") is between the sides of the latest fighting the article reports.
+        let truce = code.starts_with("087")
+            && (head_start.saturating_sub(3)..(i + 6).min(end)).any(|k| {
+                k != i
+                    && cx.verb_lemma(k).is_some_and(|l| {
+                        matches!(
+                            l,
+                            "reach"
+                                | "agree"
+                                | "broker"
+                                | "hold"
+                                | "remain"
+                                | "take"
+                                | "collapse"
+                                | "expire"
+                                | "extend"
+                                | "announce"
+                                | "declare"
+                                | "sign"
+                        )
+                    })
+            });
+        let fighting = || {
+            earlier.iter().rev().find(|c| {
+                c.sentence + 3 >= si
+                    && matches!(&c.code[..2], "18" | "19" | "20")
+                    && !c.source.is_empty()
+                    && !c.target.is_empty()
+            })
+        };
+        match (definite, prior, truce) {
+            (true, Some(p), _) => {
+                source = p.source.clone();
+                targets = p.target.clone();
+            }
+            (_, _, true) => {
+                let p = fighting()?;
                 source = p.source.clone();
                 targets = p.target.clone();
             }

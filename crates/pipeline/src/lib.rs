@@ -30,6 +30,7 @@ pub enum PipelineError {
 
 pub const IRREGULAR_VERBS: &str = include_str!("../../../data/lexicon/irregular_verbs.tsv");
 pub const COMMON_VERBS: &str = include_str!("../../../data/lexicon/verbs.txt");
+pub const ADJECTIVES: &str = include_str!("../../../data/lexicon/adjectives.txt");
 
 /// Every stage, loaded.
 pub struct Pipeline {
@@ -49,10 +50,12 @@ fn places() -> Result<attache_places::PlaceTagger, PipelineError> {
 fn build_lexicon(
     irregular: &str,
     common: &str,
+    adjectives: &str,
     triggers: &TriggerDictionary,
 ) -> Result<Lexicon, PipelineError> {
     let mut lex = Lexicon::new();
     lex.load_irregular(irregular)?;
+    lex.add_adjectives(adjectives);
     for l in common
         .lines()
         .map(str::trim)
@@ -80,7 +83,7 @@ impl Pipeline {
     /// The pipeline with the dictionaries compiled into the binary.
     pub fn builtin() -> Result<Self, PipelineError> {
         let coder = Coder::builtin()?;
-        let lexicon = build_lexicon(IRREGULAR_VERBS, COMMON_VERBS, &coder.triggers)?;
+        let lexicon = build_lexicon(IRREGULAR_VERBS, COMMON_VERBS, ADJECTIVES, &coder.triggers)?;
         Ok(Pipeline {
             lexicon,
             actors: ActorTagger::builtin()?,
@@ -110,6 +113,7 @@ impl Pipeline {
         let lexicon = build_lexicon(
             &read("lexicon/irregular_verbs.tsv")?,
             &read("lexicon/verbs.txt")?,
+            &read("lexicon/adjectives.txt")?,
             &triggers,
         )?;
         Ok(Pipeline {

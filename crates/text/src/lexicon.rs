@@ -1,7 +1,8 @@
 //! Lemma lexicon: maps inflected verb and noun forms to lemmas.
 //!
 //! Built at start-up from the irregular-verb table (`data/lexicon/irregular_verbs.tsv`), the list
-//! of common verbs (`data/lexicon/verbs.txt`) and the lemmas of the trigger dictionary; regular
+//! of common verbs (`data/lexicon/verbs.txt`), the adjective list (`data/lexicon/adjectives.txt`)
+//! and the lemmas of the trigger dictionary; regular
 //! forms are derived by rule, so the tables only need the exceptions.
 
 use attache_doc::{LemmaId, VerbForm};
@@ -15,6 +16,8 @@ pub struct Lexicon {
     ids: HashMap<String, LemmaId>,
     verb_forms: HashMap<String, (LemmaId, VerbForm)>,
     noun_forms: HashMap<String, LemmaId>,
+    /// Adjectives the word shape does not reveal (`data/lexicon/adjectives.txt`).
+    adjectives: rustc_hash::FxHashSet<String>,
     /// Irregular forms by base: (past, participle, ing), used to inflect added verbs.
     irregular: HashMap<String, Irregular>,
 }
@@ -204,6 +207,20 @@ impl Lexicon {
 
     pub fn id(&self, lemma: &str) -> Option<LemmaId> {
         self.ids.get(lemma).copied()
+    }
+
+    /// Register the adjectives of a list (one per line, `#` comments).
+    pub fn add_adjectives(&mut self, list: &str) {
+        for l in list.lines().map(str::trim) {
+            if !l.is_empty() && !l.starts_with('#') {
+                self.adjectives.insert(l.to_ascii_lowercase());
+            }
+        }
+    }
+
+    /// A listed adjective (lower-case surface form).
+    pub fn is_adjective(&self, lower: &str) -> bool {
+        self.adjectives.contains(lower)
     }
 
     /// Verb reading of a lower-case surface form.

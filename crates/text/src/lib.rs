@@ -127,4 +127,49 @@ mod tests {
         assert_eq!(pos[10], Pos::Modal);
         assert_eq!(pos[11], Pos::Neg);
     }
+
+    fn tags(lex: &Lexicon, text: &str) -> Vec<(String, Pos)> {
+        let mut d = Document::new(DocMeta::default(), text);
+        analyze(&mut d, lex);
+        (0..d.tokens.len())
+            .map(|i| (d.tok(i).to_string(), d.tokens[i].pos))
+            .collect()
+    }
+
+    fn pos_of(t: &[(String, Pos)], w: &str) -> Pos {
+        t.iter().find(|x| x.0 == w).map(|x| x.1).unwrap()
+    }
+
+    #[test]
+    fn gerunds_with_objects_are_verbs() {
+        let mut lex = Lexicon::new();
+        for v in ["send", "attack", "accuse", "rule", "kill"] {
+            lex.add_verb(v);
+        }
+        lex.add_noun("killing");
+        let t = tags(&lex, "Turkey ruled out sending troops.");
+        assert_eq!(pos_of(&t, "sending"), Pos::Verb);
+        let t = tags(&lex, "Kyiv has no intention of attacking Belarus.");
+        assert_eq!(pos_of(&t, "attacking"), Pos::Verb);
+        let t = tags(&lex, "Israel struck after accusing the group.");
+        assert_eq!(pos_of(&t, "accusing"), Pos::Verb);
+        // A gerund without an object of its own stays a noun.
+        let t = tags(&lex, "They condemned the killing of journalists.");
+        assert_eq!(pos_of(&t, "killing"), Pos::Noun);
+    }
+
+    #[test]
+    fn listed_adjectives_before_nouns() {
+        let mut lex = Lexicon::new();
+        lex.add_verb("warn");
+        lex.add_verb("talk");
+        lex.add_noun("talk");
+        lex.add_adjectives("# test\nindirect\nmilitary\n");
+        let t = tags(&lex, "They resumed indirect talks.");
+        assert_eq!(pos_of(&t, "indirect"), Pos::Adj);
+        assert_eq!(pos_of(&t, "talks"), Pos::Noun);
+        // Before a word that can only be a verb, the word is the noun head.
+        let t = tags(&lex, "The military warned them.");
+        assert_ne!(pos_of(&t, "military"), Pos::Adj);
+    }
 }

@@ -115,6 +115,55 @@ fn det_before(doc: &Document, i: usize) -> bool {
     false
 }
 
+/// The next token is a content word that can be a noun or adjective (not only a verb).
+fn content_follows(doc: &Document, lex: &Lexicon, i: usize) -> bool {
+    let Some(next) = doc.tokens.get(i + 1) else {
+        return false;
+    };
+    let w = &doc.lower[next.span.start..next.span.end];
+    w.chars().next().is_some_and(char::is_alphabetic)
+        && closed_class(w).is_none()
+        && !(lex.verb(w).is_some() && lex.noun(w).is_none() && !lex.is_adjective(w))
+}
+
+/// A gerund after a preposition, subordinator or verb particle that takes an object of its
+/// own ("of attacking Belarus", "after accusing the group", "ruled out sending troops") is a verb.
+fn gerund_with_object(doc: &Document, i: usize, prev_pos: Option<Pos>, prev_low: &str) -> bool {
+    let Some(next) = doc.tokens.get(i + 1) else {
+        return false;
+    };
+    let w = &doc.lower[next.span.start..next.span.end];
+    let orig = &doc.text[next.span.start..next.span.end];
+    if !w.chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let after_particle =
+        matches!(prev_low, "out" | "up" | "off") && i >= 2 && doc.tokens[i - 2].pos == Pos::Verb;
+    if after_particle {
+        return !matches!(closed_class(w), Some(Pos::Prep | Pos::Conj | Pos::Subord));
+    }
+    let after_prep =
+        matches!(prev_pos, Some(Pos::Prep | Pos::Subord)) && !matches!(prev_low, "to" | "as");
+    after_prep
+        && match closed_class(w) {
+            Some(Pos::Det) => w != "that",
+            Some(Pos::Pron) => matches!(
+                w,
+                "him"
+                    | "them"
+                    | "us"
+                    | "me"
+                    | "it"
+                    | "itself"
+                    | "himself"
+                    | "herself"
+                    | "themselves"
+            ),
+            Some(_) => false,
+            None => is_number(w) || orig.chars().next().is_some_and(char::is_uppercase),
+        }
+}
+
 /// After an `-s` form that could be a plural noun ("market partners"): punctuation, a verb or an
 /// auxiliary next means the `-s` word ended a noun phrase.
 fn noun_follows(doc: &Document, lex: &Lexicon, i: usize) -> bool {
@@ -238,6 +287,9 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             }
         } else if cap && !at_start {
             Pos::Propn
+        } else if verb.is_none() && lex.is_adjective(low) && content_follows(doc, lex, i) {
+            // "indirect talks", "nuclear programme"; "the military said" stays a noun.
+            Pos::Adj
         } else if let Some((_, vf)) = verb {
             // A nationality adjective before it ("Israeli strikes", "Russian attacks").
             let demonym_before = matches!(prev_pos, Some(Pos::Propn))
@@ -259,7 +311,13 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                     | Some(Pos::Adv)
                     | Some(Pos::Wh)
             ) || prev_low == "to";
-            if noun.is_some() {
+            if vf == VerbForm::Gerund
+                && !det_before(doc, i)
+                && gerund_with_object(doc, i, prev_pos, &prev_low)
+            {
+                // "ruled out sending troops", "of attacking Belarus", "after accusing the group".
+                Pos::Verb
+            } else if noun.is_some() {
                 if det_before(doc, i) {
                     // "the October 7, 2023, attack by ...": a determiner opens the noun phrase.
                     Pos::Noun

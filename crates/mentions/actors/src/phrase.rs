@@ -218,6 +218,17 @@ impl ActorTagger {
                 };
                 let next = chunk.end;
                 if let Some(mut m) = self.code_chunk(doc, &hit_at, chunk, date) {
+                    // The article opens the noun phrase ("the Taliban", "a Turkish convoy"); a
+                    // name modifying another noun ("the Ukrainian city") does not take it.
+                    let s = m.tokens.start;
+                    if !m.modifier
+                        && s == chunk.start
+                        && s > sent.start
+                        && matches!(doc.low(s - 1), "the" | "a" | "an")
+                    {
+                        m.tokens.start = s - 1;
+                        m.span.start = doc.tokens[s - 1].span.start;
+                    }
                     // "Trump's national security adviser": a possessor gives its country to a
                     // following role noun that has none.
                     if let Some(p) = pending_possessor.take() {
@@ -445,7 +456,7 @@ impl ActorTagger {
         let countryish = atoms.iter().rev().find_map(|a| place_country(&a.2));
         let span_start = atoms.first().map_or(r.start, |a| a.0).min(
             (r.start..body_end)
-                .find(|&t| doc.tokens[t].pos != Pos::Det && doc.tokens[t].pos != Pos::Adj)
+                .find(|&t| doc.tokens[t].pos != Pos::Det)
                 .unwrap_or(r.start),
         );
         let tokens = TokenRange::new(span_start, r.end);
