@@ -760,6 +760,21 @@ fn code_verb(
     si: usize,
     ci: usize,
 ) -> Option<Candidate> {
+    let doc = cx.doc;
+    let vf = doc.tokens[i].verb_form;
+    let prev = i.checked_sub(1).map(|p| doc.tokens[p].pos);
+    // "displaced families", "sheltering displaced families": a participle before a noun, with
+    // no subject of its own right before it, is an adjective.
+    if matches!(
+        vf,
+        Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple)
+    ) && doc.tokens.get(i + 1).is_some_and(|t| t.pos == Pos::Noun)
+        && (matches!(prev, Some(Pos::Det | Pos::Adj | Pos::Prep))
+            || (prev == Some(Pos::Verb)
+                && doc.tokens[i - 1].verb_form == Some(VerbForm::Gerund)))
+    {
+        return None;
+    }
     let (e, m_end, mut targets) = dict.match_verb(cx, i, end)?;
     let code = e.code.clone()?;
     let passive = is_passive(cx, i);
@@ -1173,6 +1188,26 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                     return true;
                 }
                 if matches!(doc.low(k), "that" | "which") {
+                    return true;
+                }
+                // Reduced relatives and participial adjectives inside the noun phrase ("a school
+                // sheltering displaced families", "the Liberian-flagged ship").
+                let t = &doc.tokens[k];
+                let next_nominal = doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.pos, Pos::Noun | Pos::Adj | Pos::Propn));
+                let nonfinite = t.pos == Pos::Verb
+                    && k > gap.start
+                    && !matches!(doc.tokens[k - 1].pos, Pos::Aux | Pos::Modal | Pos::Punct)
+                    && match t.verb_form {
+                        Some(VerbForm::Gerund) => doc.tokens[k - 1].pos == Pos::Noun,
+                        Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple) => {
+                            next_nominal
+                        }
+                        _ => false,
+                    };
+                if nonfinite {
                     return true;
                 }
                 !matches!(doc.tokens[k].pos, Pos::Verb | Pos::Modal | Pos::Wh)
