@@ -18,11 +18,12 @@
 //! * [`eval`]: the TR-News / LGL evaluation (`attache eval geo FILE`).
 
 pub mod eval;
+mod format;
 pub mod gazetteer;
 pub mod normalize;
 pub mod tagger;
 
-pub use gazetteer::{Gazetteer, NameKind, Place, PlaceKind};
+pub use gazetteer::{Gazetteer, NameKind, NameRef, NameRefs, Place, PlaceKind};
 pub use tagger::{PlaceTagger, TaggerOptions};
 
 /// Errors of this crate.

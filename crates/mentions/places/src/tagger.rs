@@ -954,7 +954,6 @@ impl PlaceTagger {
                 }
                 let ok: Vec<NameRef> = refs
                     .iter()
-                    .copied()
                     .filter(|r| self.case_fits(doc, units, i, b, r))
                     .collect();
                 if !ok.is_empty() {
@@ -1301,7 +1300,7 @@ impl PlaceTagger {
             .iter()
             // The city must bear the name itself ("New York" is the state; the city's name is
             // "New York City").
-            .filter(|(c, _)| key(&self.gaz.place(*c).name) == group_key)
+            .filter(|(c, _)| key(self.gaz.place(*c).name) == group_key)
             .filter(|(c, _)| self.city_over_division(*c, chosen))
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map_or(chosen, |x| x.0)
@@ -1385,7 +1384,7 @@ impl PlaceTagger {
         for &m in members {
             for r in &cands[m].refs {
                 let p = self.gaz.place(r.place);
-                let s = self.prior(p, r) + local[m].get(&r.place).copied().unwrap_or(0.0);
+                let s = self.prior(&p, r) + local[m].get(&r.place).copied().unwrap_or(0.0);
                 let e = best.entry(r.place).or_insert(f64::MIN);
                 if s > *e {
                     *e = s;

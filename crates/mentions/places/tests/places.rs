@@ -239,7 +239,7 @@ fn lookup_country_gives_the_pcli_entity() {
     assert_eq!(sa.feature, "PCLI");
     assert!(g.lookup_country("usa").is_some());
     assert!(g.lookup_country("XXX").is_none());
-    assert_eq!(g.by_geonameid(108410).map(|p| &*p.name), Some("Riyadh"));
+    assert_eq!(g.by_geonameid(108410).map(|p| p.name), Some("Riyadh"));
 }
 
 #[test]
