@@ -121,9 +121,13 @@ fn content_follows(doc: &Document, lex: &Lexicon, i: usize) -> bool {
         return false;
     };
     let w = &doc.lower[next.span.start..next.span.end];
-    w.chars().next().is_some_and(char::is_alphabetic)
-        && closed_class(w).is_none()
-        && !(lex.verb(w).is_some() && lex.noun(w).is_none() && !lex.is_adjective(w))
+    // A base form after the adjective is a noun more often than a verb ("a new round"); a past
+    // or third-person form is the verb of a noun phrase that ended ("the military said").
+    let verb_only = lex.verb(w).is_some_and(|(_, vf)| {
+        !matches!(vf, VerbForm::Base | VerbForm::Gerund) || !det_before(doc, i)
+    }) && lex.noun(w).is_none()
+        && !lex.is_adjective(w);
+    w.chars().next().is_some_and(char::is_alphabetic) && closed_class(w).is_none() && !verb_only
 }
 
 /// A gerund after a preposition, subordinator or verb particle that takes an object of its
