@@ -273,10 +273,13 @@ fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
         }
         if let Some(l) = lemma(cx, k).filter(|_| matches!(pos, Pos::Verb | Pos::Noun | Pos::Adj)) {
             if NEG_LEMMAS.contains(&l) {
-                return if negated_before(cx, k, start) {
-                    Status::Occurred
-                } else {
+                return if !negated_before(cx, k, start) {
                     Status::Negated
+                } else if l == "rule" {
+                    // "has not ruled out sending troops": left open.
+                    Status::Hypothetical
+                } else {
+                    Status::Occurred
                 };
             }
             if HYPO_LEMMAS.contains(&l) {

@@ -291,7 +291,15 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             }
         } else if cap && !at_start {
             Pos::Propn
-        } else if verb.is_none() && lex.is_adjective(low) && content_follows(doc, lex, i) {
+        } else if lex.is_adjective(low)
+            && content_follows(doc, lex, i)
+            && verb.is_none_or(|(_, vf)| {
+                // "held direct talks", "the joint statement": a base form inside a noun phrase.
+                vf == VerbForm::Base
+                    && matches!(prev_pos, Some(Pos::Verb | Pos::Det | Pos::Adj | Pos::Prep))
+                    && prev_low != "to"
+            })
+        {
             // "indirect talks", "nuclear programme"; "the military said" stays a noun.
             Pos::Adj
         } else if let Some((_, vf)) = verb {
