@@ -21,7 +21,7 @@
 //!    document, are dropped.
 
 use crate::gazetteer::{Gazetteer, NameKind, NameRef, Place, PlaceKind};
-use crate::normalize::key;
+use crate::normalize::{key, key_into};
 use attache_doc::{ActorKind, Document, PlaceMention, Pos, Span, TokenRange};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -48,6 +48,7 @@ pub struct PlaceTagger {
     gaz: Gazetteer,
     opts: TaggerOptions,
     given: FxHashSet<Box<str>>,
+    classes: FxHashMap<&'static str, u8>,
 }
 
 /// Connector words allowed in lower case inside a name.
@@ -632,6 +633,39 @@ const STOP: &[&str] = &[
     "western",
 ];
 
+/// Word-list bits of a unit's key (one hash probe per unit instead of a scan of each list).
+const W_CONNECTOR: u8 = 1;
+const W_DIRECTION: u8 = 2;
+const W_TITLE: u8 = 4;
+const W_NEWSPAPER: u8 = 8;
+const W_STREET: u8 = 16;
+const W_INSTITUTION: u8 = 32;
+const W_STOP: u8 = 64;
+/// The first word of a [`STOP_PHRASES`] phrase.
+const W_STOP_PHRASE: u8 = 128;
+
+fn word_classes() -> FxHashMap<&'static str, u8> {
+    let mut m: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for (list, bit) in [
+        (CONNECTORS, W_CONNECTOR),
+        (DIRECTIONS, W_DIRECTION),
+        (TITLES, W_TITLE),
+        (NEWSPAPER, W_NEWSPAPER),
+        (STREET, W_STREET),
+        (INSTITUTION, W_INSTITUTION),
+        (STOP, W_STOP),
+    ] {
+        for w in list {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    for p in STOP_PHRASES {
+        let first = p.split(' ').next().unwrap_or(p);
+        *m.entry(first).or_default() |= W_STOP_PHRASE;
+    }
+    m
+}
+
 /// Multi-word names that news uses for institutions, not places.
 const STOP_PHRASES: &[&str] = &[
     "white house",
@@ -646,11 +680,13 @@ const STOP_PHRASES: &[&str] = &[
 ];
 
 #[derive(Debug, Clone)]
-struct Unit {
+struct Unit<'k> {
     start: usize,
     end: usize,
     tok: usize,
-    norm: String,
+    norm: &'k str,
+    /// Word lists the key is in (`W_*` bits).
+    class: u8,
     cap: bool,
     allcaps: bool,
     alpha: bool,
@@ -751,6 +787,7 @@ impl PlaceTagger {
             gaz: gazetteer,
             opts,
             given,
+            classes: word_classes(),
         }
     }
 
@@ -773,8 +810,10 @@ impl PlaceTagger {
             && !refs.iter().any(|r| r.kind != NameKind::Demonym)
     }
 
-    fn units(&self, doc: &Document) -> Vec<Unit> {
-        let mut out = Vec::with_capacity(doc.tokens.len() + 8);
+    /// The units of `doc`; their keys are written into `keys`.
+    fn units<'k>(&self, doc: &Document, keys: &'k mut String) -> Vec<Unit<'k>> {
+        let mut out: Vec<Unit<'static>> = Vec::with_capacity(doc.tokens.len() + 8);
+        let mut key_spans: Vec<(usize, usize)> = Vec::with_capacity(doc.tokens.len() + 8);
         let mut sent_of = vec![0usize; doc.tokens.len()];
         let mut first = vec![false; doc.tokens.len()];
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -794,46 +833,78 @@ impl PlaceTagger {
                 first[i] = true;
             }
         }
+        keys.clear();
+        let mut scratch = String::new();
         for (ti, t) in doc.tokens.iter().enumerate() {
             let text = doc.slice(t.span);
-            // Split at hyphens between letters or digits.
-            let mut pieces: Vec<(usize, usize)> = Vec::new();
-            let mut start = 0;
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            for (ci, &(b, c)) in chars.iter().enumerate() {
-                if matches!(c, '-' | '‐' | '‑' | '–') && ci > 0 && ci + 1 < chars.len() {
-                    let prev = chars[ci - 1].1;
-                    let next = chars[ci + 1].1;
-                    if prev.is_alphanumeric() && next.is_alphanumeric() {
-                        pieces.push((start, b));
-                        start = b + c.len_utf8();
-                    }
-                }
-            }
-            pieces.push((start, text.len()));
-            for (pi, &(a, b)) in pieces.iter().enumerate() {
+            let mut push = |a: usize, b: usize, pi: usize| {
                 let s = text.get(a..b).unwrap_or("");
-                let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-                let cap = s.chars().next().is_some_and(char::is_uppercase);
+                let (mut letters, mut upper, mut alpha) = (false, true, false);
+                for c in s.chars() {
+                    if c.is_alphabetic() {
+                        letters = true;
+                        upper &= c.is_uppercase();
+                    }
+                    alpha |= c.is_alphanumeric();
+                }
+                key_into(s, &mut scratch);
+                key_spans.push((keys.len(), keys.len() + scratch.len()));
+                keys.push_str(&scratch);
                 out.push(Unit {
                     start: t.span.start + a,
                     end: t.span.start + b,
                     tok: ti,
-                    norm: key(s),
-                    cap,
-                    allcaps: !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()),
-                    alpha: is_alpha_text(s),
+                    norm: "",
+                    class: 0,
+                    cap: s.chars().next().is_some_and(char::is_uppercase),
+                    allcaps: letters && upper,
+                    alpha,
                     sent: sent_of[ti],
                     sent_first: first[ti] && pi == 0,
                     glued: pi > 0,
                 });
+            };
+            // Split at hyphens between letters or digits.
+            let (mut start, mut pi) = (0, 0);
+            let mut prev: Option<char> = None;
+            let mut chars = text.char_indices().peekable();
+            while let Some((b, c)) = chars.next() {
+                if matches!(c, '-' | '‐' | '‑' | '–') {
+                    if let (Some(p), Some(&(_, n))) = (prev, chars.peek()) {
+                        if p.is_alphanumeric() && n.is_alphanumeric() {
+                            push(start, b, pi);
+                            pi += 1;
+                            start = b + c.len_utf8();
+                        }
+                    }
+                }
+                prev = Some(c);
             }
+            push(start, text.len(), pi);
         }
-        out
+        let keys: &'k String = keys;
+        out.into_iter()
+            .zip(key_spans)
+            .map(|(u, (a, b))| {
+                let norm = &keys[a..b];
+                Unit {
+                    norm,
+                    class: self.classes.get(norm).copied().unwrap_or(0),
+                    ..u
+                }
+            })
+            .collect()
     }
 
     /// Whether the units `a..b` may be written as a name of `r`.
-    fn case_fits(&self, doc: &Document, units: &[Unit], a: usize, b: usize, r: &NameRef) -> bool {
+    fn case_fits(
+        &self,
+        doc: &Document,
+        units: &[Unit<'_>],
+        a: usize,
+        b: usize,
+        r: &NameRef,
+    ) -> bool {
         if r.kind == NameKind::Demonym && !self.opts.demonyms {
             return false;
         }
@@ -860,11 +931,10 @@ impl PlaceTagger {
             if u.glued && i > 0 {
                 continue;
             }
-            let w = u.norm.as_str();
-            if region && DIRECTIONS.contains(&w) {
+            if region && u.class & W_DIRECTION != 0 {
                 continue;
             }
-            if i > 0 && CONNECTORS.contains(&w) {
+            if i > 0 && u.class & W_CONNECTOR != 0 {
                 continue;
             }
             return false;
@@ -889,9 +959,12 @@ impl PlaceTagger {
         matches!(p.kind, PlaceKind::City | PlaceKind::Admin2) && p.population < 5_000
     }
 
-    fn candidates(&self, doc: &Document, units: &[Unit]) -> Vec<Cand> {
+    fn candidates(&self, doc: &Document, units: &[Unit<'_>]) -> Vec<Cand> {
         let maxw = self.gaz.max_words().clamp(1, 8);
         let mut out = Vec::new();
+        // The key of units `i..` so far, and where the key of `i..i + j + 1` ends in it.
+        let mut joined = String::new();
+        let mut ends: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < units.len() {
             let u = &units[i];
@@ -911,21 +984,24 @@ impl PlaceTagger {
             }
             // Extend only while the words so far start some key (one hash probe per word);
             // spans that begin a stop phrase keep the full range so the phrase can veto.
-            if !STOP_PHRASES
-                .iter()
-                .any(|p| p.split(' ').next() == Some(u.norm.as_str()))
-            {
-                let mut acc = String::new();
+            joined.clear();
+            ends.clear();
+            let extend = |joined: &mut String, ends: &mut Vec<usize>, b: usize| {
+                if b > i + 1 {
+                    joined.push(' ');
+                }
+                joined.push_str(units[b - 1].norm);
+                ends.push(joined.len());
+            };
+            if u.class & W_STOP_PHRASE == 0 {
                 let mut limit = i;
                 for b in i + 1..=end {
-                    if b > i + 1 {
-                        acc.push(' ');
-                    }
-                    acc.push_str(&units[b - 1].norm);
-                    if self.gaz.has_key(&acc) {
+                    extend(&mut joined, &mut ends, b);
+                    let acc = joined.as_str();
+                    if self.gaz.has_key(acc) {
                         limit = b;
                     }
-                    if !self.gaz.is_prefix(&acc) {
+                    if !self.gaz.is_prefix(acc) {
                         break;
                     }
                 }
@@ -934,21 +1010,21 @@ impl PlaceTagger {
                     continue;
                 }
                 end = limit;
+            } else {
+                for b in i + 1..=end {
+                    extend(&mut joined, &mut ends, b);
+                }
             }
             let mut matches: Vec<Cand> = Vec::new();
             for b in (i + 1..=end).rev() {
-                let k = units[i..b]
-                    .iter()
-                    .map(|x| x.norm.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if STOP_PHRASES.contains(&k.as_str()) {
+                let k = &joined[..ends[b - i - 1]];
+                if STOP_PHRASES.contains(&k) {
                     break;
                 }
                 if k.len() < 2 {
                     continue;
                 }
-                let refs = self.gaz.lookup_key(&k);
+                let refs = self.gaz.lookup_key(k);
                 if refs.is_empty() {
                     continue;
                 }
@@ -961,7 +1037,7 @@ impl PlaceTagger {
                         a: i,
                         b,
                         refs: ok,
-                        key: k,
+                        key: k.to_string(),
                     });
                 }
             }
@@ -988,7 +1064,7 @@ impl PlaceTagger {
 
     /// Units that belong to a person's name: after a title (`President Barack Obama`), or a given
     /// name and the capitalised words after it (`Georgia Stevens`, `Christopher Steele`).
-    fn person_units(&self, units: &[Unit]) -> (Vec<bool>, FxHashSet<String>) {
+    fn person_units(&self, units: &[Unit<'_>]) -> (Vec<bool>, FxHashSet<String>) {
         let n = units.len();
         let mut mark = vec![false; n];
         let mut words: FxHashSet<String> = FxHashSet::default();
@@ -1002,10 +1078,8 @@ impl PlaceTagger {
         };
         let namelike = |u: &Unit| {
             (u.cap || u.allcaps)
-                && !INSTITUTION.contains(&u.norm.as_str())
-                && !TITLES.contains(&u.norm.as_str())
-                && !DIRECTIONS.contains(&u.norm.as_str())
-                && !self.gaz.lookup_key(&u.norm).iter().any(|r| {
+                && u.class & (W_INSTITUTION | W_TITLE | W_DIRECTION) == 0
+                && !self.gaz.lookup_key(u.norm).iter().any(|r| {
                     let p = self.gaz.place(r.place);
                     (p.kind == PlaceKind::Country
                         || (p.kind == PlaceKind::Admin1 && p.population >= 1_000_000))
@@ -1017,13 +1091,12 @@ impl PlaceTagger {
             if !u.alpha || u.glued {
                 continue;
             }
-            let title =
-                TITLES.contains(&u.norm.as_str()) && !matches!(u.norm.as_str(), "saint" | "st");
+            let title = u.class & W_TITLE != 0 && !matches!(u.norm, "saint" | "st");
             let start = if title && adjacent(i + 1) && namelike(&units[i + 1]) {
                 Some(i + 1)
             } else if u.cap
                 && !u.allcaps
-                && self.given.contains(u.norm.as_str())
+                && self.given.contains(u.norm)
                 && adjacent(i + 1)
                 && namelike(&units[i + 1])
             {
@@ -1041,7 +1114,7 @@ impl PlaceTagger {
                 }
                 mark[j] = true;
                 if !initial {
-                    words.insert(w.norm.clone());
+                    words.insert(w.norm.to_string());
                 }
                 j += 1;
             }
@@ -1049,18 +1122,18 @@ impl PlaceTagger {
         (mark, words)
     }
 
-    fn prev_word<'a>(&self, units: &'a [Unit], c: &Cand) -> Option<&'a Unit> {
+    fn prev_word<'a, 'k>(&self, units: &'a [Unit<'k>], c: &Cand) -> Option<&'a Unit<'k>> {
         let p = units.get(c.a.checked_sub(1)?)?;
         (p.sent == units[c.a].sent && p.alpha && !units[c.a].glued).then_some(p)
     }
 
-    fn next_word<'a>(&self, units: &'a [Unit], c: &Cand) -> Option<&'a Unit> {
+    fn next_word<'a, 'k>(&self, units: &'a [Unit<'k>], c: &Cand) -> Option<&'a Unit<'k>> {
         let n = units.get(c.b)?;
         (n.sent == units[c.a].sent && n.alpha && !n.glued).then_some(n)
     }
 
     /// Context filters.
-    fn filter(&self, doc: &Document, units: &[Unit], cands: Vec<Cand>) -> Vec<Cand> {
+    fn filter(&self, doc: &Document, units: &[Unit<'_>], cands: Vec<Cand>) -> Vec<Cand> {
         let (person, mut person_words) = self.person_units(units);
         for a in &doc.actors {
             if a.kind == ActorKind::Person {
@@ -1095,14 +1168,11 @@ impl PlaceTagger {
             if actor_block || (c.a..c.b).any(|i| person[i]) {
                 continue;
             }
-            if single && STOP.contains(&u.norm.as_str()) {
+            if single && u.class & W_STOP != 0 {
                 continue;
             }
             // Only direction words ("South East", "Central"): not a name on their own.
-            if units[c.a..c.b]
-                .iter()
-                .all(|x| DIRECTIONS.contains(&x.norm.as_str()))
-            {
+            if units[c.a..c.b].iter().all(|x| x.class & W_DIRECTION != 0) {
                 continue;
             }
             // A short word glued to a capitalised word: "Al-Ahram", "El-Baradei".
@@ -1117,8 +1187,8 @@ impl PlaceTagger {
                 if self.prev_word(units, &c).is_some_and(|p| {
                     p.cap
                         && !p.sent_first
-                        && !TITLES.contains(&p.norm.as_str())
-                        && self.gaz.lookup_key(&p.norm).is_empty()
+                        && p.class & W_TITLE == 0
+                        && self.gaz.lookup_key(p.norm).is_empty()
                 }) {
                     continue;
                 }
@@ -1133,16 +1203,16 @@ impl PlaceTagger {
             if let Some(n) = self.next_word(units, &c) {
                 // A street or a business named after the place: "Wooster St.", "Maxey Funeral
                 // Home".
-                if STREET.contains(&n.norm.as_str()) && !national {
+                if n.class & W_STREET != 0 && !national {
                     continue;
                 }
                 // A newspaper: "Washington Post", "Los Angeles Times".
-                if NEWSPAPER.contains(&n.norm.as_str()) && n.cap {
+                if n.class & W_NEWSPAPER != 0 && n.cap {
                     continue;
                 }
             }
             // "St. Paul's Hospital", "St. John's University": a saint, not the town.
-            if matches!(u.norm.as_str(), "st" | "saint" | "ste" | "sainte") && !single {
+            if matches!(u.norm, "st" | "saint" | "ste" | "sainte") && !single {
                 let poss = units
                     .get(c.b)
                     .is_some_and(|n| crate::is_possessive_text(doc.tok(n.tok)));
@@ -1161,7 +1231,7 @@ impl PlaceTagger {
             }
             if single && !national {
                 // Glued to a given name: "John-Paul".
-                if u.glued && c.a > 0 && self.given.contains(units[c.a - 1].norm.as_str()) {
+                if u.glued && c.a > 0 && self.given.contains(units[c.a - 1].norm) {
                     continue;
                 }
                 // A capitalised unknown word before: a surname ("Mitt Romney", "Ivonne
@@ -1170,14 +1240,11 @@ impl PlaceTagger {
                     let p_pos = doc.tokens.get(p.tok).map(|t| t.pos).unwrap_or_default();
                     if p.cap
                         && !p.allcaps
-                        && (!p.sent_first
-                            || (p_pos == Pos::Propn && self.given.contains(p.norm.as_str())))
-                        && !CONNECTORS.contains(&p.norm.as_str())
-                        && !DIRECTIONS.contains(&p.norm.as_str())
-                        && !INSTITUTION.contains(&p.norm.as_str())
-                        && !self.gaz.is_common_word(&p.norm)
-                        && self.gaz.lookup_key(&p.norm).is_empty()
-                        && closed(&p.norm).is_none()
+                        && (!p.sent_first || (p_pos == Pos::Propn && self.given.contains(p.norm)))
+                        && p.class & (W_CONNECTOR | W_DIRECTION | W_INSTITUTION) == 0
+                        && !self.gaz.is_common_word(p.norm)
+                        && self.gaz.lookup_key(p.norm).is_empty()
+                        && closed(p.norm).is_none()
                     {
                         if !known {
                             person_words.insert(c.key.clone());
@@ -1191,12 +1258,10 @@ impl PlaceTagger {
                     if n.cap
                         && !n.allcaps
                         && !known
-                        && !INSTITUTION.contains(&n.norm.as_str())
-                        && !TITLES.contains(&n.norm.as_str())
-                        && !DIRECTIONS.contains(&n.norm.as_str())
-                        && self.gaz.lookup_key(&n.norm).is_empty()
+                        && n.class & (W_INSTITUTION | W_TITLE | W_DIRECTION) == 0
+                        && self.gaz.lookup_key(n.norm).is_empty()
                     {
-                        person_words.insert(n.norm.clone());
+                        person_words.insert(n.norm.to_string());
                         continue;
                     }
                 }
@@ -1222,7 +1287,7 @@ impl PlaceTagger {
                     || c.refs
                         .iter()
                         .any(|r| self.gaz.place(r.place).population >= 1_000_000);
-                if function || (self.gaz.is_common_word(&u.norm) && !u.allcaps && !famous) {
+                if function || (self.gaz.is_common_word(u.norm) && !u.allcaps && !famous) {
                     continue;
                 }
             }
@@ -1230,10 +1295,7 @@ impl PlaceTagger {
             // unless a locative preposition introduces it ("in Clinton").
             if single && !demonym && person_words.contains(&c.key) {
                 let locative = self.prev_word(units, &c).is_some_and(|p| {
-                    matches!(
-                        p.norm.as_str(),
-                        "in" | "near" | "outside" | "across" | "throughout"
-                    ) && !p.cap
+                    matches!(p.norm, "in" | "near" | "outside" | "across" | "throughout") && !p.cap
                 });
                 if !locative {
                     continue;
@@ -1324,7 +1386,7 @@ impl PlaceTagger {
     fn containment(
         &self,
         doc: &Document,
-        units: &[Unit],
+        units: &[Unit<'_>],
         cands: &[Cand],
     ) -> Vec<FxHashMap<u32, f64>> {
         let n = cands.len();
@@ -1421,7 +1483,8 @@ impl PlaceTagger {
 
     /// Find and resolve the places of `doc` (replaces `doc.places`).
     pub fn annotate(&self, doc: &mut Document) {
-        let units = self.units(doc);
+        let mut keys = String::new();
+        let units = self.units(doc, &mut keys);
         let cands = self.candidates(doc, &units);
         let cands = self.filter(doc, &units, cands);
         let local = self.containment(doc, &units, &cands);
