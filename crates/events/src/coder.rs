@@ -441,10 +441,15 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
         },
         // "X struck Y after accusing Z": a subjectless gerund shares the subject of the clause
         // it modifies.
+        // "... will decide whether to strike Iran": so does a subjectless infinitive.
         ClauseKind::Subordinate
-            if doc.tokens[v].verb_form == Some(VerbForm::Gerund)
-                && clause.tokens.start > 0
-                && (clause.tokens.start..v).all(|k| doc.tokens[k].pos == Pos::Subord) =>
+            if clause.tokens.start > 0
+                && ((doc.tokens[v].verb_form == Some(VerbForm::Gerund)
+                    && (clause.tokens.start..v).all(|k| doc.tokens[k].pos == Pos::Subord))
+                    || (v > clause.tokens.start + 1
+                        && (clause.tokens.start..v - 1)
+                            .all(|k| doc.tokens[k].pos == Pos::Subord)
+                        && doc.low(v - 1) == "to")) =>
         {
             let Some(parent) = clause.parent else {
                 return Vec::new();

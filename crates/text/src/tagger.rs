@@ -309,8 +309,14 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                     .iter()
                     .any(|s| prev_low.ends_with(s))
                 && prev_low.len() > 3;
+            // "host peace talks", "launched air strikes": a noun after a verb's noun modifier.
+            let compound_object = prev_pos == Some(Pos::Noun)
+                && i >= 2
+                && doc.tokens[i - 2].pos == Pos::Verb
+                && noun.is_some();
             let nounish_context =
                 matches!(prev_pos, Some(Pos::Det) | Some(Pos::Adj) | Some(Pos::Num))
+                    || compound_object
                     || crate::is_possessive(&prev_low)
                     || demonym_before
                     || (matches!(prev_pos, Some(Pos::Prep)) && prev_low != "to");
