@@ -281,14 +281,39 @@ pub(crate) struct View<'a> {
     words: &'a Words,
     low: Vec<Cow<'a, str>>,
     sent_start: Vec<bool>,
+    /// Per token, looked up once: its word-table entry, cardinal and ordinal values and figure.
+    word: Vec<Option<&'a Word>>,
+    card: Vec<Option<u32>>,
+    ordinal: Vec<Option<u32>>,
+    figure: Vec<Option<f64>>,
+}
+
+/// A figure (`24`, `1,000`, `2.5`).
+fn figure_of(w: &str) -> Option<f64> {
+    if w.is_empty() || !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if !w
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        || w.ends_with('.')
+    {
+        return None;
+    }
+    if w.contains(',') {
+        w.replace(',', "").parse().ok()
+    } else {
+        w.parse().ok()
+    }
 }
 
 impl<'a> View<'a> {
     pub(crate) fn new(doc: &'a Document, words: &'a Words) -> Self {
-        let low = (0..doc.tokens.len())
+        let low: Vec<Cow<'a, str>> = (0..doc.tokens.len())
             .map(|i| {
                 let l = doc.low(i);
-                if l.contains(['’', '‘']) {
+                // Both quotes are encoded with a leading 0xE2 byte.
+                if l.as_bytes().contains(&0xe2) && l.contains(['’', '‘']) {
                     Cow::Owned(l.replace(['’', '‘'], "'"))
                 } else {
                     Cow::Borrowed(l)
@@ -304,11 +329,19 @@ impl<'a> View<'a> {
         if let Some(x) = sent_start.first_mut() {
             *x = true;
         }
+        let word = low.iter().map(|l| words.get(l)).collect();
+        let card = low.iter().map(|l| words.card(l)).collect();
+        let ordinal = low.iter().map(|l| words.ordinal(l)).collect();
+        let figure = low.iter().map(|l| figure_of(l)).collect();
         View {
             doc,
             words,
             low,
             sent_start,
+            word,
+            card,
+            ordinal,
+            figure,
         }
     }
 
@@ -368,7 +401,17 @@ impl<'a> View<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&Word> {
-        self.words.get(self.low(i))
+        self.word.get(i).copied().flatten()
+    }
+
+    /// Cardinal value of token `i` as a word (`Words::card`).
+    fn card_at(&self, i: usize) -> Option<u32> {
+        self.card.get(i).copied().flatten()
+    }
+
+    /// Ordinal value of token `i` (`Words::ordinal`).
+    fn ordinal_at(&self, i: usize) -> Option<u32> {
+        self.ordinal.get(i).copied().flatten()
     }
 
     fn is_word_token(&self, i: usize) -> bool {
@@ -382,24 +425,12 @@ impl<'a> View<'a> {
 
     /// A figure (`24`, `1,000`, `2.5`).
     fn figure(&self, i: usize) -> Option<f64> {
-        let w = self.low(i);
-        if w.is_empty() || !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        if !w
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            || w.ends_with('.')
-        {
-            return None;
-        }
-        w.replace(',', "").parse().ok()
+        self.figure.get(i).copied().flatten()
     }
 
     /// A cardinal: figure, number word or hyphenated compound.
     fn cardinal(&self, i: usize) -> Option<f64> {
-        self.figure(i)
-            .or_else(|| self.words.card(self.low(i)).map(f64::from))
+        self.figure(i).or_else(|| self.card_at(i).map(f64::from))
     }
 
     /// A quantity before a unit: `two`, `24`, `2 1/2`, `twenty four`, `a`, `a few`, `several`,
@@ -440,7 +471,7 @@ impl<'a> View<'a> {
         let is_word = self.figure(i).is_none();
         // "twenty four"
         if is_word && (20.0..100.0).contains(&n) && n % 10.0 == 0.0 {
-            if let Some(u) = self.words.card(self.low(k)).filter(|u| (1..10).contains(u)) {
+            if let Some(u) = self.card_at(k).filter(|u| (1..10).contains(u)) {
                 n += f64::from(u);
                 k += 1;
             }
@@ -479,7 +510,7 @@ impl<'a> View<'a> {
         let d = if w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() && w.len() <= 2 {
             w.parse().ok()?
         } else {
-            self.words.ordinal(w)?
+            self.ordinal_at(i)?
         };
         (1..=31).contains(&d).then_some(d)
     }
@@ -500,42 +531,27 @@ impl<'a> View<'a> {
         let century = match first {
             "nineteen" => 1900,
             "eighteen" => 1800,
-            "twenty"
-                if self
-                    .words
-                    .card(self.low(i + 1))
-                    .is_some_and(|n| (10..100).contains(&n)) =>
-            {
-                2000
-            }
+            "twenty" if self.card_at(i + 1).is_some_and(|n| (10..100).contains(&n)) => 2000,
             "two" if self.is(i + 1, "thousand") => {
                 let mut k = i + 2;
                 if self.is(k, "and") {
                     k += 1;
                 }
-                if let Some(n) = self
-                    .words
-                    .card(self.low(k))
-                    .filter(|n| (1..100).contains(n))
-                {
+                if let Some(n) = self.card_at(k).filter(|n| (1..100).contains(n)) {
                     return Some((2000 + n as i32, k + 1));
                 }
                 return Some((2000, i + 2));
             }
             _ => return None,
         };
-        let n = self.words.card(self.low(i + 1))?;
+        let n = self.card_at(i + 1)?;
         if !(10..100).contains(&n) {
             return None;
         }
         let mut end = i + 2;
         let mut y = n;
         if n % 10 == 0 && n >= 20 {
-            if let Some(u) = self
-                .words
-                .card(self.low(end))
-                .filter(|u| (1..10).contains(u))
-            {
+            if let Some(u) = self.card_at(end).filter(|u| (1..10).contains(u)) {
                 y += u;
                 end += 1;
             }
@@ -1495,7 +1511,7 @@ impl<'a> View<'a> {
         let w = self.low(i);
         // "the second day of the offensive": the day spoken of.
         if w == "the"
-            && self.words.ordinal(self.low(i + 1)).is_some_and(|n| n > 1)
+            && self.ordinal_at(i + 1).is_some_and(|n| n > 1)
             && self.is(i + 2, "day")
             && self.is(i + 3, "of")
         {

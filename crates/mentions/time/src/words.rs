@@ -4,6 +4,41 @@
 
 use crate::value::{DayPart, Season, Unit};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for the short word forms of the table (FxHash-style; the table is fixed and
+/// small, so no protection against crafted keys is needed).
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut x = [0u8; 8];
+            x[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap = HashMap<&'static str, Word, BuildHasherDefault<WordHasher>>;
 
 /// Everything a single lower-case word form can mean to the time grammar.
 #[derive(Debug, Clone, Copy, Default)]
@@ -126,12 +161,16 @@ const TENS_ORDINALS: [(&str, u32); 3] = [("twentieth", 20), ("thirtieth", 30), (
 /// The compiled word table.
 #[derive(Debug, Clone)]
 pub(crate) struct Words {
-    map: HashMap<&'static str, Word>,
+    map: WordMap,
+    /// Length in bytes of the longest word form (longer words are not looked up).
+    max_len: usize,
+    /// The bytes some word form starts with.
+    first: [bool; 256],
 }
 
 impl Words {
     pub(crate) fn new() -> Self {
-        let mut map: HashMap<&'static str, Word> = HashMap::new();
+        let mut map = WordMap::default();
         for (m, (full, abbrevs)) in MONTHS.iter().enumerate() {
             map.entry(full).or_default().month = Some(m as u32 + 1);
             for a in abbrevs.iter() {
@@ -203,10 +242,26 @@ impl Words {
         ] {
             map.entry(w).or_default().daypart = Some(p);
         }
-        Words { map }
+        let max_len = map.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut first = [false; 256];
+        for k in map.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        Words {
+            map,
+            max_len,
+            first,
+        }
     }
 
     pub(crate) fn get(&self, w: &str) -> Option<&Word> {
+        // Most tokens are ruled out without hashing: too long, or no word form starts so.
+        let b = w.as_bytes();
+        if b.len() > self.max_len || !b.first().is_some_and(|&c| self.first[usize::from(c)]) {
+            return None;
+        }
         self.map.get(w)
     }
 
@@ -226,7 +281,7 @@ impl Words {
         if let Some(n) = self.get(w).and_then(|x| x.ordinal) {
             return Some(n);
         }
-        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+        let digits = &w[..w.bytes().take_while(u8::is_ascii_digit).count()];
         if !digits.is_empty() && digits.len() <= 3 {
             let rest = &w[digits.len()..];
             if matches!(rest, "st" | "nd" | "rd" | "th") {
