@@ -274,6 +274,11 @@ fn reporting_verb(
     if coordination_between(cx, k, trigger.start) {
         return;
     }
+    // "threatened to resume attacks", "vowed to retaliate": the speaker's own intention is
+    // coded as the speaker's event, not as something the speaker reports.
+    if k + 1 < s.end && doc.low(k + 1) == "to" {
+        return;
+    }
     let subj = subject_of(cx, k);
     if let Some(&m) = subj.first() {
         let a = &doc.actors[m];

@@ -54,15 +54,22 @@ fn kind_of(
     while k > sent.start && steps < 3 {
         k -= 1;
         steps += 1;
-        if matches!(doc.tokens[k].pos, Pos::Verb | Pos::Noun | Pos::Adj) {
+        let t = &doc.tokens[k];
+        // A participle read as a noun or adjective counts ("the killing of"), a plural noun
+        // that happens to be a verb form does not ("U.S. forces struck three sites").
+        let verbal = t.pos == Pos::Verb
+            || (matches!(t.pos, Pos::Noun | Pos::Adj)
+                && !matches!(
+                    t.verb_form,
+                    Some(attache_doc::VerbForm::ThirdSing | attache_doc::VerbForm::Base) | None
+                ));
+        if verbal {
             if let Some(kind) = lemma(k).and_then(verb_kind) {
                 return Some(adjust(kind, code));
             }
         }
-        if !matches!(
-            doc.tokens[k].pos,
-            Pos::Adv | Pos::Det | Pos::Adj | Pos::Verb
-        ) {
+        // The verb that governs the number is the nearest one.
+        if t.pos == Pos::Verb || !matches!(t.pos, Pos::Adv | Pos::Det | Pos::Adj) {
             break;
         }
     }
@@ -158,9 +165,34 @@ pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &
         if closer {
             continue;
         }
-        let Some(kind) = kind_of(cx, n.tokens, sent, code) else {
+        // "release 110 prisoners in exchange for three hostages": the other side's release.
+        if (n.tokens.start.saturating_sub(4).max(sent.start)..n.tokens.start)
+            .any(|k| matches!(doc.low(k), "exchange" | "return") && doc.low(k + 1) == "for")
+        {
+            continue;
+        }
+        // "free three hostages and five Thai nationals": a coordinated number shares the kind
+        // of the count it is joined to.
+        let joined = || {
+            let k = n.tokens.start.checked_sub(1)?;
+            if doc.low(k) != "and" {
+                return None;
+            }
+            let prev = out.last()?;
+            let near = doc.numbers.iter().any(|m| {
+                doc.char_offset(m.span.start) == prev.start
+                    && m.tokens.end < k
+                    && k - m.tokens.end <= 4
+            });
+            near.then(|| prev.kind.clone())
+        };
+        let Some(kind) = kind_of(cx, n.tokens, sent, code)
+            .map(str::to_string)
+            .or_else(joined)
+        else {
             continue;
         };
+        let kind = kind.as_str();
         let violent = matches!(&code[..2], "18" | "19" | "20" | "15" | "17" | "14");
         if !violent && matches!(kind, "killed" | "injured" | "missing") {
             continue;
