@@ -329,9 +329,25 @@ impl<'a> View<'a> {
         if let Some(x) = sent_start.first_mut() {
             *x = true;
         }
-        let word = low.iter().map(|l| words.get(l)).collect();
-        let card = low.iter().map(|l| words.card(l)).collect();
-        let ordinal = low.iter().map(|l| words.ordinal(l)).collect();
+        let word: Vec<Option<&Word>> = low.iter().map(|l| words.get(l)).collect();
+        // Without a hyphen (or, for ordinals, a leading digit) only the table entry can give a
+        // value: skip the compound parsers.
+        let (mut card, mut ordinal) =
+            (Vec::with_capacity(low.len()), Vec::with_capacity(low.len()));
+        for (l, w) in low.iter().zip(&word) {
+            let b = l.as_bytes();
+            let dash = b.contains(&b'-');
+            card.push(if dash {
+                words.card(l)
+            } else {
+                w.and_then(|w| w.card)
+            });
+            ordinal.push(if dash || b.first().is_some_and(u8::is_ascii_digit) {
+                words.ordinal(l)
+            } else {
+                w.and_then(|w| w.ordinal)
+            });
+        }
         let figure = low.iter().map(|l| figure_of(l)).collect();
         View {
             doc,
