@@ -1219,12 +1219,13 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                     && !matches!(doc.low(k), ";" | ":" | "—" | "and" | "but")
                     && !(doc.low(k) == "," && !(k + 1 < gap.end && doc.low(k + 1) == "according"))
             });
+        // The verb's subject is the noun's phrase: an actor before the noun or inside it.
         let subject_ok = v[b].source.is_empty()
             || v[b].source == v[a].source
             || v[b]
                 .source
                 .iter()
-                .all(|m| doc.actors[*m].tokens.start < v[a].trigger.start);
+                .all(|m| doc.actors[*m].tokens.start < v[b].trigger.start);
         if clean && subject_ok {
             if v[a].target.is_empty() {
                 v[a].target = v[b].target.clone();

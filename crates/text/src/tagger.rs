@@ -365,9 +365,14 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                 } else {
                     Pos::Verb
                 }
-            } else if nounish_context
-                && !matches!(vf, VerbForm::PastParticiple | VerbForm::PastOrParticiple)
+            } else if (nounish_context
+                && !matches!(vf, VerbForm::PastParticiple | VerbForm::PastOrParticiple))
+                || (vf == VerbForm::Base
+                    && prev_pos == Some(Pos::Noun)
+                    && !prev_low.ends_with('s')
+                    && det_before(doc, i))
             {
+                // "the Liberian-flagged cargo ship": a base form closing a noun phrase.
                 // "a phone call", "the killing": a verb form after a determiner is a noun.
                 Pos::Noun
             } else {
