@@ -546,8 +546,15 @@ fn between(cx: &Ctx, from: usize, end: usize) -> Option<(usize, usize)> {
     let mut p = from;
     while p < (from + 5).min(end) {
         if cx.low(p) == "between" || cx.low(p) == "among" {
-            let x = cx.mention_from(p + 1, end)?;
-            let e = cx.doc.actors[x].tokens.end;
+            let mut x = cx.mention_from(p + 1, end)?;
+            let mut e = cx.doc.actors[x].tokens.end;
+            // "between Sudan's army and the RSF": the possessed phrase is the party.
+            if cx.doc.actors[x].possessive {
+                if let Some(h) = cx.mention_from(e, end) {
+                    x = h;
+                    e = cx.doc.actors[h].tokens.end;
+                }
+            }
             if e < end && cx.low(e) == "and" {
                 let y = cx.mention_from(e + 1, end)?;
                 return Some((x, y));
