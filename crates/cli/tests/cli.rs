@@ -81,6 +81,8 @@ fn coding_phenomena() {
         ("none", "The committee said the weather would improve by Friday."),
         ("negated", "Iran denied sending weapons to the Houthis."),
         ("truce", "Israeli troops shelled Hamas positions in Gaza for weeks. A shaky truce, agreed last month, is holding."),
+        ("must", "The foreign secretary of Britain said that Iran must comply with the inspectors."),
+        ("armed", "A police post was attacked by Somali militants armed with rifles."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -142,6 +144,13 @@ fn coding_phenomena() {
     let truce = find(&by["truce"], "087");
     assert_eq!(codes(&truce["actor"]), ["ISRMIL"]);
     assert_eq!(truce["date"]["value"], "2025-01");
+    // What another party must do is a demand on it.
+    let must = find(&by["must"], "10");
+    assert_eq!(codes(&must["actor"]), ["GBRGOV"]);
+    assert_eq!(codes(&must["recipient"]), ["IRN"]);
+    // The agent of a passive may come before the rest of the verb's frame.
+    let armed = find(&by["armed"], "19");
+    assert_eq!(codes(&armed["actor"]), ["SOMREB"]);
 }
 
 #[test]

@@ -686,6 +686,14 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
             if let Some(c) = statement(cx, si) {
                 out.push(c);
             }
+        } else if let Some(c) = statement(cx, si).filter(|c| c.code == "100") {
+            // "X said Y must comply": the demand is an event of its own beside what is demanded.
+            if !out
+                .iter()
+                .any(|o| o.sentence == si && o.code.starts_with("10"))
+            {
+                out.push(c);
+            }
         }
     }
     dedup(doc, out)
@@ -745,10 +753,16 @@ fn statement(cx: &Ctx, si: usize) -> Option<Candidate> {
                 target.push(m);
             }
         }
+        // "declared that China must drop barriers": what another party must do is a demand.
+        let mut code = "010";
+        if let Some(m) = must_subject(cx, i, s.end) {
+            code = "100";
+            target = vec![m];
+        }
         let ci = cx.clause_of.get(i).copied().unwrap_or(0);
         if let Some(c) = finish(
             cx,
-            "010".into(),
+            code.into(),
             TokenRange::new(i, i + 1),
             TriggerKind::Verb,
             source,
@@ -762,6 +776,20 @@ fn statement(cx: &Ctx, si: usize) -> Option<Candidate> {
         }
     }
     None
+}
+
+/// The subject of "must"/"should" opening the clause reported by the verb at `v`.
+fn must_subject(cx: &Ctx, v: usize, end: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let mut k = v + 1;
+    if k < end && doc.low(k) == "that" {
+        k += 1;
+    }
+    let m = cx.mention_from(k, end)?;
+    let mut after = doc.actors[m].tokens.end;
+    let mut all = vec![m];
+    after = after.max(cx.coordinated_after(m, end, &mut all));
+    (after < end && matches!(doc.low(after), "must" | "should")).then_some(m)
 }
 
 fn code_verb(
@@ -782,8 +810,7 @@ fn code_verb(
         Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple)
     ) && doc.tokens.get(i + 1).is_some_and(|t| t.pos == Pos::Noun)
         && (matches!(prev, Some(Pos::Det | Pos::Adj | Pos::Prep))
-            || (prev == Some(Pos::Verb)
-                && doc.tokens[i - 1].verb_form == Some(VerbForm::Gerund)))
+            || (prev == Some(Pos::Verb) && doc.tokens[i - 1].verb_form == Some(VerbForm::Gerund)))
     {
         return None;
     }
@@ -792,7 +819,11 @@ fn code_verb(
     let passive = is_passive(cx, i);
     let mut source;
     if passive {
-        source = by_agent(cx, m_end.max(i + 1), end);
+        // "was attacked by militiamen armed with machetes": the agent may sit inside the frame.
+        source = by_agent(cx, i + 1, end);
+        if source.is_empty() {
+            source = by_agent(cx, m_end.max(i + 1), end);
+        }
         let subj = subject_of(cx, i);
         if targets.is_empty() {
             targets = subj;
@@ -1214,9 +1245,7 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                     && !matches!(doc.tokens[k - 1].pos, Pos::Aux | Pos::Modal | Pos::Punct)
                     && match t.verb_form {
                         Some(VerbForm::Gerund) => doc.tokens[k - 1].pos == Pos::Noun,
-                        Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple) => {
-                            next_nominal
-                        }
+                        Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple) => next_nominal,
                         _ => false,
                     };
                 if nonfinite {
