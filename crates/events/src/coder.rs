@@ -781,10 +781,11 @@ fn statement(cx: &Ctx, si: usize) -> Option<Candidate> {
 /// The subject of "must"/"should" opening the clause reported by the verb at `v`.
 fn must_subject(cx: &Ctx, v: usize, end: usize) -> Option<usize> {
     let doc = cx.doc;
-    let mut k = v + 1;
-    if k < end && doc.low(k) == "that" {
-        k += 1;
-    }
+    // "said (on Tuesday / here Wednesday) that ...": a short adverbial may precede "that".
+    let k = (v + 1..(v + 6).min(end))
+        .take_while(|&t| !matches!(doc.tokens[t].pos, Pos::Verb | Pos::Punct))
+        .find(|&t| doc.low(t) == "that")
+        .map_or(v + 1, |t| t + 1);
     let m = cx.mention_from(k, end)?;
     let mut after = doc.actors[m].tokens.end;
     let mut all = vec![m];
