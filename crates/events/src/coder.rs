@@ -400,6 +400,7 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                                     | "all"
                                     | "several"
                                     | "members"
+                                    | "member"
                                     | "groups"
                                     | "hundred"
                                     | "thousand"
@@ -1004,6 +1005,12 @@ fn code_noun(
         } else if !targets.is_empty() {
             // "arrived for talks with X": the clause subject is a party.
             source = subject_of(cx, head_start);
+        } else if code.starts_with("04") {
+            // "U.S. and Russian negotiators return to Geneva for talks": coordinated parties.
+            let subj = subject_of(cx, head_start);
+            if subj.len() >= 2 {
+                source = subj;
+            }
         }
     }
     if source.is_empty() && targets.is_empty() {
