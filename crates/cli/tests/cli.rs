@@ -83,6 +83,7 @@ fn coding_phenomena() {
         ("truce", "Israeli troops shelled Hamas positions in Gaza for weeks. A shaky truce, agreed last month, is holding."),
         ("must", "The foreign secretary of Britain said that Iran must comply with the inspectors."),
         ("armed", "A police post was attacked by Somali militants armed with rifles."),
+        ("claim", "Islamic State claimed responsibility for the bombing of a market in Baghdad."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -151,6 +152,9 @@ fn coding_phenomena() {
     // The agent of a passive may come before the rest of the verb's frame.
     let armed = find(&by["armed"], "19");
     assert_eq!(codes(&armed["actor"]), ["SOMREB"]);
+    // The claimant of an attack is its source; a named group needs no country.
+    let claim = find(&by["claim"], "18");
+    assert_eq!(codes(&claim["actor"]), ["IMGREB"]);
 }
 
 #[test]

@@ -999,6 +999,22 @@ fn code_noun(
             targets.push(io);
         }
     }
+    // "X claimed responsibility for the attack": the claimant is the attacker.
+    if source.is_empty() && head_start >= 2 {
+        let mut k = head_start;
+        while k > 0 && matches!(cx.doc.tokens[k - 1].pos, Pos::Det | Pos::Adj) {
+            k -= 1;
+        }
+        if k >= 3 && cx.low(k - 1) == "for" && cx.low(k - 2) == "responsibility" {
+            let v = k - 3;
+            if cx
+                .verb_lemma(v)
+                .is_some_and(|l| matches!(l, "claim" | "accept" | "admit"))
+            {
+                source = subject_of(cx, v);
+            }
+        }
+    }
     if source.is_empty() {
         if let Some(lv) = light {
             source = subject_of(cx, lv);
@@ -1142,7 +1158,16 @@ fn finish(
     let no_country = |v: &Vec<usize>| v.iter().all(|m| doc.actors[*m].country.is_none());
     let has_sector =
         |v: &Vec<usize>| !v.is_empty() && v.iter().all(|m| doc.actors[*m].sector.is_some());
-    if no_country(&source) && no_country(&target) && !(has_sector(&source) && has_sector(&target)) {
+    // A named organisation is specific enough on its own ("Islamic State attacked ...").
+    let named = |v: &Vec<usize>| {
+        v.iter()
+            .any(|m| doc.actors[*m].kind == attache_doc::ActorKind::Organization)
+    };
+    if no_country(&source)
+        && no_country(&target)
+        && !(has_sector(&source) && has_sector(&target))
+        && !named(&source)
+    {
         return None;
     }
     let status = status_of(cx, trigger, kind, ci);
