@@ -619,12 +619,23 @@ fn nominal_source(cx: &Ctx, head_start: usize) -> Vec<usize> {
 /// Does a light verb govern the noun at `n` ("held talks", "launched an attack")? Returns it.
 fn light_verb(cx: &Ctx, dict: &TriggerDictionary, n: usize, floor: usize) -> Option<usize> {
     let mut k = n;
-    for _ in 0..5 {
+    for _ in 0..7 {
         if k <= floor {
             return None;
         }
         k -= 1;
         let low = cx.low(k);
+        // "hold another round of talks", "a series of meetings": a quantity noun and its "of".
+        if low == "of"
+            && k > floor
+            && matches!(
+                cx.low(k - 1),
+                "round" | "rounds" | "series" | "wave" | "waves" | "string" | "spate" | "number"
+            )
+        {
+            k -= 1;
+            continue;
+        }
         if let Some(l) = cx.verb_lemma(k) {
             if dict.light_verbs.contains(l) && matches!(cx.doc.tokens[k].pos, Pos::Verb | Pos::Noun)
             {
