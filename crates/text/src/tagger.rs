@@ -329,7 +329,15 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                     | Some(Pos::Adv)
                     | Some(Pos::Wh)
             ) || prev_low == "to";
-            if vf == VerbForm::Gerund
+            // "Israel's strike": the clitic after a name or noun is a possessive, not "is".
+            let possessed = matches!(&*prev_low, "'s" | "’s")
+                && i >= 2
+                && matches!(doc.tokens[i - 2].pos, Pos::Propn | Pos::Noun)
+                && noun.is_some()
+                && vf != VerbForm::Gerund;
+            if possessed {
+                Pos::Noun
+            } else if vf == VerbForm::Gerund
                 && !det_before(doc, i)
                 && gerund_with_object(doc, i, prev_pos, &prev_low)
             {
