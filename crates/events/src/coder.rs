@@ -859,10 +859,26 @@ fn code_verb(
         // "... alongside X and Y": co-actors after the object.
         add_companions(cx, m_end, end, &mut source);
     }
+    // "opened fire": a noun the frame names right after the verb is part of the trigger.
+    let mut t_end = i + e.head.len();
+    for el in &e.frame {
+        match el {
+            Elem::Words {
+                words,
+                optional: false,
+            } if t_end < end
+                && doc.tokens[t_end].pos == Pos::Noun
+                && words.iter().any(|w| w == cx.low(t_end)) =>
+            {
+                t_end += 1;
+            }
+            _ => break,
+        }
+    }
     finish(
         cx,
         code,
-        TokenRange::new(i, i + e.head.len()),
+        TokenRange::new(i, t_end),
         TriggerKind::Verb,
         source,
         targets,
