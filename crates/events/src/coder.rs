@@ -1190,10 +1190,24 @@ fn finish(
         v.iter()
             .any(|m| doc.actors[*m].kind == attache_doc::ActorKind::Organization)
     };
+    // A specific source with a sector ("the governor's office", "a USCIS spokeswoman") may act
+    // alone; a plural role noun ("officials") is too vague.
+    let specific = |v: &Vec<usize>| {
+        v.len() == 1 && {
+            let a = &doc.actors[v[0]];
+            a.sector.as_deref().is_some_and(|s| s != "CVL")
+                && !a.plural
+                && !matches!(
+                    doc.low(a.head),
+                    "people" | "police" | "personnel" | "staff" | "militia" | "youth" | "public"
+                )
+        }
+    };
     if no_country(&source)
         && no_country(&target)
         && !(has_sector(&source) && has_sector(&target))
         && !named(&source)
+        && !(specific(&source) && target.is_empty())
     {
         return None;
     }
