@@ -1195,8 +1195,13 @@ fn finish(
     let specific = |v: &Vec<usize>| {
         v.len() == 1 && {
             let a = &doc.actors[v[0]];
-            a.sector.as_deref().is_some_and(|s| s != "CVL")
+            // Companies are not political actors on their own ("the bank said").
+            a.sector.as_deref().is_some_and(|s| !matches!(s, "CVL" | "BUS"))
                 && !a.plural
+                // Named: "The Victorian government", "Illinois Governor Rod Blagojevich"; not a
+                // bare "the spokesman" or "he".
+                && a.kind != attache_doc::ActorKind::Reference
+                && a.tokens.iter().any(|t| doc.tokens[t].pos == Pos::Propn)
                 && !matches!(
                     doc.low(a.head),
                     "people" | "police" | "personnel" | "staff" | "militia" | "youth" | "public"
