@@ -237,7 +237,7 @@ impl TriggerDictionary {
                 }
             }
             Elem::Skip => {
-                for k in 0..=4 {
+                for k in 0..=6 {
                     let q = p + k;
                     if q > end || (k > 0 && matches!(cx.low(q - 1), "," | ";" | ":" | "—")) {
                         break;
