@@ -1201,7 +1201,16 @@ fn finish(
                 // Named: "The Victorian government", "Illinois Governor Rod Blagojevich"; not a
                 // bare "the spokesman" or "he".
                 && a.kind != attache_doc::ActorKind::Reference
-                && a.tokens.iter().any(|t| doc.tokens[t].pos == Pos::Propn)
+                && (matches!(
+                    a.kind,
+                    attache_doc::ActorKind::Person | attache_doc::ActorKind::Organization
+                ) || a.tokens.iter().any(|t| {
+                    // A capital that only opens the sentence ("Fishermen praised ...") is no name.
+                    doc.tokens[t].pos == Pos::Propn
+                        && doc
+                            .sentence_of(t)
+                            .is_some_and(|si| doc.sentences[si].tokens.start != t)
+                }))
                 && !matches!(
                     doc.low(a.head),
                     "people" | "police" | "personnel" | "staff" | "militia" | "youth" | "public"

@@ -360,8 +360,10 @@ fn write_key(tx: &Transaction<'_>, id: i64, size: i64, k: &Key) -> Result<()> {
 /// else the compatible event with the most mentions (then the oldest).
 fn choose_event(tx: &Transaction<'_>, m: &Key, previous: Option<i64>) -> Result<Option<i64>> {
     if let Some(prev) = previous {
-        if let Some((id, _, e)) = load_key(tx, prev)? {
-            if merge::compatible(&e, m) {
+        if let Some((id, size, e)) = load_key(tx, prev)? {
+            // An event emptied by the re-ingest is this mention's own: take it back even when
+            // it could not merge with anything (no country on either side).
+            if size == 0 || merge::compatible(&e, m) {
                 return Ok(Some(id));
             }
         }
