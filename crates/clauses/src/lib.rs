@@ -77,8 +77,10 @@ pub fn segment(doc: &mut Document, lemma: &dyn Fn(&Document, usize) -> Option<St
                 i = end;
                 continue;
             }
-            // Subordinate clause: marker .. next comma or end.
-            if pos == Pos::Subord
+            // Subordinate clause: marker .. next comma or end ("when" opens a time clause
+            // after the main clause: "were injured when troops opened fire").
+            let when = pos == Pos::Wh && low == "when" && i > r.start && !prev_comma;
+            if (pos == Pos::Subord || when)
                 && !matches!(low, "as" | "so" | "once")
                 && i + 1 < r.end
                 && !matches!(doc.tokens[i + 1].pos, Pos::Num | Pos::Punct)

@@ -1339,6 +1339,13 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                 if nonfinite {
                     return true;
                 }
+                // The "and" of "fighting between X and Y" belongs to the noun phrase.
+                let between_and = doc.low(k) == "and"
+                    && (gap.start..k).any(|t| matches!(doc.low(t), "between" | "among"))
+                    && !(gap.start..k).any(|t| doc.low(t) == "and");
+                if between_and {
+                    return true;
+                }
                 !matches!(doc.tokens[k].pos, Pos::Verb | Pos::Modal | Pos::Wh)
                     && !matches!(doc.low(k), ";" | ":" | "—" | "and" | "but")
                     && !(doc.low(k) == "," && !(k + 1 < gap.end && doc.low(k + 1) == "according"))
@@ -1360,6 +1367,37 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
     let mut v: Vec<Candidate> = v
         .into_iter()
         .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(c, _)| c)
+        .collect();
+    // "150 Palestinians were injured when troops opened fire": an agentless passive of harm is
+    // the outcome of the violent event of its "when" clause.
+    let mut wdrop = vec![false; v.len()];
+    for b in 0..v.len() {
+        if !(v[b].kind == TriggerKind::Verb && v[b].passive && v[b].source.is_empty())
+            || !violent(&v[b])
+        {
+            continue;
+        }
+        let cause = (0..v.len()).find(|&a| {
+            a != b && v[a].sentence == v[b].sentence && violent(&v[a]) && {
+                let c = &doc.clauses[v[a].clause];
+                c.kind == ClauseKind::Subordinate
+                    && c.parent == Some(v[b].clause)
+                    && c.marker
+                        .is_some_and(|m| matches!(doc.low(m), "when" | "as"))
+            }
+        });
+        if let Some(a) = cause {
+            if v[a].target.is_empty() {
+                v[a].target = v[b].target.clone();
+            }
+            wdrop[b] = true;
+        }
+    }
+    let mut v: Vec<Candidate> = v
+        .into_iter()
+        .zip(wdrop)
         .filter(|(_, d)| !d)
         .map(|(c, _)| c)
         .collect();

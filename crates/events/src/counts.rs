@@ -134,6 +134,14 @@ pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &
                 || (ev.kind == crate::TriggerKind::Noun
                     && doc.clauses[k].kind == attache_doc::ClauseKind::Relative
                     && doc.clauses[k].marker.is_some_and(|m| m > ev.trigger.start && m <= ev.trigger.end + 12))
+                // "70 people were killed when a drone struck a hospital": the victims of the
+                // main clause are counted by the event of its "when" clause.
+                || {
+                    let ec = &doc.clauses[ev.clause];
+                    ec.kind == attache_doc::ClauseKind::Subordinate
+                        && ec.parent == Some(k)
+                        && ec.marker.is_some_and(|m| matches!(doc.low(m), "when" | "as"))
+                }
         })
     };
     for n in &doc.numbers {

@@ -378,6 +378,17 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
         let t = k - 1;
         let low = doc.low(t);
         let pos = doc.tokens[t].pos;
+        // "another round of nuclear talks": the quantity noun's phrase is the noun's.
+        if low == "of"
+            && t > start
+            && matches!(
+                doc.low(t - 1),
+                "round" | "rounds" | "series" | "wave" | "waves"
+            )
+        {
+            k = t - 1;
+            continue;
+        }
         if !(matches!(pos, Pos::Det | Pos::Adj | Pos::Num | Pos::Propn | Pos::Adv)
             || attache_text::is_possessive(low)
             || (pos == Pos::Noun && t + 1 == trigger.start)
