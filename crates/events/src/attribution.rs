@@ -231,6 +231,19 @@ fn reporting_verb(
     out: &mut Vec<Attribution>,
 ) {
     let doc = cx.doc;
+    // ", a toll confirmed by the health ministry": a passive report names its source after "by".
+    if k + 1 < s.end && doc.low(k + 1) == "by" && trigger.start < k {
+        let from = k + 2;
+        let to = (from..s.end)
+            .find(|&t| matches!(doc.low(t), "," | ";" | "." | "\"" | "”"))
+            .unwrap_or(s.end);
+        if to > from && to - from <= 8 {
+            let r = TokenRange::new(from, to);
+            let name = source_name(cx, r);
+            out.push(attr(cx, TokenRange::new(k, to), name));
+        }
+        return;
+    }
     // Sentence-final ", X said." : the source phrase runs from the last comma to the verb.
     // Final style: nothing reported follows the verb (a comma, the end, or a time or place
     // phrase: "..., X said on Monday.", "..., X said after a briefing").
