@@ -1374,9 +1374,8 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
     // the outcome of the violent event of its "when" clause.
     let mut wdrop = vec![false; v.len()];
     for b in 0..v.len() {
-        if !(v[b].kind == TriggerKind::Verb && v[b].passive && v[b].source.is_empty())
-            || !violent(&v[b])
-        {
+        let agentless = v[b].kind == TriggerKind::Verb && v[b].passive && v[b].source.is_empty();
+        if !(agentless && violent(&v[b])) {
             continue;
         }
         let cause = (0..v.len()).find(|&a| {
