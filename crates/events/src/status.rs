@@ -177,6 +177,23 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
     {
         return Status::Hypothetical;
     }
+    // "Should Russia attack a NATO member, ...": an inverted condition up to its comma.
+    if let Some(si) = doc.sentence_of(trigger.start) {
+        let s = doc.sentences[si].tokens;
+        let inverted = (s.start..s.end)
+            .find(|&k| doc.tokens[k].pos != Pos::Punct)
+            .is_some_and(|k| {
+                matches!(doc.low(k), "should" | "were" | "had")
+                    && k + 1 < s.end
+                    && matches!(doc.tokens[k + 1].pos, Pos::Propn | Pos::Det | Pos::Pron)
+            });
+        if inverted
+            && (s.start..trigger.start).all(|k| doc.low(k) != ",")
+            && (trigger.end..s.end).any(|k| doc.low(k) == ",")
+        {
+            return Status::Hypothetical;
+        }
+    }
     let st = match kind {
         TriggerKind::Noun => noun_status(cx, trigger, ci),
         TriggerKind::Verb => verb_status(cx, trigger.start, ci, 0),
