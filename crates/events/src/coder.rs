@@ -1282,27 +1282,24 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
             }
         }
     }
-    // "An Israeli strike on a camp killed 45 people": a violent noun event as the subject of a
-    // violent verb is one event, the noun's; it takes the verb's victims as its targets.
-    let mut v: Vec<Candidate> = v
+    let v: Vec<Candidate> = v
         .into_iter()
         .zip(drop)
         .filter(|(_, d)| !d)
         .map(|(c, _)| c)
         .collect();
-    let mut drop = vec![false; v.len()];
-    for b in 0..v.len() {
+    // "An Israeli strike on a camp killed 45 people": a violent noun event as the subject of a
+    // violent verb is one event, the noun's; it takes the verb's victims as its targets.
+    let v = fold_into(v, |v, _, b| {
         if v[b].kind != TriggerKind::Verb || !violent(&v[b]) || v[b].passive {
-            continue;
+            return None;
         }
-        let Some(a) = (0..b).rev().find(|&a| {
+        let a = (0..b).rev().find(|&a| {
             v[a].sentence == v[b].sentence
                 && v[a].kind == TriggerKind::Noun
                 && violent(&v[a])
                 && v[a].trigger.end <= v[b].trigger.start
-        }) else {
-            continue;
-        };
+        })?;
         let gap = TokenRange::new(v[a].trigger.end, v[b].trigger.start);
         // Between them only the noun's modifiers, a "that"/"which" opening a relative clause,
         // and a parenthetical attribution (", according to X,").
@@ -1357,28 +1354,16 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                 .source
                 .iter()
                 .all(|m| doc.actors[*m].tokens.start < v[b].trigger.start);
-        if clean && subject_ok {
-            if v[a].target.is_empty() {
-                v[a].target = v[b].target.clone();
-            }
-            drop[b] = true;
-        }
-    }
-    let mut v: Vec<Candidate> = v
-        .into_iter()
-        .zip(drop)
-        .filter(|(_, d)| !d)
-        .map(|(c, _)| c)
-        .collect();
+        (clean && subject_ok).then_some(a)
+    });
     // "150 Palestinians were injured when troops opened fire": an agentless passive of harm is
     // the outcome of the violent event of its "when" clause.
-    let mut wdrop = vec![false; v.len()];
-    for b in 0..v.len() {
+    let v = fold_into(v, |v, _, b| {
         let agentless = v[b].kind == TriggerKind::Verb && v[b].passive && v[b].source.is_empty();
         if !(agentless && violent(&v[b])) {
-            continue;
+            return None;
         }
-        let cause = (0..v.len()).find(|&a| {
+        (0..v.len()).find(|&a| {
             a != b && v[a].sentence == v[b].sentence && violent(&v[a]) && {
                 let c = &doc.clauses[v[a].clause];
                 c.kind == ClauseKind::Subordinate
@@ -1386,49 +1371,45 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                     && c.marker
                         .is_some_and(|m| matches!(doc.low(m), "when" | "as"))
             }
-        });
-        if let Some(a) = cause {
-            if v[a].target.is_empty() {
-                v[a].target = v[b].target.clone();
-            }
-            wdrop[b] = true;
-        }
-    }
-    let mut v: Vec<Candidate> = v
-        .into_iter()
-        .zip(wdrop)
-        .filter(|(_, d)| !d)
-        .map(|(c, _)| c)
-        .collect();
+        })
+    });
     // "Russian drones attacked Odesa, killing two people": a participle restating a violent
     // event of its clause adds victims to it, not a second event.
-    let mut pdrop = vec![false; v.len()];
-    for b in 0..v.len() {
+    fold_into(v, |v, dropped, b| {
         let t = v[b].trigger.start;
         let participle = v[b].kind == TriggerKind::Verb
             && doc.tokens[t].verb_form == Some(attache_doc::VerbForm::Gerund)
             && t > 0
             && doc.low(t - 1) == ",";
         if !participle || !violent(&v[b]) {
-            continue;
+            return None;
         }
-        if let Some(a) = (0..b)
+        (0..b)
             .rev()
-            .find(|&a| v[a].sentence == v[b].sentence && violent(&v[a]) && !pdrop[a])
-        {
+            .find(|&a| v[a].sentence == v[b].sentence && violent(&v[a]) && !dropped[a])
+    })
+}
+
+/// Fold events into others: for each event `b` in order, `find` names the event `a` it restates
+/// (given the events already folded); `a` takes `b`'s targets if it has none, and `b` goes.
+fn fold_into(
+    mut v: Vec<Candidate>,
+    find: impl Fn(&[Candidate], &[bool], usize) -> Option<usize>,
+) -> Vec<Candidate> {
+    let mut dropped = vec![false; v.len()];
+    for b in 0..v.len() {
+        if let Some(a) = find(&v, &dropped, b) {
             if v[a].target.is_empty() {
                 v[a].target = v[b].target.clone();
             }
-            pdrop[b] = true;
+            dropped[b] = true;
         }
     }
-    v = v
-        .into_iter()
-        .zip(pdrop)
+    v.into_iter()
+        .zip(dropped)
         .filter(|(_, d)| !d)
         .map(|(c, _)| c)
-        .collect();
-    v
+        .collect()
 }
 
 fn dedup_same(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {
