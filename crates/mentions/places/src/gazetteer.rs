@@ -156,11 +156,18 @@ impl Gazetteer {
         self.probe(key_hash(k)) & FLAG_PREFIX != 0
     }
 
+    /// [`Self::has_key`] and [`Self::is_prefix`] of `k` from one hash probe.
+    pub fn key_and_prefix(&self, k: &str) -> (bool, bool) {
+        let p = self.probe(key_hash(k));
+        (p & FLAG_KEY != 0, p & FLAG_PREFIX != 0)
+    }
+
     /// All places.
     pub fn places(&self) -> impl Iterator<Item = Place> + '_ {
         (0..compiled::PLACES as u32).map(|i| self.place(i))
     }
 
+    #[inline]
     fn record(idx: u32) -> &'static [u8] {
         let at = idx as usize * RECORD;
         &PLACES[at..at + RECORD]
@@ -192,13 +199,32 @@ impl Gazetteer {
     }
 
     /// Kind of place `idx` (without decoding the rest of its record).
+    #[inline]
     pub fn kind(&self, idx: u32) -> PlaceKind {
         PlaceKind::from_u8(Self::record(idx)[OFF_KIND])
     }
 
     /// Population of place `idx`.
+    #[inline]
     pub fn population(&self, idx: u32) -> u64 {
         u64_at(Self::record(idx), OFF_POP)
+    }
+
+    /// ISO alpha-3 country of place `idx` (zero bytes for none).
+    #[inline]
+    pub fn country(&self, idx: u32) -> [u8; 3] {
+        let r = Self::record(idx);
+        [r[OFF_COUNTRY], r[OFF_COUNTRY + 1], r[OFF_COUNTRY + 2]]
+    }
+
+    /// Latitude and longitude of place `idx`.
+    #[inline]
+    pub fn lat_lon(&self, idx: u32) -> (f64, f64) {
+        let r = Self::record(idx);
+        (
+            f64::from_bits(u64_at(r, OFF_LAT)),
+            f64::from_bits(u64_at(r, OFF_LON)),
+        )
     }
 
     /// Index entries for a normalised key (see [`crate::normalize::key`]).

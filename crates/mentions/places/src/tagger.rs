@@ -908,7 +908,7 @@ impl PlaceTagger {
         if r.kind == NameKind::Demonym && !self.opts.demonyms {
             return false;
         }
-        let region = self.gaz.place(r.place).kind == PlaceKind::Region;
+        let region = self.gaz.kind(r.place) == PlaceKind::Region;
         if r.caps_only && !units[a..b].iter().all(|u| u.allcaps || !u.alpha) {
             return false;
         }
@@ -944,19 +944,18 @@ impl PlaceTagger {
 
     /// A reading that makes a name worth preferring over a longer, obscure match.
     fn is_strong(&self, r: &NameRef) -> bool {
-        let p = self.gaz.place(r.place);
-        match p.kind {
+        match self.gaz.kind(r.place) {
             PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1 | PlaceKind::Region => {
                 true
             }
-            PlaceKind::City => p.population >= 100_000,
+            PlaceKind::City => self.gaz.population(r.place) >= 100_000,
             PlaceKind::Admin2 => false,
         }
     }
 
     fn is_small(&self, r: &NameRef) -> bool {
-        let p = self.gaz.place(r.place);
-        matches!(p.kind, PlaceKind::City | PlaceKind::Admin2) && p.population < 5_000
+        matches!(self.gaz.kind(r.place), PlaceKind::City | PlaceKind::Admin2)
+            && self.gaz.population(r.place) < 5_000
     }
 
     fn candidates(&self, doc: &Document, units: &[Unit<'_>]) -> Vec<Cand> {
@@ -968,7 +967,14 @@ impl PlaceTagger {
         let mut i = 0;
         while i < units.len() {
             let u = &units[i];
-            if !u.alpha {
+            // A name's first unit must be capitalised, in capitals, a figure or a region's
+            // direction word (see `case_fits`): no other unit can start a match.
+            if !u.alpha
+                || !(u.cap
+                    || u.allcaps
+                    || u.class & W_DIRECTION != 0
+                    || u.norm.bytes().all(|c| c.is_ascii_digit()))
+            {
                 i += 1;
                 continue;
             }
@@ -997,11 +1003,11 @@ impl PlaceTagger {
                 let mut limit = i;
                 for b in i + 1..=end {
                     extend(&mut joined, &mut ends, b);
-                    let acc = joined.as_str();
-                    if self.gaz.has_key(acc) {
+                    let (is_key, is_prefix) = self.gaz.key_and_prefix(joined.as_str());
+                    if is_key {
                         limit = b;
                     }
-                    if !self.gaz.is_prefix(acc) {
+                    if !is_prefix {
                         break;
                     }
                 }
@@ -1080,9 +1086,9 @@ impl PlaceTagger {
             (u.cap || u.allcaps)
                 && u.class & (W_INSTITUTION | W_TITLE | W_DIRECTION) == 0
                 && !self.gaz.lookup_key(u.norm).iter().any(|r| {
-                    let p = self.gaz.place(r.place);
-                    (p.kind == PlaceKind::Country
-                        || (p.kind == PlaceKind::Admin1 && p.population >= 1_000_000))
+                    let kind = self.gaz.kind(r.place);
+                    (kind == PlaceKind::Country
+                        || (kind == PlaceKind::Admin1 && self.gaz.population(r.place) >= 1_000_000))
                         && r.kind != NameKind::Alternate
                 })
         };
@@ -1153,7 +1159,7 @@ impl PlaceTagger {
             let demonym = c.refs.iter().all(|r| r.kind == NameKind::Demonym);
             let strong = c.refs.iter().any(|r| {
                 matches!(
-                    self.gaz.place(r.place).kind,
+                    self.gaz.kind(r.place),
                     PlaceKind::Country | PlaceKind::Continent
                 ) || r.kind == NameKind::Demonym
             });
@@ -1196,7 +1202,7 @@ impl PlaceTagger {
             let known = c.refs.iter().any(|r| self.is_strong(r));
             let national = c.refs.iter().any(|r| {
                 matches!(
-                    self.gaz.place(r.place).kind,
+                    self.gaz.kind(r.place),
                     PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1
                 ) || r.kind == NameKind::Demonym
             });
@@ -1286,7 +1292,7 @@ impl PlaceTagger {
                 let famous = national
                     || c.refs
                         .iter()
-                        .any(|r| self.gaz.place(r.place).population >= 1_000_000);
+                        .any(|r| self.gaz.population(r.place) >= 1_000_000);
                 if function || (self.gaz.is_common_word(u.norm) && !u.allcaps && !famous) {
                     continue;
                 }
@@ -1352,10 +1358,7 @@ impl PlaceTagger {
 
     /// Prefer the city over a division read from the same name (see [`Self::city_over_division`]).
     fn prefer_city(&self, chosen: u32, readings: &[(u32, f64)], group_key: &str) -> u32 {
-        if !matches!(
-            self.gaz.place(chosen).kind,
-            PlaceKind::Admin1 | PlaceKind::Admin2
-        ) {
+        if !matches!(self.gaz.kind(chosen), PlaceKind::Admin1 | PlaceKind::Admin2) {
             return chosen;
         }
         readings
@@ -1399,7 +1402,7 @@ impl PlaceTagger {
                 // A country is never written "X, Y" ("in Russia, U.S. officials said").
                 let x_is_country = c.refs.iter().any(|r| {
                     matches!(
-                        self.gaz.place(r.place).kind,
+                        self.gaz.kind(r.place),
                         PlaceKind::Country | PlaceKind::Continent
                     ) || r.kind == NameKind::Demonym
                 });
@@ -1458,7 +1461,7 @@ impl PlaceTagger {
         let has_primary = members.iter().any(|&m| {
             cands[m].refs.iter().any(|r| {
                 matches!(r.kind, NameKind::Primary | NameKind::Alias)
-                    && self.gaz.place(r.place).population >= 1_000
+                    && self.gaz.population(r.place) >= 1_000
             })
         });
         if has_primary {
@@ -1508,11 +1511,10 @@ impl PlaceTagger {
             .map(|v| {
                 let best = v.first().map_or(f64::MIN, |x| x.1);
                 v.iter()
-                    .filter(|(pl, sc)| {
-                        let p = self.gaz.place(*pl);
-                        *sc >= best - 4.0
-                            && matches!(p.kind, PlaceKind::City | PlaceKind::Admin2)
-                            && p.population >= 10_000
+                    .filter(|&&(pl, sc)| {
+                        sc >= best - 4.0
+                            && matches!(self.gaz.kind(pl), PlaceKind::City | PlaceKind::Admin2)
+                            && self.gaz.population(pl) >= 10_000
                     })
                     .map(|x| x.0)
                     .collect()
@@ -1556,8 +1558,7 @@ impl PlaceTagger {
                 let mut best: Option<(u32, f64)> = None;
                 for &(pl, s) in rs {
                     let mut ctx = self.context(pl, gi, &view).bonus();
-                    let p = self.gaz.place(pl);
-                    if p.population < 10_000 && p.kind == PlaceKind::City {
+                    if self.gaz.population(pl) < 10_000 && self.gaz.kind(pl) == PlaceKind::City {
                         ctx = ctx.min(10.0);
                     }
                     let total = s + ctx;
@@ -1641,9 +1642,10 @@ impl PlaceTagger {
 
     /// What the rest of the document says for reading `pl` of group `gi`.
     fn context(&self, pl: u32, gi: usize, view: &DocView) -> Context {
-        let p = self.gaz.place(pl);
+        let kind = self.gaz.kind(pl);
+        let country = self.gaz.country(pl);
         let mut cx = Context {
-            country: view.actor_countries.contains(&p.country) && p.kind != PlaceKind::Country,
+            country: view.actor_countries.contains(&country) && kind != PlaceKind::Country,
             near_km: f64::MAX,
             ..Default::default()
         };
@@ -1657,8 +1659,7 @@ impl PlaceTagger {
             if o == pl {
                 continue;
             }
-            let q = self.gaz.place(o);
-            if q.country == p.country && p.country != [0; 3] && p.kind != PlaceKind::Country {
+            if self.gaz.country(o) == country && country != [0; 3] && kind != PlaceKind::Country {
                 cx.country = true;
             }
             if my_a1.is_some() && (my_a1 == Some(o) || my_a1 == self.gaz.admin1_of(o)) {
@@ -1672,23 +1673,30 @@ impl PlaceTagger {
         // score almost as well (so that two ambiguous names can support each other: Edmonton and
         // Enfield in north London).
         if matches!(
-            p.kind,
+            kind,
             PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1
         ) {
+            let (lat, lon) = self.gaz.lat_lon(pl);
             for (gj, pool) in view.plausible.iter().enumerate() {
                 if gj == gi {
                     continue;
                 }
                 let weight = view.groups[gj].1.len().min(3) as f64;
+                let scale = weight.max(1.0).sqrt();
                 for &o in pool.iter().chain(view.choice[gj].iter()) {
-                    let q = self.gaz.place(o);
                     if o == pl
-                        || !matches!(q.kind, PlaceKind::City | PlaceKind::Admin2)
-                        || q.population < 10_000
+                        || !matches!(self.gaz.kind(o), PlaceKind::City | PlaceKind::Admin2)
+                        || self.gaz.population(o) < 10_000
                     {
                         continue;
                     }
-                    let d = hav_km(p.lat, p.lon, q.lat, q.lon) / weight.max(1.0).sqrt();
+                    let (qlat, qlon) = self.gaz.lat_lon(o);
+                    // Only distances under 300 km count (see `Context::bonus`), and a degree of
+                    // latitude is 111 km: far pairs need no great-circle distance.
+                    if (lat - qlat).abs() * 111.0 > 310.0 * scale {
+                        continue;
+                    }
+                    let d = hav_km(lat, lon, qlat, qlon) / scale;
                     cx.near_km = cx.near_km.min(d);
                 }
             }
