@@ -286,6 +286,8 @@ pub(crate) struct View<'a> {
     card: Vec<Option<u32>>,
     ordinal: Vec<Option<u32>>,
     figure: Vec<Option<f64>>,
+    /// Per token, whether some pattern may begin there ([`Words::may_start`]).
+    start: Vec<bool>,
 }
 
 /// A figure (`24`, `1,000`, `2.5`).
@@ -334,8 +336,10 @@ impl<'a> View<'a> {
         // value: skip the compound parsers.
         let (mut card, mut ordinal) =
             (Vec::with_capacity(low.len()), Vec::with_capacity(low.len()));
+        let mut start = Vec::with_capacity(low.len());
         for (l, w) in low.iter().zip(&word) {
             let b = l.as_bytes();
+            start.push(words.may_start(l, *w));
             let dash = b.contains(&b'-');
             card.push(if dash {
                 words.card(l)
@@ -358,6 +362,7 @@ impl<'a> View<'a> {
             card,
             ordinal,
             figure,
+            start,
         }
     }
 
@@ -634,6 +639,9 @@ impl<'a> View<'a> {
 
     /// The longest expression starting at token `i`.
     pub(crate) fn best(&self, i: usize) -> Option<Cand> {
+        if !self.start.get(i).copied().unwrap_or(false) {
+            return None;
+        }
         if !self.is_word_token(i) && !matches!(self.low(i), "'" | "mid-") {
             return None;
         }

@@ -3,7 +3,7 @@
 //! `second` an ordinal and a unit).
 
 use crate::value::{DayPart, Season, Unit};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A fast hasher for the short word forms of the table (FxHash-style; the table is fixed and
@@ -39,6 +39,101 @@ impl Hasher for WordHasher {
 }
 
 type WordMap = HashMap<&'static str, Word, BuildHasherDefault<WordHasher>>;
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+/// The words outside the table that some pattern of the grammar accepts as its first token
+/// (`the`, `last`, `about`, `noon`, ...; see [`Words::may_start`]). A word added to a pattern's
+/// first position in `grammar.rs` must be added here.
+const STARTERS: &[&str] = &[
+    "'",
+    "a",
+    "about",
+    "almost",
+    "an",
+    "annually",
+    "approximately",
+    "around",
+    "as",
+    "at",
+    "biweekly",
+    "calendar",
+    "circa",
+    "close",
+    "coming",
+    "comparable",
+    "corresponding",
+    "countless",
+    "couple",
+    "current",
+    "currently",
+    "daily",
+    "dozens",
+    "each",
+    "earlier",
+    "early",
+    "every",
+    "few",
+    "fewer",
+    "final",
+    "fiscal",
+    "future",
+    "fy",
+    "half",
+    "hourly",
+    "hundreds",
+    "last",
+    "late",
+    "later",
+    "latest",
+    "less",
+    "longer",
+    "many",
+    "mid",
+    "midnight",
+    "monthly",
+    "more",
+    "most",
+    "nearly",
+    "next",
+    "no",
+    "noon",
+    "now",
+    "nowadays",
+    "numerous",
+    "once",
+    "overnight",
+    "past",
+    "present",
+    "presently",
+    "previous",
+    "prior",
+    "recent",
+    "recently",
+    "right",
+    "roughly",
+    "same",
+    "several",
+    "shorter",
+    "some",
+    "someday",
+    "soon",
+    "that",
+    "the",
+    "these",
+    "this",
+    "thousands",
+    "today",
+    "tomorrow",
+    "tonight",
+    "twice",
+    "under",
+    "up",
+    "upcoming",
+    "weekly",
+    "yearend",
+    "yearly",
+    "yesterday",
+];
 
 /// Everything a single lower-case word form can mean to the time grammar.
 #[derive(Debug, Clone, Copy, Default)]
@@ -166,6 +261,8 @@ pub(crate) struct Words {
     max_len: usize,
     /// The bytes some word form starts with.
     first: [bool; 256],
+    /// [`STARTERS`].
+    starters: WordSet,
 }
 
 impl Words {
@@ -253,7 +350,19 @@ impl Words {
             map,
             max_len,
             first,
+            starters: STARTERS.iter().copied().collect(),
         }
+    }
+
+    /// Whether some pattern may begin at a token whose lower-case form is `w` and whose table
+    /// entry is `entry`: a figure, a hyphenated compound, a table word or one of [`STARTERS`].
+    /// Patterns are tried only there.
+    pub(crate) fn may_start(&self, w: &str, entry: Option<&Word>) -> bool {
+        let b = w.as_bytes();
+        entry.is_some()
+            || b.first().is_some_and(u8::is_ascii_digit)
+            || b.contains(&b'-')
+            || self.starters.contains(w)
     }
 
     pub(crate) fn get(&self, w: &str) -> Option<&Word> {
