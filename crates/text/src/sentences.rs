@@ -41,7 +41,8 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 fn newlines_between(text: &str, a: usize, b: usize) -> usize {
-    text.get(a..b).map_or(0, |s| s.matches('\n').count())
+    text.get(a..b)
+        .map_or(0, |s| s.bytes().filter(|&c| c == b'\n').count())
 }
 
 /// Split `tokens` of `text` into sentences.

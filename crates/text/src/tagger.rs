@@ -219,9 +219,9 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             None
         };
         let prev_low = if i > 0 {
-            doc.lower[doc.tokens[i - 1].span.start..doc.tokens[i - 1].span.end].to_string()
+            &doc.lower[doc.tokens[i - 1].span.start..doc.tokens[i - 1].span.end]
         } else {
-            String::new()
+            ""
         };
 
         let verb = lex.verb(low);
@@ -317,7 +317,7 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             let nounish_context =
                 matches!(prev_pos, Some(Pos::Det) | Some(Pos::Adj) | Some(Pos::Num))
                     || compound_object
-                    || crate::is_possessive(&prev_low)
+                    || crate::is_possessive(prev_low)
                     || demonym_before
                     || (matches!(prev_pos, Some(Pos::Prep)) && prev_low != "to");
             let verbish_context = matches!(
@@ -330,7 +330,7 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                     | Some(Pos::Wh)
             ) || prev_low == "to";
             // "Israel's strike": the clitic after a name or noun is a possessive, not "is".
-            let possessed = matches!(&*prev_low, "'s" | "’s")
+            let possessed = matches!(prev_low, "'s" | "’s")
                 && i >= 2
                 && matches!(doc.tokens[i - 2].pos, Pos::Propn | Pos::Noun)
                 && noun.is_some()
@@ -339,7 +339,7 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                 Pos::Noun
             } else if vf == VerbForm::Gerund
                 && !det_before(doc, i)
-                && gerund_with_object(doc, i, prev_pos, &prev_low)
+                && gerund_with_object(doc, i, prev_pos, prev_low)
             {
                 // "ruled out sending troops", "of attacking Belarus", "after accusing the group".
                 Pos::Verb

@@ -65,14 +65,60 @@ fn is_apostrophe(c: char) -> bool {
 /// Split `text` into tokens. Every token's span slices back to exactly the characters it covers;
 /// whitespace is never part of a token.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    if text.is_ascii() {
+        run(text, &Ascii(text.as_bytes()))
+    } else {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        run(text, &Decoded(&chars))
+    }
+}
+
+/// The characters of a text with their byte offsets.
+trait Chars {
+    fn len(&self) -> usize;
+    /// Byte offset and character `k` (`k < len`).
+    fn at(&self, k: usize) -> (usize, char);
+    fn get(&self, k: usize) -> Option<(usize, char)> {
+        (k < self.len()).then(|| self.at(k))
+    }
+}
+
+/// ASCII text: character `k` is byte `k`.
+struct Ascii<'a>(&'a [u8]);
+
+impl Chars for Ascii<'_> {
+    #[inline]
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    #[inline]
+    fn at(&self, k: usize) -> (usize, char) {
+        (k, char::from(self.0[k]))
+    }
+}
+
+/// Any text: the decoded characters.
+struct Decoded<'a>(&'a [(usize, char)]);
+
+impl Chars for Decoded<'_> {
+    #[inline]
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    #[inline]
+    fn at(&self, k: usize) -> (usize, char) {
+        self.0[k]
+    }
+}
+
+fn run<C: Chars>(text: &str, chars: &C) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
-    let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let end_of = |i: usize| if i < n { chars.at(i).0 } else { text.len() };
     let mut i = 0;
     let mut space_before = true;
     while i < n {
-        let (b, c) = chars[i];
+        let (b, c) = chars.at(i);
         if c.is_whitespace() {
             space_before = true;
             i += 1;
@@ -83,13 +129,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // initialisms), commas in numbers, and apostrophes not starting a clitic.
             let mut j = i + 1;
             while j < n {
-                let cj = chars[j].1;
+                let cj = chars.at(j).1;
                 if is_word_char(cj) {
                     j += 1;
                     continue;
                 }
                 let next = chars.get(j + 1).map(|x| x.1);
-                let prev = chars[j - 1].1;
+                let prev = chars.at(j - 1).1;
                 let next_is_word = next.is_some_and(is_word_char);
                 if (cj == '-' || cj == '‐' || cj == '‑') && next_is_word {
                     j += 1;
@@ -99,7 +145,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if cj == '.' && prev.is_alphabetic() && next.is_some_and(char::is_alphabetic) {
                     let run_start = (i..j)
                         .rev()
-                        .find(|&k| chars[k].1 == '.')
+                        .find(|&k| chars.at(k).1 == '.')
                         .map_or(i, |k| k + 1);
                     let next2 = chars.get(j + 2).map(|x| x.1);
                     if j - run_start == 1 && !next2.is_some_and(is_word_char) {
@@ -116,7 +162,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 if is_apostrophe(cj) && next_is_word {
                     // Clitics are split off: 's n't 're 've 'll 'd 'm.
-                    let rest: String = chars[j + 1..n.min(j + 4)].iter().map(|x| x.1).collect();
+                    let rest: String = (j + 1..n.min(j + 4)).map(|k| chars.at(k).1).collect();
                     let rest_l = rest.to_ascii_lowercase();
                     let clitic = ["s", "re", "ve", "ll", "d", "m"].iter().any(|cl| {
                         rest_l.starts_with(cl)
@@ -134,27 +180,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
             // "n't": move the n into the clitic token.
-            let word: String = chars[i..j].iter().map(|x| x.1).collect();
-            let wl = word.to_ascii_lowercase();
+            let word = &text[b..end_of(j)];
             if j < n
-                && is_apostrophe(chars[j].1)
+                && is_apostrophe(chars.at(j).1)
                 && chars.get(j + 1).is_some_and(|x| x.1 == 't' || x.1 == 'T')
-                && wl.ends_with('n')
+                && word.ends_with(['n', 'N'])
                 && j - i > 1
                 && !chars.get(j + 2).is_some_and(|x| is_word_char(x.1))
             {
                 let split = j - 1;
                 out.push(mk(b, end_of(split), space_before));
-                out.push(mk(chars[split].0, end_of(j + 2), false));
+                out.push(mk(chars.at(split).0, end_of(j + 2), false));
                 i = j + 2;
                 space_before = false;
                 continue;
             }
             // Abbreviations and initials keep their dot: "U.S.", "Gen.", "J."
-            if j < n && chars[j].1 == '.' {
-                let is_initialism = wl.contains('.')
+            if j < n && chars.at(j).1 == '.' {
+                let is_initialism = word.contains('.')
                     || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()));
-                if is_initialism || ABBREVIATIONS.contains(&wl.as_str()) {
+                if is_initialism || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
                     j += 1;
                 }
             }
@@ -166,10 +211,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_apostrophe(c) {
             // Clitic ('s, 're, ...) or a quote mark.
             let mut j = i + 1;
-            while j < n && chars[j].1.is_alphabetic() && j - i <= 3 {
+            while j < n && chars.at(j).1.is_alphabetic() && j - i <= 3 {
                 j += 1;
             }
-            let is_clitic = j > i + 1 && !space_before && !(j < n && is_word_char(chars[j].1));
+            let is_clitic = j > i + 1 && !space_before && !(j < n && is_word_char(chars.at(j).1));
             if is_clitic {
                 out.push(mk(b, end_of(j), false));
                 i = j;
@@ -183,7 +228,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // Runs of the same punctuation (..., --, !!) are one token.
         let mut j = i + 1;
         if c == '.' || c == '-' || c == '!' || c == '?' {
-            while j < n && chars[j].1 == c {
+            while j < n && chars.at(j).1 == c {
                 j += 1;
             }
         }
@@ -249,6 +294,23 @@ mod tests {
         assert_eq!(
             toks("war—a key pledge..."),
             ["war", "—", "a", "key", "pledge", "..."]
+        );
+    }
+
+    #[test]
+    fn ascii_path_matches_decoded_path() {
+        let text = "The U.S. envoy met Gen. Smith's aides, didn't he? Killed 1,200 (3.5%) in \
+                    Iran-backed raids... J. Doe -- U.N. e.g. co. Inc. 10:30 o'clock 'tis";
+        assert!(text.is_ascii());
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let spans = |t: Vec<Token>| {
+            t.iter()
+                .map(|t| (t.span, t.space_before))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            spans(run(text, &Ascii(text.as_bytes()))),
+            spans(run(text, &Decoded(&chars)))
         );
     }
 
