@@ -66,8 +66,12 @@ fn figure(w: &str) -> Option<f64> {
     if !w.chars().next()?.is_ascii_digit() {
         return None;
     }
-    let clean: String = w.chars().filter(|&c| c != ',').collect();
-    clean.parse().ok()
+    if w.contains(',') {
+        let clean: String = w.chars().filter(|&c| c != ',').collect();
+        clean.parse().ok()
+    } else {
+        w.parse().ok()
+    }
 }
 
 /// Qualifier phrases (lower case, as token sequences) and their normalised names.
@@ -111,7 +115,7 @@ pub fn annotate(doc: &mut Document) {
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {
-        let low = doc.low(i).to_string();
+        let low = doc.low(i);
         let start = i;
         let mut value: Option<f64> = None;
         let mut is_vague = false;
@@ -119,15 +123,15 @@ pub fn annotate(doc: &mut Document) {
             i += 1;
             continue;
         }
-        if let Some(v) = figure(&low) {
+        if let Some(v) = figure(low) {
             value = Some(v);
             i += 1;
-        } else if let Some(v) = vague(&low) {
+        } else if let Some(v) = vague(low) {
             // "hundreds of", "tens of thousands of"
             value = Some(v);
             is_vague = true;
             i += 1;
-        } else if let Some(v) = unit(&low)
+        } else if let Some(v) = unit(low)
             .filter(|_| low != "a" && low != "an" || (i + 1 < n && scale(doc.low(i + 1)).is_some()))
         {
             if low == "one"
