@@ -5,25 +5,12 @@
 //! Prints one JSON object: `{"docs","text_bytes","sentences","tokens","seconds"}`, where
 //! `seconds` is the time the text stage took.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use attache_doc::Document;
 
 fn main() {
-    let mut args = std::env::args_os().skip(1);
-    let Some(path) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: corpus_stats CORPUS.jsonl [N]");
-        std::process::exit(2);
-    };
-    let limit: usize = args
-        .next()
-        .and_then(|n| n.to_str().and_then(|n| n.parse().ok()))
-        .unwrap_or(0);
-    let corpus = attache_benches::from_jsonl(&path, limit).unwrap_or_else(|e| {
-        eprintln!("corpus_stats: {e}");
-        std::process::exit(2);
-    });
+    let corpus = attache_benches::corpus_from_args("corpus_stats");
     let lexicon = attache_pipeline::Pipeline::builtin()
         .expect("built-in dictionaries load")
         .lexicon;

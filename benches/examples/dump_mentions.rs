@@ -7,24 +7,11 @@
 //! "numbers","clauses"}`. Compare two runs with `cmp`.
 
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
 
 use attache_doc::Document;
 
 fn main() {
-    let mut args = std::env::args_os().skip(1);
-    let Some(path) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: dump_mentions CORPUS.jsonl [N]");
-        std::process::exit(2);
-    };
-    let limit: usize = args
-        .next()
-        .and_then(|n| n.to_str().and_then(|n| n.parse().ok()))
-        .unwrap_or(0);
-    let corpus = attache_benches::from_jsonl(&path, limit).unwrap_or_else(|e| {
-        eprintln!("dump_mentions: {e}");
-        std::process::exit(2);
-    });
+    let corpus = attache_benches::corpus_from_args("dump_mentions");
     let p = attache_pipeline::Pipeline::builtin().expect("built-in dictionaries load");
     let mut out = BufWriter::new(std::io::stdout().lock());
     for (meta, text) in &corpus.docs {

@@ -163,6 +163,24 @@ pub fn from_env() -> Corpus {
     }
 }
 
+/// The corpus named on the command line of an example: `PROGRAM CORPUS.jsonl [N]` (first N
+/// documents; all when N is 0 or absent). Exits with a usage message when it cannot be read.
+pub fn corpus_from_args(program: &str) -> Corpus {
+    let mut args = std::env::args_os().skip(1);
+    let Some(path) = args.next().map(std::path::PathBuf::from) else {
+        eprintln!("usage: {program} CORPUS.jsonl [N]");
+        std::process::exit(2);
+    };
+    let limit: usize = args
+        .next()
+        .and_then(|n| n.to_str().and_then(|n| n.parse().ok()))
+        .unwrap_or(0);
+    from_jsonl(&path, limit).unwrap_or_else(|e| {
+        eprintln!("{program}: {e}");
+        std::process::exit(2);
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
