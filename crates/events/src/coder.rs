@@ -765,7 +765,7 @@ fn statement(cx: &Ctx, si: usize) -> Option<Candidate> {
                 target.push(m);
             }
         }
-        // "declared that China must drop barriers": what another party must do is a demand.
+        // "said that Iran must comply with inspectors": what another party must do is a demand.
         let mut code = "010";
         if let Some(m) = must_subject(cx, i, s.end) {
             code = "100";
@@ -832,7 +832,7 @@ fn code_verb(
     let passive = is_passive(cx, i);
     let mut source;
     if passive {
-        // "was attacked by militiamen armed with machetes": the agent may sit inside the frame.
+        // "was attacked by gunmen armed with rifles": the agent may sit inside the frame.
         source = by_agent(cx, i + 1, end);
         if source.is_empty() {
             source = by_agent(cx, m_end.max(i + 1), end);
@@ -1049,7 +1049,7 @@ fn code_noun(
             // "arrived for talks with X": the clause subject is a party.
             source = subject_of(cx, head_start);
         } else if code.starts_with("04") {
-            // "U.S. and Russian negotiators return to Geneva for talks": coordinated parties.
+            // "Indian and Chinese envoys flew to Oslo for talks": coordinated parties.
             let subj = subject_of(cx, head_start);
             if subj.len() >= 2 {
                 source = subj;
@@ -1090,8 +1090,8 @@ fn code_noun(
             .iter()
             .rev()
             .find(|c| c.sentence + 4 >= si && c.code[..2] == code[..2] && !c.source.is_empty());
-        // A truce with no named parties ("a fragile ceasefire, reached last month, remains in
-        // place") is between the sides of the latest fighting the article reports.
+        // A truce with no named parties ("the shaky truce agreed in May is holding") is between
+        // the sides of the latest fighting the article reports.
         let truce = code.starts_with("087")
             && (head_start.saturating_sub(3)..(i + 6).min(end)).any(|k| {
                 k != i
@@ -1198,7 +1198,7 @@ fn finish(
             // Companies are not political actors on their own ("the bank said").
             a.sector.as_deref().is_some_and(|s| !matches!(s, "CVL" | "BUS"))
                 && !a.plural
-                // Named: "The Victorian government", "Illinois Governor Rod Blagojevich"; not a
+                // Named: "The Ohio state government", "Texas Governor Jane Roe"; not a
                 // bare "the spokesman" or "he".
                 && a.kind != attache_doc::ActorKind::Reference
                 && (matches!(
