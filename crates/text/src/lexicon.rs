@@ -225,7 +225,17 @@ impl Lexicon {
 
     /// Verb reading of a lower-case surface form.
     pub fn verb(&self, lower: &str) -> Option<(LemmaId, VerbForm)> {
-        self.verb_forms.get(lower).copied()
+        self.verb_forms.get(lower).copied().or_else(|| {
+            // "re-open", "reimposed", "reopening": a repeated action reads as its verb. Without
+            // the hyphen only past and -ing forms, so that nouns ("reform", "research") keep
+            // their reading.
+            let stem = lower.strip_prefix("re-").or_else(|| {
+                lower.strip_prefix("re").filter(|s| {
+                    s.len() >= 6 && !s.starts_with('-') && (s.ends_with("ed") || s.ends_with("ing"))
+                })
+            })?;
+            self.verb_forms.get(stem).copied()
+        })
     }
 
     /// Noun reading of a lower-case surface form.

@@ -171,5 +171,22 @@ mod tests {
         // Before a word that can only be a verb, the word is the noun head.
         let t = tags(&lex, "The military warned them.");
         assert_ne!(pos_of(&t, "military"), Pos::Adj);
+        // After its noun, before "to": "militants loyal to the group".
+        lex.add_adjectives("loyal\n");
+        let t = tags(&lex, "Militants loyal to the group warned them.");
+        assert_eq!(pos_of(&t, "loyal"), Pos::Adj);
+    }
+
+    #[test]
+    fn repeated_actions_read_as_their_verb() {
+        let mut lex = Lexicon::new();
+        lex.add_verb("impose");
+        lex.add_verb("open");
+        lex.add_verb("form");
+        let impose = lex.verb("impose").map(|v| v.0);
+        assert_eq!(lex.verb("reimposed").map(|v| v.0), impose);
+        assert!(lex.verb("re-open").is_some());
+        // Without a hyphen only inflected forms: "reform" stays unknown as a verb.
+        assert!(lex.verb("reform").is_none());
     }
 }

@@ -292,7 +292,12 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
         } else if cap && !at_start {
             Pos::Propn
         } else if lex.is_adjective(low)
-            && content_follows(doc, lex, i)
+            && (content_follows(doc, lex, i)
+                // After its noun: "militants loyal to the group".
+                || (matches!(prev_pos, Some(Pos::Noun | Pos::Propn))
+                    && doc.tokens.get(i + 1).is_some_and(|t| {
+                        matches!(&doc.lower[t.span.start..t.span.end], "to" | "with")
+                    })))
             && verb.is_none_or(|(_, vf)| {
                 // "held direct talks", "the joint statement": a base form inside a noun phrase.
                 vf == VerbForm::Base

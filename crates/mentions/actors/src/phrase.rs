@@ -294,7 +294,10 @@ impl ActorTagger {
             let low = doc.low(j);
             let allowed = match t.pos {
                 Pos::Propn => !NOT_NAMES.contains(&low),
-                Pos::Adj => true,
+                // A postnominal adjective ("militants loyal to ...") ends the phrase.
+                Pos::Adj => {
+                    !(j > first_content && j + 1 < end && matches!(doc.low(j + 1), "to" | "with"))
+                }
                 Pos::Noun => !NOT_HEADS.contains(&low),
                 _ => matches!(
                     low,
