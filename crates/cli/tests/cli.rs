@@ -84,6 +84,7 @@ fn coding_phenomena() {
         ("must", "The foreign secretary of Britain said that Iran must comply with the inspectors."),
         ("armed", "A police post was attacked by Somali militants armed with rifles."),
         ("claim", "Islamic State claimed responsibility for the bombing of a market in Baghdad."),
+        ("hearing", "Kenya's high court opened a hearing on Wednesday into the detention of opposition leaders."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -155,6 +156,9 @@ fn coding_phenomena() {
     // The claimant of an attack is its source; a named group needs no country.
     let claim = find(&by["claim"], "18");
     assert_eq!(codes(&claim["actor"]), ["IMGREB"]);
+    // A time between a noun and its frame ("a hearing on Wednesday into").
+    let hearing = find(&by["hearing"], "09");
+    assert_eq!(codes(&hearing["actor"]), ["KENJUD"]);
 }
 
 #[test]

@@ -38,6 +38,9 @@ pub struct Ctx<'a> {
     pub any_starts: HashMap<usize, usize>,
     /// Actor mentions (modifiers included) by end token (exclusive), in text order.
     pub ends: HashMap<usize, Vec<usize>>,
+    /// End (exclusive) of the time expression starting at a token, its preposition included
+    /// ("on Wednesday" -> after "Wednesday").
+    pub time_end: HashMap<usize, usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -56,6 +59,14 @@ impl<'a> Ctx<'a> {
             }
             ends.entry(m.tokens.end).or_default().push(k);
         }
+        let mut time_end = HashMap::default();
+        for t in &doc.times {
+            let (a, b) = (t.tokens.start, t.tokens.end);
+            time_end.insert(a, b);
+            if a > 0 && matches!(doc.low(a - 1), "on" | "in" | "at" | "last" | "this") {
+                time_end.entry(a - 1).or_insert(b);
+            }
+        }
         Ctx {
             doc,
             lex,
@@ -63,7 +74,13 @@ impl<'a> Ctx<'a> {
             starts,
             any_starts,
             ends,
+            time_end,
         }
+    }
+
+    /// `p`, or the token after a time expression starting there ("met on Tuesday with X").
+    fn past_time(&self, p: usize) -> usize {
+        self.time_end.get(&p).copied().unwrap_or(p)
     }
 
     fn low(&self, i: usize) -> &str {
@@ -277,9 +294,17 @@ impl TriggerDictionary {
             if !ok {
                 continue;
             }
-            // Adverbs between the verb and its frame ("met separately with").
-            while p < end && cx.doc.tokens[p].pos == Pos::Adv && !e.frame.is_empty() {
-                p += 1;
+            // Adverbs and times between the verb and its frame ("met separately with", "met on
+            // Tuesday with").
+            while p < end && !e.frame.is_empty() {
+                let q = cx.past_time(p);
+                if q > p && q < end {
+                    p = q;
+                } else if cx.doc.tokens[p].pos == Pos::Adv {
+                    p += 1;
+                } else {
+                    break;
+                }
             }
             let mut targets = Vec::new();
             if let Some(m_end) = self.match_frame(cx, &e.frame, p, end, &mut targets) {
@@ -322,7 +347,13 @@ impl TriggerDictionary {
                 }
             }
             let mut targets = Vec::new();
-            if let Some(m_end) = self.match_frame(cx, &e.frame, i + 1, end, &mut targets) {
+            // "a hearing on Wednesday into ...": a time between the noun and its frame.
+            let p = if e.frame.is_empty() {
+                i + 1
+            } else {
+                cx.past_time(i + 1).min(end)
+            };
+            if let Some(m_end) = self.match_frame(cx, &e.frame, p, end, &mut targets) {
                 return Some((e, m_end, targets, i + 1 - n));
             }
         }
