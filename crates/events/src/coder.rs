@@ -830,9 +830,10 @@ fn must_subject(cx: &Ctx, v: usize, end: usize) -> Option<usize> {
         .find(|&t| doc.low(t) == "that")
         .map_or(v + 1, |t| t + 1);
     let m = cx.mention_from(k, end)?;
-    let mut after = doc.actors[m].tokens.end;
-    let mut all = vec![m];
-    after = after.max(cx.coordinated_after(m, end, &mut all));
+    // Past a coordinated subject ("the government and the rebels must ...").
+    let after = cx
+        .coordinated_after(m, end, &mut vec![m])
+        .max(doc.actors[m].tokens.end);
     (after < end && matches!(doc.low(after), "must" | "should")).then_some(m)
 }
 
