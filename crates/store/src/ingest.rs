@@ -248,38 +248,41 @@ const KEY_COLS: &str =
      status, date_lo, date_hi, place_name, place_country, place_resolution, lat, lon";
 
 fn key_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, i64, Key)> {
-    let status: String = r.get(8)?;
-    let lo = parse_opt_day(r.get(9)?);
-    let hi = parse_opt_day(r.get(10)?);
-    let place_name: Option<String> = r.get(11)?;
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        Key {
-            symmetric: r.get(2)?,
-            actors: split_keys(&r.get::<_, String>(3)?),
-            recipients: split_keys(&r.get::<_, String>(4)?),
-            cameo: r.get(5)?,
-            root: r.get(6)?,
-            plover: r.get(7)?,
-            status: Status::parse(&status).unwrap_or(Status::Occurred),
-            window: match (lo, hi) {
-                (Some(lo), Some(hi)) => Some(Window { lo, hi }),
-                _ => None,
-            },
-            place: place_name.map(|name| PlaceKey {
-                name,
-                country: r.get(12).ok().flatten(),
-                resolution: r
-                    .get::<_, Option<String>>(13)
-                    .ok()
-                    .flatten()
-                    .unwrap_or_default(),
-                lat: r.get(14).ok().flatten(),
-                lon: r.get(15).ok().flatten(),
-            }),
+    Ok((r.get(0)?, r.get(1)?, key_at(r, 2)?))
+}
+
+/// The merge key stored in 14 columns from `at`: symmetric, actor keys, recipient keys, cameo,
+/// root, plover, status, date lo, date hi, place name, country, resolution, lat, lon (the
+/// layout events and mentions share).
+fn key_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Key> {
+    let status: String = r.get(at + 6)?;
+    let lo = parse_opt_day(r.get(at + 7)?);
+    let hi = parse_opt_day(r.get(at + 8)?);
+    let place_name: Option<String> = r.get(at + 9)?;
+    Ok(Key {
+        symmetric: r.get(at)?,
+        actors: split_keys(&r.get::<_, String>(at + 1)?),
+        recipients: split_keys(&r.get::<_, String>(at + 2)?),
+        cameo: r.get(at + 3)?,
+        root: r.get(at + 4)?,
+        plover: r.get(at + 5)?,
+        status: Status::parse(&status).unwrap_or(Status::Occurred),
+        window: match (lo, hi) {
+            (Some(lo), Some(hi)) => Some(Window { lo, hi }),
+            _ => None,
         },
-    ))
+        place: place_name.map(|name| PlaceKey {
+            name,
+            country: r.get(at + 10).ok().flatten(),
+            resolution: r
+                .get::<_, Option<String>>(at + 11)
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+            lat: r.get(at + 12).ok().flatten(),
+            lon: r.get(at + 13).ok().flatten(),
+        }),
+    })
 }
 
 fn load_key(tx: &Transaction<'_>, id: i64) -> Result<Option<(i64, i64, Key)>> {
@@ -478,10 +481,6 @@ fn recompute(tx: &Transaction<'_>, id: i64) -> Result<usize> {
     )?;
     let members: Vec<Member> = stmt
         .query_map([id], |r| {
-            let status: String = r.get(12)?;
-            let lo = parse_opt_day(r.get(13)?);
-            let hi = parse_opt_day(r.get(14)?);
-            let place_name: Option<String> = r.get(15)?;
             let attrs: String = r.get(20)?;
             Ok(Member {
                 seq: r.get(0)?,
@@ -489,30 +488,7 @@ fn recompute(tx: &Transaction<'_>, id: i64) -> Result<usize> {
                 story: r.get(2)?,
                 source: source_name(r.get(3)?, r.get(4)?),
                 published: r.get(5)?,
-                key: Key {
-                    symmetric: r.get(6)?,
-                    actors: split_keys(&r.get::<_, String>(7)?),
-                    recipients: split_keys(&r.get::<_, String>(8)?),
-                    cameo: r.get(9)?,
-                    root: r.get(10)?,
-                    plover: r.get(11)?,
-                    status: Status::parse(&status).unwrap_or(Status::Occurred),
-                    window: match (lo, hi) {
-                        (Some(lo), Some(hi)) => Some(Window { lo, hi }),
-                        _ => None,
-                    },
-                    place: place_name.map(|name| PlaceKey {
-                        name,
-                        country: r.get(16).ok().flatten(),
-                        resolution: r
-                            .get::<_, Option<String>>(17)
-                            .ok()
-                            .flatten()
-                            .unwrap_or_default(),
-                        lat: r.get(18).ok().flatten(),
-                        lon: r.get(19).ok().flatten(),
-                    }),
-                },
+                key: key_at(r, 6)?,
                 attributions: serde_json::from_str(&attrs).unwrap_or_default(),
                 day: r.get(21)?,
                 granularity: r.get(22)?,
