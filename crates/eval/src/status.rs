@@ -208,25 +208,11 @@ pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<StatusReport, EvalEr
                     let got: Vec<String> = e
                         .counts
                         .iter()
-                        .map(|c| {
-                            format!(
-                                "{} {} {}",
-                                c.kind,
-                                c.value,
-                                c.qualifier.as_deref().unwrap_or("-")
-                            )
-                        })
+                        .map(|c| show_count(&c.kind, c.value, c.qualifier.as_deref()))
                         .collect();
                     let want: Vec<String> = gc
                         .iter()
-                        .map(|c| {
-                            format!(
-                                "{} {} {}",
-                                c.kind,
-                                c.value,
-                                c.qualifier.as_deref().unwrap_or("-")
-                            )
-                        })
+                        .map(|c| show_count(&c.kind, c.value, c.qualifier.as_deref()))
                         .collect();
                     r.errors.push(format!(
                         "{}\tCOUNTS `{}` gold {:?} got {:?}\t{}",
@@ -277,4 +263,9 @@ impl Report for StatusReport {
         }
         s
     }
+}
+
+/// A count as the error listing shows it: "killed 1200 approximately".
+fn show_count(kind: &str, value: impl std::fmt::Display, qualifier: Option<&str>) -> String {
+    format!("{kind} {value} {}", qualifier.unwrap_or("-"))
 }
