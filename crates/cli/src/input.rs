@@ -54,6 +54,25 @@ pub struct Options {
     pub id: Option<String>,
 }
 
+impl Options {
+    /// Options from the shared command-line flags (`--input-format`, `--date`, `--id`).
+    pub fn from_flags(format: InputFormat, date: Option<&str>, id: Option<String>) -> Result<Self> {
+        let date = date
+            .map(|d| parse_date(d).with_context(|| format!("--date `{d}` is not YYYY-MM-DD")))
+            .transpose()?;
+        Ok(Options { format, date, id })
+    }
+}
+
+/// The inputs named on the command line; none means standard input.
+pub fn inputs(files: &[PathBuf]) -> Vec<Option<PathBuf>> {
+    if files.is_empty() {
+        vec![None]
+    } else {
+        files.iter().cloned().map(Some).collect()
+    }
+}
+
 fn detect(path: &Path) -> InputFormat {
     match path
         .extension()

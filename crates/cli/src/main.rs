@@ -173,11 +173,7 @@ fn parse_status(v: &[String]) -> Result<Option<Vec<Status>>> {
 
 fn code(data: &Option<PathBuf>, a: CodeArgs) -> Result<()> {
     let pipeline = load(data)?;
-    let date = a
-        .date
-        .as_deref()
-        .map(|d| input::parse_date(d).with_context(|| format!("--date `{d}` is not YYYY-MM-DD")))
-        .transpose()?;
+    let opts = input::Options::from_flags(a.input_format, a.date.as_deref(), a.id.clone())?;
     let statuses = parse_status(&a.status)?;
     let stdout = std::io::stdout();
     let fmt = a.format.unwrap_or(if stdout.is_terminal() {
@@ -192,16 +188,7 @@ fn code(data: &Option<PathBuf>, a: CodeArgs) -> Result<()> {
         .map(|p| std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display())))
         .transpose()?
         .map(BufWriter::new);
-    let opts = input::Options {
-        format: a.input_format,
-        date,
-        id: a.id.clone(),
-    };
-    let files: Vec<Option<PathBuf>> = if a.files.is_empty() {
-        vec![None]
-    } else {
-        a.files.iter().cloned().map(Some).collect()
-    };
+    let files = input::inputs(&a.files);
     if fmt == OutFormat::Table {
         writeln!(out, "{}", export::table_header())?;
     }

@@ -272,21 +272,8 @@ pub fn ingest(data: &Option<PathBuf>, a: IngestArgs) -> Result<()> {
     let mut store =
         Store::open(&a.db).with_context(|| format!("cannot open the store {}", a.db.display()))?;
     let reader = Store::open(&a.db)?;
-    let date = a
-        .date
-        .as_deref()
-        .map(|d| input::parse_date(d).with_context(|| format!("--date `{d}` is not YYYY-MM-DD")))
-        .transpose()?;
-    let opts = input::Options {
-        format: a.input_format,
-        date,
-        id: a.id.clone(),
-    };
-    let files: Vec<Option<PathBuf>> = if a.files.is_empty() {
-        vec![None]
-    } else {
-        a.files.iter().cloned().map(Some).collect()
-    };
+    let opts = input::Options::from_flags(a.input_format, a.date.as_deref(), a.id.clone())?;
+    let files = input::inputs(&a.files);
     let show = !a.quiet && std::io::stderr().is_terminal();
     let pb = progress_bar(
         if show {
