@@ -648,6 +648,11 @@ fn nominal_source(cx: &Ctx, head_start: usize) -> Vec<usize> {
 }
 
 /// Does a light verb govern the noun at `n` ("held talks", "launched an attack")? Returns it.
+/// Nouns that count events and pass their "of" on to them ("another round of talks").
+pub(crate) const QUANTITY_NOUNS: &[&str] = &[
+    "round", "rounds", "series", "wave", "waves", "string", "spate", "number",
+];
+
 fn light_verb(cx: &Ctx, dict: &TriggerDictionary, n: usize, floor: usize) -> Option<usize> {
     let mut k = n;
     for _ in 0..7 {
@@ -657,13 +662,7 @@ fn light_verb(cx: &Ctx, dict: &TriggerDictionary, n: usize, floor: usize) -> Opt
         k -= 1;
         let low = cx.low(k);
         // "hold another round of talks", "a series of meetings": a quantity noun and its "of".
-        if low == "of"
-            && k > floor
-            && matches!(
-                cx.low(k - 1),
-                "round" | "rounds" | "series" | "wave" | "waves" | "string" | "spate" | "number"
-            )
-        {
+        if low == "of" && k > floor && QUANTITY_NOUNS.contains(&cx.low(k - 1)) {
             k -= 1;
             continue;
         }

@@ -396,13 +396,7 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
         let low = doc.low(t);
         let pos = doc.tokens[t].pos;
         // "another round of nuclear talks": the quantity noun's phrase is the noun's.
-        if low == "of"
-            && t > start
-            && matches!(
-                doc.low(t - 1),
-                "round" | "rounds" | "series" | "wave" | "waves"
-            )
-        {
+        if low == "of" && t > start && crate::coder::QUANTITY_NOUNS.contains(&doc.low(t - 1)) {
             k = t - 1;
             continue;
         }
