@@ -728,7 +728,14 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
             if let Some(c) = statement(cx, si) {
                 out.push(c);
             }
-        } else if let Some(c) = statement(cx, si).filter(|c| c.code == "100") {
+        } else if let Some(c) = s
+            .tokens
+            .iter()
+            .any(|k| matches!(cx.low(k), "must" | "should"))
+            .then(|| statement(cx, si))
+            .flatten()
+            .filter(|c| c.code == "100")
+        {
             // "X said Y must comply": the demand is an event of its own beside what is demanded.
             if !out
                 .iter()
