@@ -9,7 +9,8 @@
 # Prints "spark: N passed, M failed" and exits non-zero on any failure.
 #
 # Environment: ATTACHE_SPARK_DOCS (documents, default 6000), ATTACHE_SPARK_PARTITIONS (default 4),
-# ATTACHE_SPARK_REUTERS (corpus folder, default ../shared/bench/reuters21578).
+# ATTACHE_SPARK_PROFILE (release, or dev to reuse the test build), ATTACHE_SPARK_REUTERS (corpus
+# folder, default ../shared/bench/reuters21578).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -56,11 +57,20 @@ export PYSPARK_PYTHON=$VENV/bin/python PYSPARK_DRIVER_PYTHON=$VENV/bin/python
 export SPARK_LOCAL_IP=127.0.0.1
 
 # --- attache ------------------------------------------------------------------------------------
-step "building attache (release, --features parquet)"
-cargo build --release -q -p attache --features parquet
+# CI sets ATTACHE_SPARK_PROFILE=dev: `cargo test --features parquet` has already compiled that
+# build, and a cold release build of arrow/parquet would cost CI several minutes.
+if [ "${ATTACHE_SPARK_PROFILE:-release}" = dev ]; then
+  step "building attache (dev, --features parquet)"
+  cargo build -q -p attache --features parquet
+  BUILT=target/debug/attache
+else
+  step "building attache (release, --features parquet)"
+  cargo build --release -q -p attache --features parquet
+  BUILT=target/release/attache
+fi
 rm -rf "$WORK"
 mkdir -p "$WORK/trace1" "$WORK/trace2"
-cp target/release/attache "$BIN"
+cp "$BUILT" "$BIN"
 
 # --- input: a few thousand documents and three broken records -----------------------------------
 REUTERS=${ATTACHE_SPARK_REUTERS:-../shared/bench/reuters21578}
