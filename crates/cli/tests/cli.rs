@@ -85,6 +85,9 @@ fn coding_phenomena() {
         ("armed", "A police post was attacked by Somali militants armed with rifles."),
         ("claim", "Islamic State claimed responsibility for the bombing of a market in Baghdad."),
         ("hearing", "Kenya's high court opened a hearing on Wednesday into the detention of opposition leaders."),
+        ("reduced", "A Russian missile strike on a clinic treating wounded villagers killed 9 people."),
+        ("gerunds", "Sudanese troops shelled a market in Omdurman, killing six traders and wounding 14."),
+        ("tariff", "Ottawa imposed a 25% tariff on American steel."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -159,6 +162,21 @@ fn coding_phenomena() {
     // A time between a noun and its frame ("a hearing on Wednesday into").
     let hearing = find(&by["hearing"], "09");
     assert_eq!(codes(&hearing["actor"]), ["KENJUD"]);
+    // A gerund modifying a prepositional object has no agent of its own: one event, the strike,
+    // which takes the count.
+    assert_eq!(by["reduced"].len(), 1, "{:?}", by["reduced"]);
+    let reduced = find(&by["reduced"], "19");
+    assert_eq!(reduced["counts"][0]["value"], 9.0);
+    // Coordinated participles restate the main event: one event with both counts.
+    assert_eq!(by["gerunds"].len(), 1, "{:?}", by["gerunds"]);
+    let kinds: Vec<&str> = by["gerunds"][0]["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["killed", "injured"]);
+    assert_eq!(find(&by["tariff"], "163")["actor"][0]["country"], "CAN");
 }
 
 #[test]

@@ -389,6 +389,51 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
         return Vec::new();
     };
     let clause = &doc.clauses[ci];
+    if doc.tokens[v].verb_form == Some(VerbForm::Gerund) && v > 0 {
+        match doc.tokens[v - 1].pos {
+            // "a school sheltering families": a gerund right after a noun modifies it. Its
+            // subject is that noun when it is an actor; none when the noun phrase is the object
+            // of a preposition; else the clause's ("Israel kept up strikes targeting X").
+            Pos::Noun | Pos::Propn => {
+                let mut np = v - 1;
+                while np > clause.tokens.start
+                    && matches!(
+                        doc.tokens[np - 1].pos,
+                        Pos::Noun | Pos::Propn | Pos::Adj | Pos::Det | Pos::Num
+                    )
+                {
+                    np -= 1;
+                }
+                // (A particle right after a verb opens no phrase: "put out a report accusing".)
+                if np > 0
+                    && doc.tokens[np - 1].pos == Pos::Prep
+                    && !(np > 1 && doc.tokens[np - 2].pos == Pos::Verb)
+                {
+                    return Vec::new();
+                }
+                if let Some(&m) = cx.ends.get(&v).and_then(|ms| {
+                    ms.iter()
+                        .rev()
+                        .find(|&&m| !doc.actors[m].possessive && !doc.actors[m].modifier)
+                }) {
+                    return vec![m];
+                }
+            }
+            // ", killing nine and wounding 35": coordinated gerunds share their subject.
+            _ if matches!(cx.low(v - 1), "and" | "or") => {
+                let floor = doc
+                    .sentence_of(v)
+                    .map_or(0, |si| doc.sentences[si].tokens.start);
+                if let Some(g) = (floor..v - 1).rev().find(|&k| {
+                    doc.tokens[k].verb_form == Some(VerbForm::Gerund)
+                        && doc.tokens[k].pos == Pos::Verb
+                }) {
+                    return subject_of(cx, g);
+                }
+            }
+            _ => {}
+        }
+    }
     let mut t = v;
     while t > clause.tokens.start {
         t -= 1;
@@ -1415,10 +1460,19 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
     // event of its clause adds victims to it, not a second event.
     fold_into(v, |v, dropped, b| {
         let t = v[b].trigger.start;
+        let gerund = |k: usize| doc.tokens[k].verb_form == Some(attache_doc::VerbForm::Gerund);
+        // ", killing nine and wounding 35": the second participle continues the first.
+        let continues = |k: usize| {
+            matches!(doc.low(k), "and" | "or")
+                && (k.saturating_sub(8)..k)
+                    .rev()
+                    .find(|&g| gerund(g) && doc.tokens[g].pos == Pos::Verb)
+                    .is_some_and(|g| g > 0 && doc.low(g - 1) == ",")
+        };
         let participle = v[b].kind == TriggerKind::Verb
-            && doc.tokens[t].verb_form == Some(attache_doc::VerbForm::Gerund)
+            && gerund(t)
             && t > 0
-            && doc.low(t - 1) == ",";
+            && (doc.low(t - 1) == "," || continues(t - 1));
         if !participle || !violent(&v[b]) {
             return None;
         }

@@ -85,10 +85,50 @@ fn adj_shape(w: &str) -> bool {
     ]
     .iter()
     .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
-        || w.ends_with("-led")
-        || w.ends_with("-backed")
-        || w.ends_with("-based")
-        || w.ends_with("-hosted")
+        || w.rsplit_once('-').is_some_and(|(first, last)| {
+            // Hyphenated modifiers: "Iran-backed", "large-scale", "Hamas-run", "two-day".
+            matches!(
+                last,
+                "led"
+                    | "backed"
+                    | "based"
+                    | "hosted"
+                    | "scale"
+                    | "range"
+                    | "term"
+                    | "level"
+                    | "style"
+                    | "run"
+                    | "linked"
+                    | "aligned"
+                    | "allied"
+                    | "controlled"
+                    | "occupied"
+                    | "held"
+                    | "owned"
+                    | "funded"
+                    | "sponsored"
+                    | "wide"
+                    | "old"
+            ) || (matches!(last, "day" | "week" | "month" | "year" | "hour" | "minute")
+                && (first.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        first,
+                        "one"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "twelve"
+                            | "multi"
+                            | "several"
+                    )))
+        })
 }
 
 /// A determiner earlier in the same noun phrase: only adjectives, numbers, nouns, names and
