@@ -88,6 +88,8 @@ fn coding_phenomena() {
         ("reduced", "A Russian missile strike on a clinic treating wounded villagers killed 9 people."),
         ("gerunds", "Sudanese troops shelled a market in Omdurman, killing six traders and wounding 14."),
         ("tariff", "Ottawa imposed a 25% tariff on American steel."),
+        ("such", "Yemen's Houthis fired missiles at Israel on Friday, and the group said it would launch more such attacks."),
+        ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -177,6 +179,19 @@ fn coding_phenomena() {
         .collect();
     assert_eq!(kinds, ["killed", "injured"]);
     assert_eq!(find(&by["tariff"], "163")["actor"][0]["country"], "CAN");
+    // "such attacks", "the air strikes killed": a definite violent noun without actors of its
+    // own is the latest violent event of its kind; a future one is an event of its own.
+    let such: Vec<&Value> = by["such"].iter().collect();
+    assert!(such.iter().any(|e| e["status"] == "occurred"), "{such:?}");
+    assert!(such
+        .iter()
+        .any(|e| e["status"] == "planned" && e["trigger"]["text"] == "attacks"));
+    let again = by["anaphor"]
+        .iter()
+        .find(|e| e["trigger"]["text"] == "air strikes")
+        .expect("the strikes refer back");
+    assert_eq!(codes(&again["actor"]), ["PAKMIL"]);
+    assert_eq!(again["counts"][0]["value"], 12.0);
 }
 
 #[test]

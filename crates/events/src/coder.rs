@@ -405,9 +405,12 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                     np -= 1;
                 }
                 // (A particle right after a verb opens no phrase: "put out a report accusing".)
+                // A place ("marched through Hanover burning effigies") is no agent either way.
+                let place = doc.places.iter().any(|p| p.tokens.end == v);
                 if np > 0
                     && doc.tokens[np - 1].pos == Pos::Prep
                     && !(np > 1 && doc.tokens[np - 2].pos == Pos::Verb)
+                    && !place
                 {
                     return Vec::new();
                 }
@@ -1139,7 +1142,11 @@ fn code_noun(
             }
         }
     }
-    if source.is_empty() && targets.is_empty() {
+    let political = |m: &usize| {
+        let a = &cx.doc.actors[*m];
+        a.country.is_some() || a.sector.is_some()
+    };
+    if !source.iter().any(political) && !targets.iter().any(political) {
         // "the talks would take place on Tuesday": a definite event noun with no actors refers
         // back to the latest event of the same kind in the last few sentences.
         // Only as the subject of a scheduling verb with a time of its own ("the talks would
@@ -1204,7 +1211,31 @@ fn code_noun(
                     && !c.target.is_empty()
             })
         };
-        match (definite, prior, truce) {
+        // "the strikes killed 53", "would continue such attacks": a violent noun with no actors
+        // of its own, definite and the subject of a verb, or after "such", is the latest
+        // violent event of the same kind.
+        let mut det = head_start;
+        while det > head_start.saturating_sub(3)
+            && det > 0
+            && matches!(cx.doc.tokens[det - 1].pos, Pos::Adj | Pos::Noun)
+            && cx.low(det - 1) != "such"
+        {
+            det -= 1;
+        }
+        let such = det > 0
+            && (cx.low(det - 1) == "such"
+                || (det > 1 && cx.low(det - 2) == "such" && matches!(cx.low(det - 1), "a" | "an")));
+        let definite_subject = det > 0
+            && matches!(cx.low(det - 1), "the" | "these" | "this" | "those")
+            && cx
+                .doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.pos, Pos::Verb | Pos::Aux | Pos::Modal));
+        let anaphor = (such || definite_subject)
+            && matches!(&code[..2], "18" | "19" | "20")
+            && prior.is_some_and(|p| p.sentence + 3 >= si);
+        match (definite || anaphor, prior, truce) {
             (true, Some(p), _) => {
                 source = p.source.clone();
                 targets = p.target.clone();
@@ -1511,9 +1542,11 @@ fn dedup_same(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {
                 .map(|&m| doc.actors[m].name.clone())
                 .collect::<Vec<_>>()
         };
+        // A reported event and a planned or denied one of the same kind are two events.
         (
             c.sentence,
             c.code[..2].to_string(),
+            c.status,
             names(&c.source),
             names(&c.target),
         )

@@ -8,7 +8,7 @@
 //! `no meeting`, `any strike`), from the verb group it is the subject of (`the talks would take
 //! place`), and from the verb it is the object of (`may host a meeting`, `cancelled the summit`).
 
-use attache_doc::{ClauseKind, Pos, TokenRange};
+use attache_doc::{ClauseKind, Pos, TokenRange, VerbForm};
 
 use crate::coder::Ctx;
 use crate::triggers::TriggerKind;
@@ -123,6 +123,7 @@ const REALIZE: &[&str] = &[
     "begin",
     "start",
     "resume",
+    "continue",
     "stage",
     "make",
     "pay",
@@ -282,7 +283,12 @@ fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
             // "no troops were deployed", "no plans to meet"
             return Status::Negated;
         }
-        if low == "to" && k + 1 == v.min(k + 1) && k < v {
+        // ("due to continued torture": a participle after "to" is no infinitive.)
+        let finite_form = matches!(
+            doc.tokens[v].verb_form,
+            Some(VerbForm::Past | VerbForm::PastParticiple | VerbForm::PastOrParticiple)
+        );
+        if low == "to" && k + 1 == v.min(k + 1) && k < v && !finite_form {
             // An infinitive: the word that governs it decides.
             if let Some(st) = governor_status(cx, k, ci, depth) {
                 return st;

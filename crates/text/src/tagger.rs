@@ -10,7 +10,7 @@ pub fn closed_class(w: &str) -> Option<Pos> {
     Some(match w {
         "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its"
         | "their" | "our" | "my" | "your" | "some" | "any" | "each" | "every" | "no" | "all"
-        | "both" | "another" | "several" | "many" | "few" | "whose" => Pos::Det,
+        | "both" | "another" | "several" | "many" | "few" | "whose" | "such" => Pos::Det,
         "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "into" | "onto"
         | "over" | "under" | "against" | "between" | "among" | "amid" | "about" | "during"
         | "through" | "across" | "toward" | "towards" | "near" | "without" | "within" | "upon"
@@ -29,6 +29,8 @@ pub fn closed_class(w: &str) -> Option<Pos> {
         | "since" | "until" | "whereas" | "whether" | "as" | "once" | "so" => Pos::Subord,
         "who" | "which" | "whom" | "where" | "when" => Pos::Wh,
         "not" | "n't" | "never" | "nt" => Pos::Neg,
+        // Comparative quantifiers modify the noun after them ("more such attacks").
+        "more" | "fewer" | "further" => Pos::Adj,
         _ => return None,
     })
 }
