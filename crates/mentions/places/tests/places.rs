@@ -150,6 +150,54 @@ fn admin_containment() {
 }
 
 #[test]
+fn a_named_county_brings_its_small_town() {
+    // Without the county, "London" is the capital; with it, the Kentucky town of that county.
+    let (d, ps) = places(
+        "A teacher from London was hurt in the crash. Laurel County deputies closed the road for two hours.",
+    );
+    assert_eq!(
+        find(&d, &ps, "London").and_then(|m| m.geonameid),
+        Some(4298960)
+    );
+}
+
+#[test]
+fn a_named_state_brings_its_counties() {
+    // Two Indiana counties of these names are larger and near each other; the state named in
+    // the document decides.
+    let (d, ps) = places(
+        "The bridge in Monroe County reopened on Tuesday. Missouri transport officials said crews from Marion County had helped.",
+    );
+    for county in ["Monroe County", "Marion County"] {
+        let m = find(&d, &ps, county).expect(county);
+        assert!(
+            m.lon.is_some_and(|x| (-95.8..-89.1).contains(&x)),
+            "{county} in Missouri: {m:?}"
+        );
+    }
+    // A state named is no reason to read a famous city as a small town of that state.
+    let (d, ps) = places("A choir from Kentucky sang in Paris last week.");
+    assert_eq!(
+        find(&d, &ps, "Paris").and_then(|m| m.geonameid),
+        Some(2988507)
+    );
+}
+
+#[test]
+fn provinces_sit_near_their_centre() {
+    // First-level divisions take the centroid of their outline, not the middle of their towns,
+    // which crowd the southern border.
+    let (d, ps) = places("Quebec and Ontario signed the deal.");
+    for (name, lat) in [("Quebec", 52.0), ("Ontario", 49.25)] {
+        let m = find(&d, &ps, name).expect(name);
+        assert!(
+            m.lat.is_some_and(|x| (x - lat).abs() < 2.0),
+            "{name}: {m:?}"
+        );
+    }
+}
+
+#[test]
 fn paris_alone_is_the_capital() {
     let (d, ps) = places("Leaders met in Paris to discuss the crisis.");
     assert_eq!(
