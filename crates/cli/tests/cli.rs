@@ -89,6 +89,9 @@ fn coding_phenomena() {
         ("gerunds", "Sudanese troops shelled a market in Omdurman, killing six traders and wounding 14."),
         ("tariff", "Ottawa imposed a 25% tariff on American steel."),
         ("such", "Yemen's Houthis fired missiles at Israel on Friday, and the group said it would launch more such attacks."),
+        ("unclaimed", "A roadside bomb attack near Kandahar on Monday killed 14 soldiers, officials said."),
+        ("fled", "About 30,000 people have fled Kharkiv since the shelling began in May, the UN said."),
+        ("quiet", "The attack on the convoy was condemned by local elders."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
@@ -192,6 +195,24 @@ fn coding_phenomena() {
         .expect("the strikes refer back");
     assert_eq!(codes(&again["actor"]), ["PAKMIL"]);
     assert_eq!(again["counts"][0]["value"], 12.0);
+    // Violence whose perpetrator is unnamed is an event when the text gives its human cost; the
+    // statement reporting it owns no count.
+    let unclaimed = find(&by["unclaimed"], "18");
+    assert!(unclaimed["actor"].as_array().unwrap().is_empty());
+    assert_eq!(unclaimed["counts"][0]["kind"], "killed");
+    assert_eq!(unclaimed["counts"][0]["value"], 14.0);
+    let fled = find(&by["fled"], "19");
+    assert_eq!(fled["counts"][0]["kind"], "displaced");
+    assert!(by["fled"]
+        .iter()
+        .all(|e| e["cameo"] != "010" || e["counts"].as_array().unwrap().is_empty()));
+    // Without actors and without a count there is nothing to code.
+    assert!(
+        by.get("quiet")
+            .is_none_or(|v| v.iter().all(|e| !e["actor"].as_array().unwrap().is_empty())),
+        "{:?}",
+        by.get("quiet")
+    );
 }
 
 #[test]

@@ -115,6 +115,16 @@ fn source_name(cx: &Ctx, r: TokenRange) -> String {
     while s < r.end && matches!(doc.tokens[s].pos, Pos::Det) {
         s += 1;
     }
+    // "it said", "he told": the pronoun's antecedent is the source.
+    if let Some(a) = doc.actors.iter().find(|a| {
+        a.kind == attache_doc::ActorKind::Reference
+            && a.tokens == TokenRange::new(s, r.end)
+            && doc.tokens[s].pos == Pos::Pron
+            && !a.name.is_empty()
+            && !a.name.eq_ignore_ascii_case(doc.low(s))
+    }) {
+        return a.name.clone();
+    }
     doc.slice(doc.token_span(TokenRange::new(s, r.end)))
         .to_string()
 }

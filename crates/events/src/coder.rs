@@ -772,7 +772,11 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
                 out.push(c);
             }
         }
-        if !out.iter().any(|c| c.sentence == si) {
+        // (An event with no actors, kept only for its counts, does not stand for the sentence.)
+        if !out
+            .iter()
+            .any(|c| c.sentence == si && !(c.source.is_empty() && c.target.is_empty()))
+        {
             if let Some(c) = statement(cx, si) {
                 out.push(c);
             }
@@ -1245,6 +1249,28 @@ fn code_noun(
                 source = p.source.clone();
                 targets = p.target.clone();
             }
+            // "the attack in Kashmir that killed 26 people": an act of violence whose
+            // perpetrator the text does not name is still an event; the record keeps it only
+            // when it carries a count of its human cost.
+            _ if matches!(&code[..2], "18" | "19" | "20") => {
+                return Some(Candidate {
+                    status: status_of(
+                        cx,
+                        TokenRange::new(head_start, i + 1),
+                        TriggerKind::Noun,
+                        ci,
+                    ),
+                    code,
+                    trigger: TokenRange::new(head_start, i + 1),
+                    kind: TriggerKind::Noun,
+                    source: Vec::new(),
+                    target: Vec::new(),
+                    sentence: si,
+                    clause: ci,
+                    passive: false,
+                    line: e.line,
+                });
+            }
             _ => return None,
         }
     }
@@ -1524,6 +1550,11 @@ fn fold_into(
         if let Some(a) = find(&v, &dropped, b) {
             if v[a].target.is_empty() {
                 v[a].target = v[b].target.clone();
+            }
+            // An event whose perpetrator its own phrase does not name takes the restating
+            // verb's subject.
+            if v[a].source.is_empty() && v[a].target.iter().all(|t| !v[b].source.contains(t)) {
+                v[a].source = v[b].source.clone();
             }
             dropped[b] = true;
         }

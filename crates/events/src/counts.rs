@@ -68,6 +68,10 @@ fn kind_of(
                 return Some(adjust(kind, code));
             }
         }
+        // "an estimated 500,000": a participle after a determiner only qualifies the number.
+        if t.pos == Pos::Verb && k > sent.start && doc.tokens[k - 1].pos == Pos::Det {
+            continue;
+        }
         // The verb that governs the number is the nearest one.
         if t.pos == Pos::Verb || !matches!(t.pos, Pos::Adv | Pos::Det | Pos::Adj) {
             break;
@@ -124,6 +128,10 @@ fn adjust(kind: &'static str, code: &str) -> &'static str {
 
 pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &mut Vec<Count>) {
     let doc = cx.doc;
+    // A statement measures nothing: "the IOM said" does not own the figure it reports.
+    if code.starts_with("01") {
+        return;
+    }
     let sent = doc.sentences[c.sentence].tokens;
     let in_scope = |tok: usize, ev: &Candidate| {
         cx.clause_of.get(tok).is_some_and(|&k| {
@@ -136,11 +144,19 @@ pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &
                     && doc.clauses[k].marker.is_some_and(|m| m > ev.trigger.start && m <= ev.trigger.end + 12))
                 // "70 people were killed when a drone struck a hospital": the victims of the
                 // main clause are counted by the event of its "when" clause.
+                // "2,000 people fled after RSF attacks on villages": so do the victims of a
+                // main clause with no event of its own, for an "after"/"since" clause.
                 || {
                     let ec = &doc.clauses[ev.clause];
                     ec.kind == attache_doc::ClauseKind::Subordinate
                         && ec.parent == Some(k)
-                        && ec.marker.is_some_and(|m| matches!(doc.low(m), "when" | "as"))
+                        && ec.marker.is_some_and(|m| {
+                            matches!(doc.low(m), "when" | "as")
+                                || (matches!(doc.low(m), "after" | "since")
+                                    && !all
+                                        .iter()
+                                        .any(|o| o.clause == k && !o.code.starts_with("01")))
+                        })
                 }
         })
     };
@@ -167,6 +183,7 @@ pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &
         let closer = all.iter().any(|o| {
             !std::ptr::eq(o, c)
                 && o.sentence == c.sentence
+                && !o.code.starts_with("01")
                 && in_scope(n.tokens.start, o)
                 && dist(o) < mine
         });

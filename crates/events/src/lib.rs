@@ -110,6 +110,9 @@ impl Coder {
         let tspan = doc.token_span(c.trigger);
         let mut counts = Vec::new();
         counts::counts_for(cx, c, all, &code, &mut counts);
+        if c.source.is_empty() && c.target.is_empty() && counts.is_empty() {
+            return None;
+        }
         Some(EventRecord {
             id: format!("{}-{}", doc.meta.id, n + 1),
             doc_id: doc.meta.id.clone(),

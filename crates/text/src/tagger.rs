@@ -133,6 +133,14 @@ fn adj_shape(w: &str) -> bool {
         })
 }
 
+/// "M23 rebels and Congolese forces": a plural closing a name's phrase before a conjunction is
+/// a noun, not a verb with no object (", the ministry says." stays a verb).
+fn list_follows(doc: &Document, i: usize) -> bool {
+    doc.tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(&doc.lower[t.span.start..t.span.end], "and" | "or"))
+}
+
 /// A determiner earlier in the same noun phrase: only adjectives, numbers, nouns, names and
 /// commas in between (tags of earlier tokens are already set).
 fn det_before(doc: &Document, i: usize) -> bool {
@@ -412,7 +420,8 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                 } else if matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn))
                     && vf != VerbForm::Base
                     && vf != VerbForm::Gerund
-                    && !(vf == VerbForm::ThirdSing && noun_follows(doc, lex, i))
+                    && !(vf == VerbForm::ThirdSing
+                        && (noun_follows(doc, lex, i) || list_follows(doc, i)))
                 {
                     Pos::Verb
                 } else if at_start || matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn)) {
@@ -429,6 +438,11 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             {
                 // "the Liberian-flagged cargo ship": a base form closing a noun phrase.
                 // "a phone call", "the killing": a verb form after a determiner is a noun.
+                Pos::Noun
+            } else if vf == VerbForm::ThirdSing
+                && matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn))
+                && list_follows(doc, i)
+            {
                 Pos::Noun
             } else {
                 Pos::Verb
