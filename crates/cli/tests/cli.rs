@@ -92,6 +92,8 @@ fn coding_phenomena() {
         ("unclaimed", "A roadside bomb attack near Kandahar on Monday killed 14 soldiers, officials said."),
         ("fled", "About 30,000 people have fled Kharkiv since the shelling began in May, the UN said."),
         ("quiet", "The attack on the convoy was condemned by local elders."),
+        ("landmine", "A landmine explosion near Kunduz killed three Afghan soldiers on Tuesday."),
+        ("takeover", "Last year the Dutch insurer fought off a hostile bid by a Belgian investor."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
@@ -206,6 +208,14 @@ fn coding_phenomena() {
     assert!(by["fled"]
         .iter()
         .all(|e| e["cameo"] != "010" || e["counts"].as_array().unwrap().is_empty()));
+    // A weapon as subject: the victims are known, the perpetrator is not; a company fighting
+    // off a bid is no violence.
+    let mine = find(&by["landmine"], "1");
+    assert!(mine["actor"].as_array().unwrap().is_empty());
+    assert_eq!(codes(&mine["recipient"]), ["AFGMIL"]);
+    assert!(by.get("takeover").is_none_or(|v| v
+        .iter()
+        .all(|e| !e["cameo"].as_str().unwrap().starts_with("19"))));
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

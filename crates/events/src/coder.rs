@@ -515,8 +515,18 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
     }
     match clause.kind {
         ClauseKind::Relative => clause.antecedent.map(|a| vec![a]).unwrap_or_default(),
+        // "X was denied a U.S. visa and will not attend": the first conjunct's subject, not the
+        // nearest name before the "and".
         ClauseKind::Coordinate => match (clause.marker, clause.parent) {
-            (Some(mk), Some(_)) if mk > 0 => subject_of(cx, mk),
+            (Some(mk), Some(parent)) if mk > 0 => {
+                let first = (doc.clauses[parent].tokens.start..mk).rev().find(|&k| {
+                    doc.tokens[k].pos == Pos::Verb && cx.clause_of.get(k) == Some(&parent)
+                });
+                match first {
+                    Some(k) => subject_of(cx, k),
+                    None => subject_of(cx, mk),
+                }
+            }
             _ => Vec::new(),
         },
         // "X struck Y after accusing Z": a subjectless gerund shares the subject of the clause
@@ -1288,6 +1298,57 @@ fn code_noun(
     )
 }
 
+/// Subjects that stand for an unnamed perpetrator's act of violence.
+const WEAPON_NOUNS: &[&str] = &[
+    "bomb",
+    "bombs",
+    "bombing",
+    "bombings",
+    "bomber",
+    "bombers",
+    "blast",
+    "blasts",
+    "explosion",
+    "explosions",
+    "explosive",
+    "explosives",
+    "mine",
+    "mines",
+    "landmine",
+    "landmines",
+    "shell",
+    "shells",
+    "shelling",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "drones",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "attack",
+    "attacks",
+    "gunfire",
+    "grenade",
+    "grenades",
+    "ied",
+    "mortar",
+    "mortars",
+    "artillery",
+    "barrage",
+    "raid",
+    "raids",
+    "ambush",
+    "gunmen",
+    "gunman",
+    "assailants",
+    "attackers",
+    "device",
+];
+
 #[allow(clippy::too_many_arguments)]
 fn finish(
     cx: &Ctx,
@@ -1316,7 +1377,22 @@ fn finish(
             doc.actors[*s].code == doc.actors[*t].code && doc.actors[*s].name == doc.actors[*t].name
         })
     });
-    if source.is_empty() && (target.is_empty() || !passive && kind == TriggerKind::Verb) {
+    // An active verb needs its agent, except violence against a named victim by a weapon whose
+    // user goes unnamed ("a roadside bomb killed one U.S. soldier"); a company that "fought off
+    // a bid" is no such case.
+    let weapon_subject = || {
+        let start = doc.clauses[ci].tokens.start;
+        (start..trigger.start).any(|k| {
+            matches!(doc.tokens[k].pos, Pos::Noun | Pos::Propn)
+                && WEAPON_NOUNS.contains(&doc.low(k))
+        })
+    };
+    if source.is_empty()
+        && (target.is_empty()
+            || !passive
+                && kind == TriggerKind::Verb
+                && !(matches!(&code[..2], "18" | "19" | "20") && weapon_subject()))
+    {
         return None;
     }
     // A lone role noun with neither country nor name on both sides is too vague to code.
