@@ -23,19 +23,24 @@ pub struct Span {
 }
 
 impl Span {
+    #[inline]
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);
         Span { start, end }
     }
+    #[inline]
     pub fn len(&self) -> usize {
         self.end - self.start
     }
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
+    #[inline]
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    #[inline]
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -54,18 +59,23 @@ pub struct TokenRange {
 }
 
 impl TokenRange {
+    #[inline]
     pub fn new(start: usize, end: usize) -> Self {
         TokenRange { start, end }
     }
+    #[inline]
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start)
     }
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    #[inline]
     pub fn contains(&self, i: usize) -> bool {
         self.start <= i && i < self.end
     }
+    #[inline]
     pub fn iter(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
@@ -120,16 +130,19 @@ impl Document {
     }
 
     /// Slice of the original text.
+    #[inline]
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
     /// Token text (original case).
+    #[inline]
     pub fn tok(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| self.slice(t.span))
     }
 
     /// Token text, lower-cased (ASCII) with curly quotes straightened.
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.tokens
             .get(i)
@@ -138,6 +151,7 @@ impl Document {
     }
 
     /// Span covering tokens `r`.
+    #[inline]
     pub fn token_span(&self, r: TokenRange) -> Span {
         if r.is_empty() || r.end > self.tokens.len() {
             return Span::default();
