@@ -10,39 +10,8 @@
 use attache_doc::{ActorKind, Pos, TokenRange};
 
 use crate::coder::{subject_of, Ctx};
+use crate::cues::Cue;
 use crate::record::Attribution;
-
-const REPORT_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "report",
-    "announce",
-    "state",
-    "confirm",
-    "claim",
-    "add",
-    "note",
-    "write",
-    "tweet",
-    "quote",
-    "allege",
-    "insist",
-    "deny",
-    "warn",
-    "admit",
-    "acknowledge",
-    "reveal",
-    "disclose",
-    "assert",
-    "declare",
-    "stress",
-    "explain",
-    "fear",
-    "vow",
-    "pledge",
-    "promise",
-    "threaten",
-];
 
 fn attr(cx: &Ctx, r: TokenRange, source: String) -> Attribution {
     let doc = cx.doc;
@@ -71,8 +40,6 @@ fn np_until_break(cx: &Ctx, from: usize, end: usize) -> TokenRange {
     TokenRange::new(from, e)
 }
 
-const ANONYMOUS: &[&str] = &["unnamed", "anonymous", "unidentified", "anonymity"];
-
 /// Normalised source of a phrase: `unnamed` for anonymous sources; a known person's canonical
 /// name when the phrase names one; otherwise the phrase as written, without its determiner.
 fn source_name(cx: &Ctx, r: TokenRange) -> String {
@@ -89,7 +56,7 @@ fn source_name(cx: &Ctx, r: TokenRange) -> String {
     }
     let words: Vec<&str> = (r.start..look).map(|k| doc.low(k)).collect();
     let has = |w: &str| words.contains(&w);
-    let anonymous = words.iter().any(|w| ANONYMOUS.contains(w))
+    let anonymous = words.iter().any(|w| cx.cues.has(Cue::Anonymous, w))
         || words.windows(2).any(|w| {
             matches!(
                 w,
@@ -205,7 +172,7 @@ pub fn attributions(cx: &Ctx, si: usize, trigger: TokenRange) -> Vec<Attribution
         }
         if doc.tokens[k].pos == Pos::Verb && !trigger.contains(k) {
             if let Some(l) = cx.lex.verb(w).map(|(id, _)| cx.lex.lemma(id)) {
-                if REPORT_VERBS.contains(&l) {
+                if cx.cues.has(Cue::ReportVerbs, l) {
                     reporting_verb(cx, s, k, l, trigger, &mut out);
                 }
             }

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use attache_doc::{ClauseKind, Document, Pos, TokenRange, VerbForm};
 use attache_text::Lexicon;
 
+use crate::cues::{Cue, Cues};
 use crate::status::status_of;
 use crate::triggers::{singular, Elem, TriggerDictionary, TriggerEntry, TriggerKind};
 use crate::Status;
@@ -31,6 +32,7 @@ pub struct Candidate {
 pub struct Ctx<'a> {
     pub doc: &'a Document,
     pub lex: &'a Lexicon,
+    pub cues: &'a Cues,
     pub clause_of: Vec<usize>,
     /// Non-modifier actor mentions by first token.
     pub starts: HashMap<usize, usize>,
@@ -44,7 +46,7 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(doc: &'a Document, lex: &'a Lexicon) -> Self {
+    pub fn new(doc: &'a Document, lex: &'a Lexicon, cues: &'a Cues) -> Self {
         let mut starts = HashMap::default();
         let mut any_starts = HashMap::default();
         let mut ends: HashMap<usize, Vec<usize>> = HashMap::default();
@@ -70,6 +72,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             doc,
             lex,
+            cues,
             clause_of: attache_clauses::clause_of_tokens(doc),
             starts,
             any_starts,
@@ -706,11 +709,6 @@ fn nominal_source(cx: &Ctx, head_start: usize) -> Vec<usize> {
 }
 
 /// Does a light verb govern the noun at `n` ("held talks", "launched an attack")? Returns it.
-/// Nouns that count events and pass their "of" on to them ("another round of talks").
-pub(crate) const QUANTITY_NOUNS: &[&str] = &[
-    "round", "rounds", "series", "wave", "waves", "string", "spate", "number",
-];
-
 fn light_verb(cx: &Ctx, dict: &TriggerDictionary, n: usize, floor: usize) -> Option<usize> {
     let mut k = n;
     for _ in 0..7 {
@@ -720,7 +718,7 @@ fn light_verb(cx: &Ctx, dict: &TriggerDictionary, n: usize, floor: usize) -> Opt
         k -= 1;
         let low = cx.low(k);
         // "hold another round of talks", "a series of meetings": a quantity noun and its "of".
-        if low == "of" && k > floor && QUANTITY_NOUNS.contains(&cx.low(k - 1)) {
+        if low == "of" && k > floor && cx.cues.has(Cue::QuantityNouns, cx.low(k - 1)) {
             k -= 1;
             continue;
         }
@@ -810,37 +808,6 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
     dedup(doc, out)
 }
 
-/// Verbs of saying: a political actor's statement is coded 010 when the sentence reports no
-/// other event (CAMEO's "make public statement"); `tell X` makes X the recipient.
-const STATEMENT_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "state",
-    "announce",
-    "declare",
-    "add",
-    "stress",
-    "note",
-    "insist",
-    "reiterate",
-    "comment",
-    "tweet",
-    "write",
-    "remark",
-    "affirm",
-    "assert",
-    "emphasize",
-    "emphasise",
-    "underline",
-    "explain",
-    "argue",
-    "predict",
-    "describe",
-    "acknowledge",
-    "confirm",
-    "claim",
-];
-
 fn statement(cx: &Ctx, si: usize) -> Option<Candidate> {
     let s = cx.doc.sentences[si].tokens;
     for i in s.iter() {
@@ -848,7 +815,7 @@ fn statement(cx: &Ctx, si: usize) -> Option<Candidate> {
             continue;
         }
         let Some(l) = cx.verb_lemma(i) else { continue };
-        if !STATEMENT_VERBS.contains(&l) {
+        if !cx.cues.has(Cue::StatementVerbs, l) {
             continue;
         }
         let source = subject_of(cx, i);
@@ -1298,57 +1265,6 @@ fn code_noun(
     )
 }
 
-/// Subjects that stand for an unnamed perpetrator's act of violence.
-const WEAPON_NOUNS: &[&str] = &[
-    "bomb",
-    "bombs",
-    "bombing",
-    "bombings",
-    "bomber",
-    "bombers",
-    "blast",
-    "blasts",
-    "explosion",
-    "explosions",
-    "explosive",
-    "explosives",
-    "mine",
-    "mines",
-    "landmine",
-    "landmines",
-    "shell",
-    "shells",
-    "shelling",
-    "missile",
-    "missiles",
-    "rocket",
-    "rockets",
-    "drone",
-    "drones",
-    "strike",
-    "strikes",
-    "airstrike",
-    "airstrikes",
-    "attack",
-    "attacks",
-    "gunfire",
-    "grenade",
-    "grenades",
-    "ied",
-    "mortar",
-    "mortars",
-    "artillery",
-    "barrage",
-    "raid",
-    "raids",
-    "ambush",
-    "gunmen",
-    "gunman",
-    "assailants",
-    "attackers",
-    "device",
-];
-
 #[allow(clippy::too_many_arguments)]
 fn finish(
     cx: &Ctx,
@@ -1384,7 +1300,7 @@ fn finish(
         let start = doc.clauses[ci].tokens.start;
         (start..trigger.start).any(|k| {
             matches!(doc.tokens[k].pos, Pos::Noun | Pos::Propn)
-                && WEAPON_NOUNS.contains(&doc.low(k))
+                && cx.cues.has(Cue::WeaponNouns, doc.low(k))
         })
     };
     if source.is_empty()

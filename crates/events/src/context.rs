@@ -4,6 +4,7 @@
 use attache_doc::{ActorKind, Document, Pos, TimexType, TokenRange};
 
 use crate::coder::{Candidate, Ctx};
+use crate::cues::Cue;
 use crate::record::{Attribution, EventDate, Location};
 
 fn chars(doc: &Document, b: usize) -> usize {
@@ -90,27 +91,6 @@ pub fn granularity_of(v: &str) -> String {
     g.to_string()
 }
 
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "region",
-    "province",
-    "district",
-    "capital",
-    "port",
-    "outskirts",
-    "suburbs",
-    "suburb",
-    "area",
-    "state",
-    "county",
-    "governorate",
-    "oblast",
-    "island",
-    "islands",
-];
-
 /// The place where the event happened: a place in the trigger's clause introduced by a locative
 /// preposition (`in`, `at`, `near`, `on` for attacks), preferring one after the trigger; else
 /// a country or capital actor in such a phrase (country-level).
@@ -127,7 +107,7 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
             }
             let w = doc.low(k);
             // "in the Ukrainian city of Kharkiv": look past "<place noun> of" and its modifiers.
-            if w == "of" && k > sent.start + 1 && PLACE_NOUNS.contains(&doc.low(k - 1)) {
+            if w == "of" && k > sent.start + 1 && cx.cues.has(Cue::PlaceNouns, doc.low(k - 1)) {
                 k -= 1;
                 while k > sent.start + 1
                     && matches!(doc.tokens[k - 1].pos, Pos::Adj | Pos::Propn | Pos::Noun)

@@ -6,6 +6,7 @@ mod attribution;
 pub mod coder;
 mod context;
 mod counts;
+pub mod cues;
 pub mod export;
 mod record;
 mod status;
@@ -14,6 +15,7 @@ mod triggers;
 
 pub use coder::{find_events, Candidate, Ctx};
 pub use context::granularity_of;
+pub use cues::{Cue, Cues, BUILTIN_CUES};
 pub use record::*;
 pub use tables::{intent_code, penta_class, refusal_code, CameoCode, CameoTable, BUILTIN_CAMEO};
 pub use triggers::{
@@ -33,11 +35,12 @@ pub enum EventError {
     },
 }
 
-/// The event coder: trigger dictionary plus the CAMEO table.
+/// The event coder: trigger dictionary, CAMEO table and cue-word lists.
 #[derive(Debug, Clone)]
 pub struct Coder {
     pub triggers: TriggerDictionary,
     pub table: CameoTable,
+    pub cues: Cues,
 }
 
 impl Coder {
@@ -45,12 +48,13 @@ impl Coder {
         Ok(Coder {
             triggers: TriggerDictionary::builtin()?,
             table: CameoTable::builtin()?,
+            cues: Cues::builtin()?,
         })
     }
 
     /// Code an analysed document (text, mention and clause layers filled) into event records.
     pub fn code(&self, doc: &Document, lex: &Lexicon) -> Vec<EventRecord> {
-        let cx = Ctx::new(doc, lex);
+        let cx = Ctx::new(doc, lex, &self.cues);
         let cands = find_events(&self.triggers, &cx);
         cands
             .iter()

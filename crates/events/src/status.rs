@@ -11,152 +11,9 @@
 use attache_doc::{ClauseKind, Pos, TokenRange, VerbForm};
 
 use crate::coder::Ctx;
+use crate::cues::Cue;
 use crate::triggers::TriggerKind;
 use crate::Status;
-
-const PLANNED_LEMMAS: &[&str] = &[
-    "plan",
-    "intend",
-    "expect",
-    "schedule",
-    "set",
-    "aim",
-    "seek",
-    "want",
-    "prepare",
-    "agree",
-    "pledge",
-    "vow",
-    "promise",
-    "hope",
-    "decide",
-    "propose",
-    "offer",
-    "wish",
-    "anticipate",
-    "arrange",
-    "resolve",
-    "commit",
-];
-const HYPO_LEMMAS: &[&str] = &[
-    "threaten", "consider", "weigh", "mull", "could", "may", "might", "warn", "fear", "risk",
-    "explore",
-];
-const NEG_LEMMAS: &[&str] = &[
-    "deny", "refuse", "decline", "fail", "reject", "cancel", "postpone", "scrap", "abandon",
-    "halt", "avoid", "rule",
-];
-/// Adjectives and nouns that govern an infinitive: "ready to", "plans to", "due to".
-const PLANNED_WORDS: &[&str] = &[
-    "intention",
-    "intentions",
-    "plan",
-    "plans",
-    "bid",
-    "readiness",
-    "willingness",
-    "intent",
-    "hopes",
-    "efforts",
-    "effort",
-    "ready",
-    "willing",
-    "prepared",
-    "poised",
-    "due",
-    "set",
-    "scheduled",
-    "slated",
-    "expected",
-    "going",
-    "determined",
-    "eager",
-    "keen",
-    "agreement",
-    "deal",
-    "decision",
-    "offer",
-    "proposal",
-    "pledge",
-    "promise",
-];
-const HYPO_WORDS: &[&str] = &[
-    "likely", "unlikely", "possible", "able", "threat", "option", "chance",
-];
-const PLANNED_ADJ: &[&str] = &[
-    "anticipated",
-    "planned",
-    "upcoming",
-    "forthcoming",
-    "proposed",
-    "expected",
-    "scheduled",
-    "future",
-    "next",
-    "prospective",
-    "impending",
-    "coming",
-    "planned",
-];
-const HYPO_ADJ: &[&str] = &[
-    "potential",
-    "possible",
-    "hypothetical",
-    "likely",
-    "prospective",
-    "any",
-    "further",
-];
-const MOTION: &[&str] = &[
-    "travel", "arrive", "head", "fly", "go", "come", "return", "leave", "visit", "send", "dispatch",
-];
-/// Verbs whose object event happens when they do ("hold talks", "launch an attack", "may host
-/// a meeting"); an event noun after other verbs ("end the war", "attend the talks") keeps its own
-/// status.
-const REALIZE: &[&str] = &[
-    "hold",
-    "host",
-    "reach",
-    "conduct",
-    "launch",
-    "carry",
-    "begin",
-    "start",
-    "resume",
-    "continue",
-    "stage",
-    "make",
-    "pay",
-    "have",
-    "mount",
-    "wage",
-    "sign",
-    "open",
-    "convene",
-    "organize",
-    "organise",
-    "arrange",
-    "see",
-    "plan",
-    "schedule",
-    "seek",
-    "propose",
-    "offer",
-    "unleash",
-    "order",
-    "step",
-    "intensify",
-    "escalate",
-    "announce",
-    "impose",
-];
-
-/// Verbs a status walk passes through without stopping.
-const PASS: &[&str] = &[
-    "be", "have", "do", "go", "begin", "start", "continue", "try", "resume", "launch", "hold",
-    "make", "carry", "conduct", "pay", "stage", "mount", "believe", "think", "seem", "appear",
-    "report", "say", "invite", "ask", "order", "urge", "see", "get", "need", "allow", "help",
-];
 
 fn lemma<'a>(cx: &'a Ctx, k: usize) -> Option<&'a str> {
     let low = cx.doc.low(k);
@@ -295,7 +152,7 @@ fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
             }
         }
         if let Some(l) = lemma(cx, k).filter(|_| matches!(pos, Pos::Verb | Pos::Noun | Pos::Adj)) {
-            if NEG_LEMMAS.contains(&l) {
+            if cx.cues.has(Cue::NegatingVerbs, l) {
                 return if !negated_before(cx, k, start) {
                     Status::Negated
                 } else if l == "rule" {
@@ -305,17 +162,17 @@ fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
                     Status::Occurred
                 };
             }
-            if HYPO_LEMMAS.contains(&l) {
+            if cx.cues.has(Cue::HypotheticalVerbs, l) {
                 return Status::Hypothetical;
             }
-            if PLANNED_LEMMAS.contains(&l) {
+            if cx.cues.has(Cue::PlannedVerbs, l) {
                 return if negated_before(cx, k, start) {
                     Status::Negated
                 } else {
                     Status::Planned
                 };
             }
-            if pos == Pos::Verb && !PASS.contains(&l) {
+            if pos == Pos::Verb && !cx.cues.has(Cue::PassVerbs, l) {
                 break;
             }
         }
@@ -341,17 +198,17 @@ fn governor_status(cx: &Ctx, to: usize, ci: usize, depth: usize) -> Option<Statu
             // "is to visit", "are to meet"
             return Some(Status::Planned);
         }
-        if PLANNED_WORDS.contains(&low) {
+        if cx.cues.has(Cue::PlannedWords, low) {
             // "rejected a proposal to release": the noun's own governor may negate it.
             let rejected = (g.saturating_sub(3).max(start)..g)
-                .any(|t| lemma(cx, t).is_some_and(|l| NEG_LEMMAS.contains(&l)));
+                .any(|t| lemma(cx, t).is_some_and(|l| cx.cues.has(Cue::NegatingVerbs, l)));
             return Some(if neg || rejected {
                 Status::Negated
             } else {
                 Status::Planned
             });
         }
-        if HYPO_WORDS.contains(&low) {
+        if cx.cues.has(Cue::HypotheticalWords, low) {
             return Some(if neg && low != "unlikely" {
                 Status::Negated
             } else {
@@ -360,17 +217,17 @@ fn governor_status(cx: &Ctx, to: usize, ci: usize, depth: usize) -> Option<Statu
         }
         if matches!(doc.tokens[g].pos, Pos::Verb) {
             let l = lemma(cx, g)?;
-            if NEG_LEMMAS.contains(&l) {
+            if cx.cues.has(Cue::NegatingVerbs, l) {
                 return Some(if neg {
                     Status::Occurred
                 } else {
                     Status::Negated
                 });
             }
-            if HYPO_LEMMAS.contains(&l) {
+            if cx.cues.has(Cue::HypotheticalVerbs, l) {
                 return Some(Status::Hypothetical);
             }
-            if PLANNED_LEMMAS.contains(&l) {
+            if cx.cues.has(Cue::PlannedVerbs, l) {
                 return Some(if neg {
                     Status::Negated
                 } else {
@@ -379,7 +236,7 @@ fn governor_status(cx: &Ctx, to: usize, ci: usize, depth: usize) -> Option<Statu
             }
             // Purpose: "travel to Moscow to meet Putin" is an intended meeting.
             let st = verb_status(cx, g, ci, depth + 1);
-            if st == Status::Occurred && MOTION.contains(&l) {
+            if st == Status::Occurred && cx.cues.has(Cue::MotionVerbs, l) {
                 return Some(Status::Planned);
             }
             return Some(st);
@@ -402,14 +259,14 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
         let low = doc.low(t);
         let pos = doc.tokens[t].pos;
         // "another round of nuclear talks": the quantity noun's phrase is the noun's.
-        if low == "of" && t > start && crate::coder::QUANTITY_NOUNS.contains(&doc.low(t - 1)) {
+        if low == "of" && t > start && cx.cues.has(Cue::QuantityNouns, doc.low(t - 1)) {
             k = t - 1;
             continue;
         }
         if !(matches!(pos, Pos::Det | Pos::Adj | Pos::Num | Pos::Propn | Pos::Adv)
             || attache_text::is_possessive(low)
             || (pos == Pos::Noun && t + 1 == trigger.start)
-            || PLANNED_ADJ.contains(&low))
+            || cx.cues.has(Cue::PlannedModifiers, low))
         {
             break;
         }
@@ -417,9 +274,9 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
             if low == "no" {
                 return Status::Negated;
             }
-            if PLANNED_ADJ.contains(&low) {
+            if cx.cues.has(Cue::PlannedModifiers, low) {
                 modifier = Some(Status::Planned);
-            } else if HYPO_ADJ.contains(&low) {
+            } else if cx.cues.has(Cue::HypotheticalModifiers, low) {
                 modifier = Some(Status::Hypothetical);
             }
         }
@@ -450,7 +307,7 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
             ) {
                 return Status::Negated;
             }
-            if !REALIZE.contains(&l) {
+            if !cx.cues.has(Cue::RealizingVerbs, l) {
                 return modifier.unwrap_or(Status::Occurred);
             }
             let st = verb_status(cx, g, ci, 1);
@@ -460,7 +317,7 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
             if let Some(m) = modifier {
                 return m;
             }
-            return if HYPO_LEMMAS.contains(&l) {
+            return if cx.cues.has(Cue::HypotheticalVerbs, l) {
                 Status::Hypothetical
             } else {
                 Status::Occurred
@@ -477,7 +334,7 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
             .take(10)
             .find(|&t| doc.tokens[t].pos == Pos::Verb)
         {
-            if lemma(cx, g).is_some_and(|l| MOTION.contains(&l)) {
+            if lemma(cx, g).is_some_and(|l| cx.cues.has(Cue::MotionVerbs, l)) {
                 let st = verb_status(cx, g, ci, 1);
                 return if st == Status::Occurred {
                     Status::Planned
@@ -515,12 +372,12 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
                 if next == "not" || next == "never" {
                     return Status::Negated;
                 }
-                if PLANNED_WORDS.contains(&next)
+                if cx.cues.has(Cue::PlannedWords, next)
                     || matches!(next, "planned" | "scheduled" | "slated")
                 {
                     return Status::Planned;
                 }
-                if HYPO_WORDS.contains(&next) {
+                if cx.cues.has(Cue::HypotheticalWords, next) {
                     return Status::Hypothetical;
                 }
                 if matches!(

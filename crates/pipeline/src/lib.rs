@@ -121,7 +121,11 @@ impl Pipeline {
             actors: ActorTagger::new(ActorDictionary::from_dir(dir)?),
             time: attache_time::TimeTagger::new(),
             places: places()?,
-            coder: Coder { triggers, table },
+            coder: Coder {
+                triggers,
+                table,
+                cues: attache_events::Cues::parse(&read("events/cues.tsv")?)?,
+            },
         })
     }
 
