@@ -235,8 +235,9 @@ impl TriggerDictionary {
                 None
             }
             Elem::Target => {
-                // Possessors and country modifiers count: "an attack on the Ukrainian city of".
-                let m = cx.mention_from(p, end).or_else(|| {
+                // Possessors and country modifiers count: "an attack on the Ukrainian city of";
+                // a possessor's own actor wins: "to Lebanon's new President X" is X.
+                let m = cx.head_mention_from(p, end).or_else(|| {
                     cx.object_from(p, end)
                         .filter(|&m| cx.doc.actors[m].country.is_some())
                 })?;
