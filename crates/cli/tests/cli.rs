@@ -94,6 +94,8 @@ fn coding_phenomena() {
         ("quiet", "The attack on the convoy was condemned by local elders."),
         ("landmine", "A landmine explosion near Kunduz killed three Afghan soldiers on Tuesday."),
         ("takeover", "Last year the Dutch insurer fought off a hostile bid by a Belgian investor."),
+        ("visitof", "Officials prepared for the state visit of Brazilian President Lula to Tokyo next month."),
+        ("purpose", "A Qatari delegation is expected in Kabul on Sunday for security talks."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
@@ -216,6 +218,13 @@ fn coding_phenomena() {
     assert!(by.get("takeover").is_none_or(|v| v
         .iter()
         .all(|e| !e["cameo"].as_str().unwrap().starts_with("19"))));
+    // "the visit of X": the visitor follows "of"; travelling "for talks" makes the traveller
+    // a party to them.
+    let visit = find(&by["visitof"], "0");
+    assert_eq!(codes(&visit["actor"]), ["BRAGOV"]);
+    assert_eq!(visit["status"], "planned");
+    let purpose = find(&by["purpose"], "0");
+    assert_eq!(purpose["actor"][0]["country"], "QAT");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -1057,6 +1057,12 @@ fn code_noun(
     if source.is_empty() {
         source = by_agent(cx, m_end.max(i + 1), end);
     }
+    // "the upcoming visit of Indian Prime Minister X to Moscow": the visitor follows "of".
+    if source.is_empty() && code.starts_with("042") && i + 1 < end && cx.low(i + 1) == "of" {
+        if let Some(m) = cx.head_mention_from(i + 2, end) {
+            source.push(m);
+        }
+    }
     if let Some((x, y)) = between(cx, i + 1, end) {
         if source.is_empty() {
             source = vec![x];
@@ -1117,10 +1123,30 @@ fn code_noun(
             // "arrived for talks with X": the clause subject is a party.
             source = subject_of(cx, head_start);
         } else if code.starts_with("04") {
-            // "Indian and Chinese envoys flew to Oslo for talks": coordinated parties.
+            // "Indian and Chinese envoys flew to Oslo for talks": coordinated parties; "a Hamas
+            // delegation is expected in Cairo for ceasefire talks": the party travelling for them.
             let subj = subject_of(cx, head_start);
+            let mut d = head_start;
+            while d > 0 && matches!(cx.doc.tokens[d - 1].pos, Pos::Adj | Pos::Noun | Pos::Det) {
+                d -= 1;
+            }
+            // The trip's verb governs "for": travel or being expected somewhere.
+            let floor = cx.doc.clauses[ci].tokens.start;
+            let trip = (d > floor + 1 && cx.low(d - 1) == "for" && !code.starts_with("042"))
+                .then(|| {
+                    (floor..d - 1)
+                        .rev()
+                        .find(|&k| cx.doc.tokens[k].pos == Pos::Verb)
+                        .filter(|&k| {
+                            cx.verb_lemma(k)
+                                .is_some_and(|l| l == "expect" || cx.cues.has(Cue::MotionVerbs, l))
+                        })
+                })
+                .flatten();
             if subj.len() >= 2 {
                 source = subj;
+            } else if let Some(v) = trip {
+                source = subject_of(cx, v);
             }
         }
     }
