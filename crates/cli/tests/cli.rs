@@ -96,6 +96,7 @@ fn coding_phenomena() {
         ("takeover", "Last year the Dutch insurer fought off a hostile bid by a Belgian investor."),
         ("visitof", "Officials prepared for the state visit of Brazilian President Lula to Tokyo next month."),
         ("purpose", "A Qatari delegation is expected in Kabul on Sunday for security talks."),
+        ("owner", "Iran's new drones could hit American bases in the Gulf, a commander warned."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
@@ -225,6 +226,10 @@ fn coding_phenomena() {
     assert_eq!(visit["status"], "planned");
     let purpose = find(&by["purpose"], "0");
     assert_eq!(purpose["actor"][0]["country"], "QAT");
+    // The owner of a weapon that acts is the agent.
+    let owner = find(&by["owner"], "19");
+    assert_eq!(owner["actor"][0]["country"], "IRN");
+    assert_eq!(owner["status"], "hypothetical");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -454,8 +454,26 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
         if let Some(ms) = cx.ends.get(&(t + 1)) {
             for &m in ms.iter().rev() {
                 let a = &doc.actors[m];
+                // "Russia's new missile could strike ...", "its drones had hit ...": a possessor
+                // whose phrase runs up to the verb group is the agent behind it.
+                let owner = a.possessive
+                    && (a.tokens.end..v)
+                        .any(|k| matches!(doc.tokens[k].pos, Pos::Noun | Pos::Propn))
+                    && (a.tokens.end..v).all(|k| {
+                        matches!(
+                            doc.tokens[k].pos,
+                            Pos::Noun
+                                | Pos::Propn
+                                | Pos::Adj
+                                | Pos::Num
+                                | Pos::Aux
+                                | Pos::Modal
+                                | Pos::Adv
+                                | Pos::Neg
+                        ) || matches!(doc.low(k), "'s" | "’s")
+                    });
                 // "A Turkish convoy was attacked": a country modifier stands for its phrase.
-                if a.possessive || (a.modifier && a.country.is_none()) {
+                if (a.possessive && !owner) || (a.modifier && a.country.is_none()) {
                     continue;
                 }
                 let s = a.tokens.start;
