@@ -21,7 +21,14 @@ with open(sys.argv[1], encoding="utf-8") as f:
         rows.append(c)
 by_code = {r[0]: r for r in rows}
 
+# The code-level draft maps 0813/0814 (ease curfew, state of emergency) to RETREAT, against its
+# own root-level rule (081-083 -> CONCEDE: easing administrative restrictions is a concession,
+# not a military de-escalation); the root-level rule wins.
+OVERRIDES = {"0813": ("CONCEDE", ""), "0814": ("CONCEDE", "")}
+
 def plover(code):
+    if code in OVERRIDES:
+        return OVERRIDES[code]
     while code:
         r = by_code.get(code)
         if r and r[7].strip():
