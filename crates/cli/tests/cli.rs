@@ -97,6 +97,7 @@ fn coding_phenomena() {
         ("visitof", "Officials prepared for the state visit of Brazilian President Lula to Tokyo next month."),
         ("purpose", "A Qatari delegation is expected in Kabul on Sunday for security talks."),
         ("owner", "Iran's new drones could hit American bases in the Gulf, a commander warned."),
+        ("nocomment", "Sen. Maria Lopez declined to comment on the report."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
@@ -230,6 +231,10 @@ fn coding_phenomena() {
     let owner = find(&by["owner"], "19");
     assert_eq!(owner["actor"][0]["country"], "IRN");
     assert_eq!(owner["status"], "hypothetical");
+    // "declined to comment" is one act (011) by an abbreviated title's holder.
+    assert_eq!(by["nocomment"].len(), 1, "{:?}", by["nocomment"]);
+    assert_eq!(by["nocomment"][0]["cameo"], "011");
+    assert_eq!(by["nocomment"][0]["actor"][0]["sector"], "LEG");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

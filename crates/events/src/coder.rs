@@ -945,15 +945,17 @@ fn code_verb(
         // "... alongside X and Y": co-actors after the object.
         add_companions(cx, m_end, end, &mut source);
     }
-    // "opened fire": a noun the frame names right after the verb is part of the trigger.
+    // "opened fire": a noun the frame names right after the verb is part of the trigger; so is
+    // the whole frame of a comment ("declined to comment" is one act, not a second statement).
     let mut t_end = i + e.head.len();
+    let comment = code.starts_with("01");
     for el in &e.frame {
         match el {
             Elem::Words {
                 words,
                 optional: false,
             } if t_end < end
-                && doc.tokens[t_end].pos == Pos::Noun
+                && (comment || doc.tokens[t_end].pos == Pos::Noun)
                 && words.iter().any(|w| w == cx.low(t_end)) =>
             {
                 t_end += 1;
