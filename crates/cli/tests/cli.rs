@@ -98,6 +98,7 @@ fn coding_phenomena() {
         ("purpose", "A Qatari delegation is expected in Kabul on Sunday for security talks."),
         ("owner", "Iran's new drones could hit American bases in the Gulf, a commander warned."),
         ("nocomment", "Sen. Maria Lopez declined to comment on the report."),
+        ("itgov", "The Chilean government said it would expel two Bolivian diplomats."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
@@ -235,6 +236,9 @@ fn coding_phenomena() {
     assert_eq!(by["nocomment"].len(), 1, "{:?}", by["nocomment"]);
     assert_eq!(by["nocomment"][0]["cameo"], "011");
     assert_eq!(by["nocomment"][0]["actor"][0]["sector"], "LEG");
+    // "it" refers back to an institution named by its role.
+    let itgov = find(&by["itgov"], "16");
+    assert_eq!(codes(&itgov["actor"]), ["CHLGOV"]);
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

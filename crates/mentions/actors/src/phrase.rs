@@ -649,14 +649,17 @@ impl ActorTagger {
                 })
                 .map(|(k, _)| k),
             // "Syria says it is willing to ...": the nearest state or organisation named before.
+            // So is an institution named by its role: "the Pakistani government said it will".
             "it" => recent()
                 .find(|(_, m)| {
                     !m.modifier
                         && !m.possessive
-                        && matches!(
+                        && (matches!(
                             m.kind,
                             ActorKind::Country | ActorKind::Organization | ActorKind::Metonym
-                        )
+                        ) || (m.kind == ActorKind::Agent
+                            && !m.plural
+                            && INSTITUTIONS.contains(&doc.low(m.head))))
                 })
                 .map(|(k, _)| k),
             _ if t.pos == Pos::Propn => short.get(low).copied(),
@@ -681,6 +684,48 @@ impl ActorTagger {
         })
     }
 }
+
+/// Heads of singular actor phrases that "it" can refer back to.
+const INSTITUTIONS: &[&str] = &[
+    "government",
+    "ministry",
+    "army",
+    "military",
+    "police",
+    "agency",
+    "council",
+    "court",
+    "parliament",
+    "assembly",
+    "committee",
+    "commission",
+    "administration",
+    "cabinet",
+    "office",
+    "department",
+    "navy",
+    "junta",
+    "regime",
+    "authority",
+    "service",
+    "embassy",
+    "group",
+    "coalition",
+    "union",
+    "movement",
+    "party",
+    "legislature",
+    "senate",
+    "congress",
+    "force",
+    "command",
+    "presidency",
+    "kremlin",
+    "bureau",
+    "directorate",
+    "mission",
+    "delegation",
+];
 
 /// "Protesters in the Kosovan town of ...", "workers at a mine in Peru": a role noun without a
 /// country takes the country of a place phrase right after it.
