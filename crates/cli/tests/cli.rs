@@ -237,7 +237,7 @@ fn coding_phenomena() {
     assert_eq!(by["nocomment"][0]["cameo"], "011");
     assert_eq!(by["nocomment"][0]["actor"][0]["sector"], "LEG");
     // "it" refers back to an institution named by its role.
-    let itgov = find(&by["itgov"], "16");
+    let itgov = find(&by["itgov"], "1313");
     assert_eq!(codes(&itgov["actor"]), ["CHLGOV"]);
     // Without actors and without a count there is nothing to code.
     assert!(

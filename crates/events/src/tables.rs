@@ -116,8 +116,9 @@ pub fn intent_code(code: &str, planned: bool) -> Option<&'static str> {
         c if c.starts_with("08") => "035",
         c if c.starts_with("05") => "032",
         "163" => "1312",
-        "161" | "162" | "164" => "1311",
-        "166" => "1313",
+        // Breaking relations is threatened as 1313, cutting aid as 1311 (CAMEO's own pairs).
+        "161" => "1313",
+        c if c.starts_with("162") => "1311",
         c if c.starts_with("16") => "131",
         c if c.starts_with("17") => "137",
         c if c.starts_with("18") || c.starts_with("19") || c.starts_with("20") => "138",
