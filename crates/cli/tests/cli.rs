@@ -229,7 +229,7 @@ fn coding_phenomena() {
     let purpose = find(&by["purpose"], "0");
     assert_eq!(purpose["actor"][0]["country"], "QAT");
     // The owner of a weapon that acts is the agent.
-    let owner = find(&by["owner"], "19");
+    let owner = find(&by["owner"], "138");
     assert_eq!(owner["actor"][0]["country"], "IRN");
     assert_eq!(owner["status"], "hypothetical");
     // "declined to comment" is one act (011) by an abbreviated title's holder.

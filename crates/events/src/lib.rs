@@ -73,10 +73,14 @@ impl Coder {
         all: &[Candidate],
     ) -> Option<EventRecord> {
         let doc = cx.doc;
-        // A planned cooperative act is coded as the intent, a planned act of force as a threat
-        // (CAMEO's convention); the status keeps the distinction explicit.
-        let code = intent_code(&c.code, c.status == Status::Planned)
-            .map_or_else(|| c.code.clone(), str::to_string);
+        // A planned or conditional cooperative act ("will withdraw", "is willing to withdraw if")
+        // is coded as the intent, such an act of force as a threat (CAMEO's convention); the
+        // status keeps the distinction explicit.
+        let code = intent_code(
+            &c.code,
+            matches!(c.status, Status::Planned | Status::Hypothetical),
+        )
+        .map_or_else(|| c.code.clone(), str::to_string);
         // A refusal ("will not lift", "refused to release", "no plans to meet") is a rejection.
         let code = match (
             c.status == Status::Negated && refusal(cx, c),
