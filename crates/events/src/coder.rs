@@ -1260,7 +1260,12 @@ fn code_noun(
                 .tokens
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.pos, Pos::Verb | Pos::Aux | Pos::Modal));
-        let anaphor = (such || definite_subject)
+        // "clashed with X ..., and residents fled the fighting": any definite mention right
+        // after the event is the same event.
+        let definite_near = det > 0
+            && matches!(cx.low(det - 1), "the" | "these" | "this" | "those")
+            && prior.is_some_and(|p| p.sentence + 1 >= si);
+        let anaphor = (such || definite_subject || definite_near)
             && matches!(&code[..2], "18" | "19" | "20")
             && prior.is_some_and(|p| p.sentence + 3 >= si);
         match (definite || anaphor, prior, truce) {
