@@ -1180,21 +1180,8 @@ fn code_noun(
         // Only as the subject of a scheduling verb with a time of its own ("the talks would
         // take place on Tuesday", "the meeting began on Monday").
         let scheduled = (i + 1..(i + 5).min(end)).any(|k| {
-            cx.verb_lemma(k).is_some_and(|l| {
-                matches!(
-                    l,
-                    "take"
-                        | "hold"
-                        | "begin"
-                        | "start"
-                        | "open"
-                        | "resume"
-                        | "end"
-                        | "conclude"
-                        | "last"
-                        | "convene"
-                )
-            })
+            cx.verb_lemma(k)
+                .is_some_and(|l| cx.cues.has(Cue::SchedulingVerbs, l))
         });
         let definite = head_start > 0
             && matches!(cx.low(head_start - 1), "the" | "these" | "this" | "those")
@@ -1213,23 +1200,9 @@ fn code_noun(
         let truce = code.starts_with("087")
             && (head_start.saturating_sub(3)..(i + 6).min(end)).any(|k| {
                 k != i
-                    && cx.verb_lemma(k).is_some_and(|l| {
-                        matches!(
-                            l,
-                            "reach"
-                                | "agree"
-                                | "broker"
-                                | "hold"
-                                | "remain"
-                                | "take"
-                                | "collapse"
-                                | "expire"
-                                | "extend"
-                                | "announce"
-                                | "declare"
-                                | "sign"
-                        )
-                    })
+                    && cx
+                        .verb_lemma(k)
+                        .is_some_and(|l| cx.cues.has(Cue::TruceVerbs, l))
             });
         let fighting = || {
             earlier.iter().rev().find(|c| {

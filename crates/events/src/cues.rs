@@ -28,9 +28,11 @@ pub enum Cue {
     QuantityNouns,
     WeaponNouns,
     PlaceNouns,
+    SchedulingVerbs,
+    TruceVerbs,
 }
 
-const ALL: [Cue; 16] = [
+const ALL: [Cue; 18] = [
     Cue::ReportVerbs,
     Cue::StatementVerbs,
     Cue::Anonymous,
@@ -47,6 +49,8 @@ const ALL: [Cue; 16] = [
     Cue::QuantityNouns,
     Cue::WeaponNouns,
     Cue::PlaceNouns,
+    Cue::SchedulingVerbs,
+    Cue::TruceVerbs,
 ];
 
 impl Cue {
@@ -68,6 +72,8 @@ impl Cue {
             Cue::QuantityNouns => "quantity_nouns",
             Cue::WeaponNouns => "weapon_nouns",
             Cue::PlaceNouns => "place_nouns",
+            Cue::SchedulingVerbs => "scheduling_verbs",
+            Cue::TruceVerbs => "truce_verbs",
         }
     }
 }
