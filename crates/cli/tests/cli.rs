@@ -99,6 +99,7 @@ fn coding_phenomena() {
         ("owner", "Iran's new drones could hit American bases in the Gulf, a commander warned."),
         ("nocomment", "Sen. Maria Lopez declined to comment on the report."),
         ("itgov", "The Chilean government said it would expel two Bolivian diplomats."),
+        ("again", "The junta reimposed a curfew in Bamako on Friday."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
@@ -239,6 +240,8 @@ fn coding_phenomena() {
     // "it" refers back to an institution named by its role.
     let itgov = find(&by["itgov"], "1313");
     assert_eq!(codes(&itgov["actor"]), ["CHLGOV"]);
+    // A repeated act is coded as the act.
+    assert_eq!(find(&by["again"], "172")["trigger"]["text"], "reimposed");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -282,7 +282,14 @@ impl TriggerDictionary {
         end: usize,
     ) -> Option<(&TriggerEntry, usize, Vec<usize>)> {
         let lemma = cx.verb_lemma(i)?;
-        let entries = self.verbs.get(lemma)?;
+        // "reimposed", "re-entered": a repeated act is coded as the act.
+        let entries = self.verbs.get(lemma).or_else(|| {
+            lemma
+                .strip_prefix("re-")
+                .or_else(|| lemma.strip_prefix("re"))
+                .filter(|s| s.len() >= 4)
+                .and_then(|s| self.verbs.get(s))
+        })?;
         for e in entries {
             // Particles of a phrasal head ("carry out").
             let mut p = i + 1;
