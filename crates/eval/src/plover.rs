@@ -120,7 +120,14 @@ pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<PloverReport, EvalEr
             },
             text,
         );
-        let p = primary_event(&events);
+        // PLOVER has no category for CAMEO's statements and appeals (01, 02): a PLOVER coder
+        // reports the sentence's first event that has one.
+        let typed: Vec<_> = events
+            .iter()
+            .filter(|e| e.plover.event.is_some())
+            .cloned()
+            .collect();
+        let p = primary_event(if typed.is_empty() { &events } else { &typed });
         let pred = p.and_then(|e| e.plover.event.clone());
         r.events.add(&gold, pred.as_deref());
         let gs = actors(rec.get("source"));
