@@ -1177,11 +1177,9 @@ fn code_noun(
             }
         }
     }
-    let political = |m: &usize| {
-        let a = &cx.doc.actors[*m];
-        a.country.is_some() || a.sector.is_some()
-    };
-    if !source.iter().any(political) && !targets.iter().any(political) {
+    if !source.iter().any(|&m| political(cx.doc, m))
+        && !targets.iter().any(|&m| political(cx.doc, m))
+    {
         // "the talks would take place on Tuesday": a definite event noun with no actors refers
         // back to the latest event of the same kind in the last few sentences.
         // Only as the subject of a scheduling verb with a time of its own ("the talks would
@@ -1214,7 +1212,7 @@ fn code_noun(
         let fighting = || {
             earlier.iter().rev().find(|c| {
                 c.sentence + 3 >= si
-                    && matches!(&c.code[..2], "18" | "19" | "20")
+                    && violent_code(&c.code)
                     && !c.source.is_empty()
                     && !c.target.is_empty()
             })
@@ -1246,7 +1244,7 @@ fn code_noun(
             && matches!(cx.low(det - 1), "the" | "these" | "this" | "those")
             && prior.is_some_and(|p| p.sentence + 1 >= si);
         let anaphor = (such || definite_subject || definite_near)
-            && matches!(&code[..2], "18" | "19" | "20")
+            && violent_code(&code)
             && prior.is_some_and(|p| p.sentence + 3 >= si);
         match (definite || anaphor, prior, truce) {
             (true, Some(p), _) => {
@@ -1261,7 +1259,7 @@ fn code_noun(
             // "the attack in Kashmir that killed 26 people": an act of violence whose
             // perpetrator the text does not name is still an event; the record keeps it only
             // when it carries a count of its human cost.
-            _ if matches!(&code[..2], "18" | "19" | "20") => {
+            _ if violent_code(&code) => {
                 return Some(Candidate {
                     status: status_of(
                         cx,
@@ -1297,6 +1295,17 @@ fn code_noun(
     )
 }
 
+/// Assault, fight or mass violence (CAMEO 18, 19, 20).
+pub(crate) fn violent_code(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
+/// Does mention `m` name a political actor (a country or a sector)?
+fn political(doc: &Document, m: usize) -> bool {
+    let a = &doc.actors[m];
+    a.country.is_some() || a.sector.is_some()
+}
+
 #[allow(clippy::too_many_arguments)]
 fn finish(
     cx: &Ctx,
@@ -1311,12 +1320,8 @@ fn finish(
     line: usize,
 ) -> Option<Candidate> {
     let doc = cx.doc;
-    let political = |m: &usize| {
-        let a = &doc.actors[*m];
-        a.country.is_some() || a.sector.is_some()
-    };
-    source.retain(political);
-    target.retain(political);
+    source.retain(|&m| political(doc, m));
+    target.retain(|&m| political(doc, m));
     source.dedup();
     target.dedup();
     // An actor cannot be its own recipient.
@@ -1337,9 +1342,7 @@ fn finish(
     };
     if source.is_empty()
         && (target.is_empty()
-            || !passive
-                && kind == TriggerKind::Verb
-                && !(matches!(&code[..2], "18" | "19" | "20") && weapon_subject()))
+            || !passive && kind == TriggerKind::Verb && !(violent_code(&code) && weapon_subject()))
     {
         return None;
     }
@@ -1417,7 +1420,7 @@ fn dedup(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
 /// * "the attack by X on Y, which killed 1,200" -- a violent verb in a `which` clause about a
 ///   violent noun event: keep the noun event (counts attach to it).
 fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
-    let violent = |c: &Candidate| matches!(&c.code[..2], "18" | "19" | "20");
+    let violent = |c: &Candidate| violent_code(&c.code);
     let mut drop = vec![false; v.len()];
     for (a, ca) in v.iter().enumerate() {
         for (b, cb) in v.iter().enumerate() {

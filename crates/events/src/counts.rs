@@ -118,7 +118,7 @@ fn kind_of(
 /// counted in an attack are victims, in a deployment troops.
 fn adjust(kind: &'static str, code: &str) -> &'static str {
     let release = code.starts_with("084") || code == "0353" || code.starts_with("0841");
-    let violent = matches!(&code[..2], "18" | "19" | "20");
+    let violent = crate::coder::violent_code(code);
     match kind {
         "hostage" | "detained" | "troops" if release => "released",
         "troops" if violent => "killed",
