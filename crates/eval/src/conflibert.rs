@@ -173,7 +173,17 @@ pub fn evaluate_spans(path: &Path, pipeline: &Pipeline) -> Result<SpanReport, Ev
         if let Some(e) = primary_event(&events) {
             for (role, side) in [('S', &e.actor), ('T', &e.recipient)] {
                 for a in side.iter() {
-                    let (bs, be) = (doc.byte_offset(a.start), doc.byte_offset(a.end));
+                    let (mut bs, mut be) = (doc.byte_offset(a.start), doc.byte_offset(a.end));
+                    // The annotators mark the named actor a pronoun stands for ("NAF says it
+                    // has killed ..." has NAF as source).
+                    if let Some(k) = doc
+                        .actors
+                        .iter()
+                        .find(|m| m.span.start == bs && m.span.end == be)
+                        .and_then(|m| m.antecedent)
+                    {
+                        (bs, be) = (doc.actors[k].span.start, doc.actors[k].span.end);
+                    }
                     let first = ranges.iter().position(|&(s, e2)| e2 > bs && s < be);
                     let last = ranges.iter().rposition(|&(s, e2)| e2 > bs && s < be);
                     if let (Some(f), Some(l)) = (first, last) {
