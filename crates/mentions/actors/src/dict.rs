@@ -69,7 +69,7 @@ pub enum Atom {
 }
 
 /// How a name must be cased in the text to match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CaseRule {
     Any,
     InitialCap,
@@ -221,7 +221,7 @@ impl ActorDictionary {
     }
 
     pub fn from_sources(src: &ActorSources) -> Result<Self, ActorError> {
-        let mut names: HashMap<String, Pattern> = HashMap::new();
+        let mut names: HashMap<(String, CaseRule), Pattern> = HashMap::new();
         let mut add = |written: &str, atom: Atom| {
             let written = written.trim();
             if written.is_empty() {
@@ -230,7 +230,7 @@ impl ActorDictionary {
             let key = written.to_ascii_lowercase();
             let case = case_rule(written);
             let e = names
-                .entry(format!("{key}\u{0}{case:?}"))
+                .entry((key, case))
                 .or_insert_with(|| Pattern {
                     written: written.to_string(),
                     case,
@@ -353,10 +353,17 @@ impl ActorDictionary {
             }
         }
         let mut patterns: Vec<Pattern> = names.into_values().collect();
+        // Ties on the spelling are ordered by the rule's name, as they always were: pattern
+        // order decides between equal matches. Ranking instead of formatting keeps start-up fast.
+        let case_rank = |c: CaseRule| match c {
+            CaseRule::Any => 0u8,
+            CaseRule::Exact => 1,
+            CaseRule::InitialCap => 2,
+        };
         patterns.sort_by(|a, b| {
             a.written
                 .cmp(&b.written)
-                .then(format!("{:?}", a.case).cmp(&format!("{:?}", b.case)))
+                .then(case_rank(a.case).cmp(&case_rank(b.case)))
         });
         // Curly apostrophes in text match straight ones in the dictionary: add both spellings.
         let mut keys: Vec<String> = Vec::with_capacity(patterns.len());
