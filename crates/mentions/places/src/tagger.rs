@@ -852,12 +852,23 @@ impl PlaceTagger {
             let mut push = |a: usize, b: usize, pi: usize| {
                 let s = text.get(a..b).unwrap_or("");
                 let (mut letters, mut upper, mut alpha) = (false, true, false);
-                for c in s.chars() {
-                    if c.is_alphabetic() {
-                        letters = true;
-                        upper &= c.is_uppercase();
+                if s.is_ascii() {
+                    // The same tests on bytes: ASCII letters are the only alphabetic ASCII.
+                    for b in s.bytes() {
+                        if b.is_ascii_alphabetic() {
+                            letters = true;
+                            upper &= b.is_ascii_uppercase();
+                        }
+                        alpha |= b.is_ascii_alphanumeric();
                     }
-                    alpha |= c.is_alphanumeric();
+                } else {
+                    for c in s.chars() {
+                        if c.is_alphabetic() {
+                            letters = true;
+                            upper &= c.is_uppercase();
+                        }
+                        alpha |= c.is_alphanumeric();
+                    }
                 }
                 key_into(s, &mut scratch);
                 key_spans.push((keys.len(), keys.len() + scratch.len()));
@@ -876,7 +887,11 @@ impl PlaceTagger {
                     glued: pi > 0,
                 });
             };
-            // Split at hyphens between letters or digits.
+            // Split at hyphens between letters or digits (none in most tokens: no dash byte).
+            if !text.bytes().any(|b| b == b'-' || b == 0xE2) {
+                push(0, text.len(), 0);
+                continue;
+            }
             let (mut start, mut pi) = (0, 0);
             let mut prev: Option<char> = None;
             let mut chars = text.char_indices().peekable();
