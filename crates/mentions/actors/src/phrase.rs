@@ -19,6 +19,22 @@ struct Hit {
     pattern: usize,
 }
 
+/// The dictionary match starting at each token, if any: indexed by token, so the per-token
+/// probes of the phrase scan are array reads rather than hash lookups.
+struct HitAt(Vec<Option<Hit>>);
+
+impl HitAt {
+    #[inline]
+    fn get(&self, t: &usize) -> Option<&Hit> {
+        self.0.get(*t).and_then(Option::as_ref)
+    }
+
+    #[inline]
+    fn contains_key(&self, t: &usize) -> bool {
+        self.get(t).is_some()
+    }
+}
+
 /// Head nouns that keep the code of the names before them ("rebel group", "Hamas leaders").
 const GENERIC_HEADS: &[&str] = &[
     "group",
@@ -87,56 +103,65 @@ const GENERIC_AGENTS: &[&str] = &[
 /// Agentive plural endings: "attackers", "activists", "gunmen", "militants".
 const AGENTIVE: &[&str] = &["ers", "ists", "men", "ants", "ors", "ees"];
 
-/// Nouns that never head an actor phrase (time words): "Denmark today accepted".
-const NOT_HEADS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "now",
-    "morning",
-    "evening",
-    "afternoon",
-    "night",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "day",
-    "earlier",
-    "later",
-    "recently",
-    "again",
-    "also",
-];
+/// Proper nouns that never join an actor name (days, months, titles). A `match` rather than a
+/// list scan: it runs for every proper noun.
+fn is_not_name(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "i"
+            | "mr"
+            | "mr."
+            | "mrs."
+            | "ms."
+            | "dr."
+    )
+}
 
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "i",
-    "mr",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-];
+/// Nouns that never head an actor phrase (time words): "Denmark today accepted". A `match`
+/// rather than a list scan: it runs for every common noun.
+fn is_not_head(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "now"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "night"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "day"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "again"
+            | "also"
+    )
+}
 
 fn sector_str(s: &[u8; 3]) -> String {
     String::from_utf8_lossy(s).trim().to_string()
@@ -195,10 +220,11 @@ impl ActorTagger {
     /// Fill `doc.actors`.
     pub fn annotate(&self, doc: &mut Document) {
         let hits = self.hits(doc);
-        let mut hit_at: HashMap<usize, Hit> =
-            HashMap::with_capacity_and_hasher(hits.len(), Default::default());
+        let mut hit_at = HitAt(vec![None; doc.tokens.len()]);
         for h in &hits {
-            hit_at.insert(h.start, *h);
+            if let Some(x) = hit_at.0.get_mut(h.start) {
+                *x = Some(*h);
+            }
         }
         let mut mentions: Vec<ActorMention> = Vec::new();
         let mut short_names: HashMap<String, usize> = HashMap::default();
@@ -270,7 +296,7 @@ impl ActorTagger {
     fn chunk(
         &self,
         doc: &Document,
-        hit_at: &HashMap<usize, Hit>,
+        hit_at: &HitAt,
         i: usize,
         end: usize,
     ) -> Option<TokenRange> {
@@ -293,12 +319,12 @@ impl ActorTagger {
             let t = &doc.tokens[j];
             let low = doc.low(j);
             let allowed = match t.pos {
-                Pos::Propn => !NOT_NAMES.contains(&low),
+                Pos::Propn => !is_not_name(low),
                 // A postnominal adjective ("militants loyal to ...") ends the phrase.
                 Pos::Adj => {
                     !(j > first_content && j + 1 < end && matches!(doc.low(j + 1), "to" | "with"))
                 }
-                Pos::Noun => !NOT_HEADS.contains(&low),
+                Pos::Noun => !is_not_head(low),
                 _ => matches!(
                     low,
                     "former"
@@ -356,7 +382,7 @@ impl ActorTagger {
     fn code_chunk(
         &self,
         doc: &Document,
-        hit_at: &HashMap<usize, Hit>,
+        hit_at: &HitAt,
         r: TokenRange,
         date: Option<chrono::NaiveDate>,
     ) -> Option<ActorMention> {
