@@ -342,14 +342,16 @@ impl ActorTagger {
                 ),
             };
             // "of" joins "President of France" when a dictionary name follows.
-            let of_target = if j + 1 < end && doc.low(j + 1) == "the" {
-                j + 2
-            } else {
-                j + 1
+            let of_target = || {
+                if j + 1 < end && doc.low(j + 1) == "the" {
+                    j + 2
+                } else {
+                    j + 1
+                }
             };
             if low == "of"
                 && j > first_content
-                && hit_at.get(&of_target).is_some_and(|h| {
+                && hit_at.get(&of_target()).is_some_and(|h| {
                     let p = &self.dict.patterns[h.pattern];
                     p.atoms
                         .iter()
@@ -364,7 +366,7 @@ impl ActorTagger {
                     })
                 })
             {
-                j = of_target;
+                j = of_target();
                 continue;
             }
             if !allowed {
@@ -373,7 +375,7 @@ impl ActorTagger {
             j += 1;
         }
         // The possessive clitic closes the phrase and is kept with it.
-        if j < end && crate_is_possessive(doc.low(j)) && j > first_content {
+        if j > first_content && j < end && crate_is_possessive(doc.low(j)) {
             j += 1;
         }
         (has_hit && j > first_content).then_some(TokenRange::new(first_content, j))
