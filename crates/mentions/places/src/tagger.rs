@@ -1388,11 +1388,16 @@ impl PlaceTagger {
         if !matches!(self.gaz.kind(chosen), PlaceKind::Admin1 | PlaceKind::Admin2) {
             return chosen;
         }
+        // One key buffer for all readings rather than a new string each.
+        let mut k = String::new();
         readings
             .iter()
             // The city must bear the name itself ("New York" is the state; the city's name is
             // "New York City").
-            .filter(|(c, _)| key(self.gaz.place(*c).name) == group_key)
+            .filter(|(c, _)| {
+                key_into(self.gaz.place(*c).name, &mut k);
+                k == group_key
+            })
             .filter(|(c, _)| self.city_over_division(*c, chosen))
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map_or(chosen, |x| x.0)
