@@ -229,13 +229,11 @@ impl ActorDictionary {
             }
             let key = written.to_ascii_lowercase();
             let case = case_rule(written);
-            let e = names
-                .entry((key, case))
-                .or_insert_with(|| Pattern {
-                    written: written.to_string(),
-                    case,
-                    atoms: Vec::new(),
-                });
+            let e = names.entry((key, case)).or_insert_with(|| Pattern {
+                written: written.to_string(),
+                case,
+                atoms: Vec::new(),
+            });
             if !e.atoms.contains(&atom) {
                 e.atoms.push(atom);
             }

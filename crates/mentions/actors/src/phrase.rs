@@ -293,13 +293,7 @@ impl ActorTagger {
     }
 
     /// The maximal noun-phrase-like token run starting at `i` that contains a dictionary match.
-    fn chunk(
-        &self,
-        doc: &Document,
-        hit_at: &HitAt,
-        i: usize,
-        end: usize,
-    ) -> Option<TokenRange> {
+    fn chunk(&self, doc: &Document, hit_at: &HitAt, i: usize, end: usize) -> Option<TokenRange> {
         let mut j = i;
         let mut has_hit = false;
         // Leading determiners and adjectives.

@@ -75,8 +75,7 @@ pub fn key_into(s: &str, out: &mut String) {
     out.clear();
     // Most words are letters and figures only: their key is the word in lower case (no space, so
     // no leading `the` either).
-    if s
-        .bytes()
+    if s.bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'&')
     {
         out.push_str(s);
