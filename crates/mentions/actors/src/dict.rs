@@ -2,7 +2,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+// Fx: the maps are keyed by short strings and never iterated in an order that matters.
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use crate::ActorError;
@@ -221,7 +222,7 @@ impl ActorDictionary {
     }
 
     pub fn from_sources(src: &ActorSources) -> Result<Self, ActorError> {
-        let mut names: HashMap<(String, CaseRule), Pattern> = HashMap::new();
+        let mut names: HashMap<(String, CaseRule), Pattern> = HashMap::default();
         let mut add = |written: &str, atom: Atom| {
             let written = written.trim();
             if written.is_empty() {
@@ -239,7 +240,7 @@ impl ActorDictionary {
             }
         };
         let mut countries = Vec::new();
-        let mut country_index = HashMap::new();
+        let mut country_index = HashMap::default();
         for (line, c) in rows(src.countries) {
             if c.len() < 2 {
                 return Err(ActorError::Data {
