@@ -378,6 +378,9 @@ impl ActorDictionary {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // The searching (contiguous) automaton is dense to depth 2 anyway; a deeper dense
+            // build stage only costs start-up.
+            .dense_depth(2)
             .build(&keys)
             .map_err(|e| ActorError::Automaton(e.to_string()))?;
         Ok(ActorDictionary {
