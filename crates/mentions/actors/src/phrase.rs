@@ -21,12 +21,40 @@ struct Hit {
 
 /// The dictionary match starting at each token, if any: indexed by token, so the per-token
 /// probes of the phrase scan are array reads rather than hash lookups.
-struct HitAt(Vec<Option<Hit>>);
+struct HitAt {
+    at: Vec<Option<Hit>>,
+    /// First token at or after each token where a match starts (`usize::MAX` when none).
+    next: Vec<usize>,
+}
 
 impl HitAt {
+    fn new(n: usize, hits: &[Hit]) -> Self {
+        let mut at = vec![None; n];
+        for h in hits {
+            if let Some(x) = at.get_mut(h.start) {
+                *x = Some(*h);
+            }
+        }
+        let mut next = vec![usize::MAX; n];
+        let mut k = usize::MAX;
+        for t in (0..n).rev() {
+            if at[t].is_some() {
+                k = t;
+            }
+            next[t] = k;
+        }
+        HitAt { at, next }
+    }
+
+    /// Whether some match starts in `i..end`: a phrase without one is no actor.
+    #[inline]
+    fn any_in(&self, i: usize, end: usize) -> bool {
+        self.next.get(i).is_some_and(|&k| k < end)
+    }
+
     #[inline]
     fn get(&self, t: &usize) -> Option<&Hit> {
-        self.0.get(*t).and_then(Option::as_ref)
+        self.at.get(*t).and_then(Option::as_ref)
     }
 
     #[inline]
@@ -220,12 +248,7 @@ impl ActorTagger {
     /// Fill `doc.actors`.
     pub fn annotate(&self, doc: &mut Document) {
         let hits = self.hits(doc);
-        let mut hit_at = HitAt(vec![None; doc.tokens.len()]);
-        for h in &hits {
-            if let Some(x) = hit_at.0.get_mut(h.start) {
-                *x = Some(*h);
-            }
-        }
+        let hit_at = HitAt::new(doc.tokens.len(), &hits);
         let mut mentions: Vec<ActorMention> = Vec::new();
         let mut short_names: HashMap<String, usize> = HashMap::default();
         let date = doc.meta.date;
@@ -294,6 +317,10 @@ impl ActorTagger {
 
     /// The maximal noun-phrase-like token run starting at `i` that contains a dictionary match.
     fn chunk(&self, doc: &Document, hit_at: &HitAt, i: usize, end: usize) -> Option<TokenRange> {
+        // The scan below only yields a phrase once it reaches a match.
+        if !hit_at.any_in(i, end) {
+            return None;
+        }
         let mut j = i;
         let mut has_hit = false;
         // Leading determiners and adjectives.
