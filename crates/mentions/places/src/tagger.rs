@@ -852,16 +852,23 @@ impl PlaceTagger {
             let mut push = |a: usize, b: usize, pi: usize| {
                 let s = text.get(a..b).unwrap_or("");
                 let (mut letters, mut upper, mut alpha) = (false, true, false);
+                // A word of letters, figures, `'` and `&` only is its own key in lower case.
+                let mut plain = true;
                 if s.is_ascii() {
                     // The same tests on bytes: ASCII letters are the only alphabetic ASCII.
                     for b in s.bytes() {
                         if b.is_ascii_alphabetic() {
                             letters = true;
                             upper &= b.is_ascii_uppercase();
+                            alpha = true;
+                        } else if b.is_ascii_digit() {
+                            alpha = true;
+                        } else {
+                            plain &= b == b'\'' || b == b'&';
                         }
-                        alpha |= b.is_ascii_alphanumeric();
                     }
                 } else {
+                    plain = false;
                     for c in s.chars() {
                         if c.is_alphabetic() {
                             letters = true;
@@ -870,9 +877,18 @@ impl PlaceTagger {
                         alpha |= c.is_alphanumeric();
                     }
                 }
-                key_into(s, &mut scratch);
-                key_spans.push((keys.len(), keys.len() + scratch.len()));
-                keys.push_str(&scratch);
+                let at = keys.len();
+                if plain {
+                    // Straight into the key buffer (what `key_into` gives for such words).
+                    keys.push_str(s);
+                    if let Some(k) = keys.get_mut(at..) {
+                        k.make_ascii_lowercase();
+                    }
+                } else {
+                    key_into(s, &mut scratch);
+                    keys.push_str(&scratch);
+                }
+                key_spans.push((at, keys.len()));
                 out.push(Unit {
                     start: t.span.start + a,
                     end: t.span.start + b,
