@@ -41,44 +41,48 @@ fn is_number(w: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '-' | '/'))
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-];
+/// Number words: a `match` rather than a list scan, since every word of a text is tested.
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "dozen"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+    )
+}
 
 fn adj_shape(w: &str) -> bool {
     // Demonym-like and common adjective endings; the actor stage knows real demonyms.
@@ -250,7 +254,8 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
         let orig = &doc.text[span.start..span.end];
         let low_owned;
         let mut low = &doc.lower[span.start..span.end];
-        if low.contains('’') {
+        // Only non-ASCII words can hold a curly apostrophe: skip the search for the rest.
+        if !low.is_ascii() && low.contains('’') {
             low_owned = low.replace('’', "'");
             low = &low_owned;
         }
@@ -285,7 +290,7 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             } else {
                 Pos::Punct
             }
-        } else if is_number(orig) || NUMBER_WORDS.contains(&low) {
+        } else if is_number(orig) || is_number_word(low) {
             Pos::Num
         } else if let Some(p) = closed_class(low).filter(|_| {
             !cap || at_start

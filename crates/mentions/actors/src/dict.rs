@@ -2,7 +2,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+// Fx: the maps are keyed by short strings and never iterated in an order that matters.
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use crate::ActorError;
@@ -69,7 +70,7 @@ pub enum Atom {
 }
 
 /// How a name must be cased in the text to match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CaseRule {
     Any,
     InitialCap,
@@ -221,7 +222,7 @@ impl ActorDictionary {
     }
 
     pub fn from_sources(src: &ActorSources) -> Result<Self, ActorError> {
-        let mut names: HashMap<String, Pattern> = HashMap::new();
+        let mut names: HashMap<(String, CaseRule), Pattern> = HashMap::default();
         let mut add = |written: &str, atom: Atom| {
             let written = written.trim();
             if written.is_empty() {
@@ -229,19 +230,17 @@ impl ActorDictionary {
             }
             let key = written.to_ascii_lowercase();
             let case = case_rule(written);
-            let e = names
-                .entry(format!("{key}\u{0}{case:?}"))
-                .or_insert_with(|| Pattern {
-                    written: written.to_string(),
-                    case,
-                    atoms: Vec::new(),
-                });
+            let e = names.entry((key, case)).or_insert_with(|| Pattern {
+                written: written.to_string(),
+                case,
+                atoms: Vec::new(),
+            });
             if !e.atoms.contains(&atom) {
                 e.atoms.push(atom);
             }
         };
         let mut countries = Vec::new();
-        let mut country_index = HashMap::new();
+        let mut country_index = HashMap::default();
         for (line, c) in rows(src.countries) {
             if c.len() < 2 {
                 return Err(ActorError::Data {
@@ -353,10 +352,17 @@ impl ActorDictionary {
             }
         }
         let mut patterns: Vec<Pattern> = names.into_values().collect();
+        // Ties on the spelling are ordered by the rule's name, as they always were: pattern
+        // order decides between equal matches. Ranking instead of formatting keeps start-up fast.
+        let case_rank = |c: CaseRule| match c {
+            CaseRule::Any => 0u8,
+            CaseRule::Exact => 1,
+            CaseRule::InitialCap => 2,
+        };
         patterns.sort_by(|a, b| {
             a.written
                 .cmp(&b.written)
-                .then(format!("{:?}", a.case).cmp(&format!("{:?}", b.case)))
+                .then(case_rank(a.case).cmp(&case_rank(b.case)))
         });
         // Curly apostrophes in text match straight ones in the dictionary: add both spellings.
         let mut keys: Vec<String> = Vec::with_capacity(patterns.len());
@@ -372,6 +378,9 @@ impl ActorDictionary {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // The searching (contiguous) automaton is dense to depth 2 anyway; a deeper dense
+            // build stage only costs start-up.
+            .dense_depth(2)
             .build(&keys)
             .map_err(|e| ActorError::Automaton(e.to_string()))?;
         Ok(ActorDictionary {

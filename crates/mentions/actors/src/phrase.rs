@@ -19,6 +19,50 @@ struct Hit {
     pattern: usize,
 }
 
+/// The dictionary match starting at each token, if any: indexed by token, so the per-token
+/// probes of the phrase scan are array reads rather than hash lookups.
+struct HitAt {
+    at: Vec<Option<Hit>>,
+    /// First token at or after each token where a match starts (`usize::MAX` when none).
+    next: Vec<usize>,
+}
+
+impl HitAt {
+    fn new(n: usize, hits: &[Hit]) -> Self {
+        let mut at = vec![None; n];
+        for h in hits {
+            if let Some(x) = at.get_mut(h.start) {
+                *x = Some(*h);
+            }
+        }
+        let mut next = vec![usize::MAX; n];
+        let mut k = usize::MAX;
+        for t in (0..n).rev() {
+            if at[t].is_some() {
+                k = t;
+            }
+            next[t] = k;
+        }
+        HitAt { at, next }
+    }
+
+    /// Whether some match starts in `i..end`: a phrase without one is no actor.
+    #[inline]
+    fn any_in(&self, i: usize, end: usize) -> bool {
+        self.next.get(i).is_some_and(|&k| k < end)
+    }
+
+    #[inline]
+    fn get(&self, t: &usize) -> Option<&Hit> {
+        self.at.get(*t).and_then(Option::as_ref)
+    }
+
+    #[inline]
+    fn contains_key(&self, t: &usize) -> bool {
+        self.get(t).is_some()
+    }
+}
+
 /// Head nouns that keep the code of the names before them ("rebel group", "Hamas leaders").
 const GENERIC_HEADS: &[&str] = &[
     "group",
@@ -87,56 +131,65 @@ const GENERIC_AGENTS: &[&str] = &[
 /// Agentive plural endings: "attackers", "activists", "gunmen", "militants".
 const AGENTIVE: &[&str] = &["ers", "ists", "men", "ants", "ors", "ees"];
 
-/// Nouns that never head an actor phrase (time words): "Denmark today accepted".
-const NOT_HEADS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "now",
-    "morning",
-    "evening",
-    "afternoon",
-    "night",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "day",
-    "earlier",
-    "later",
-    "recently",
-    "again",
-    "also",
-];
+/// Proper nouns that never join an actor name (days, months, titles). A `match` rather than a
+/// list scan: it runs for every proper noun.
+fn is_not_name(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "i"
+            | "mr"
+            | "mr."
+            | "mrs."
+            | "ms."
+            | "dr."
+    )
+}
 
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "i",
-    "mr",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-];
+/// Nouns that never head an actor phrase (time words): "Denmark today accepted". A `match`
+/// rather than a list scan: it runs for every common noun.
+fn is_not_head(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "now"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "night"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "day"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "again"
+            | "also"
+    )
+}
 
 fn sector_str(s: &[u8; 3]) -> String {
     String::from_utf8_lossy(s).trim().to_string()
@@ -195,11 +248,7 @@ impl ActorTagger {
     /// Fill `doc.actors`.
     pub fn annotate(&self, doc: &mut Document) {
         let hits = self.hits(doc);
-        let mut hit_at: HashMap<usize, Hit> =
-            HashMap::with_capacity_and_hasher(hits.len(), Default::default());
-        for h in &hits {
-            hit_at.insert(h.start, *h);
-        }
+        let hit_at = HitAt::new(doc.tokens.len(), &hits);
         let mut mentions: Vec<ActorMention> = Vec::new();
         let mut short_names: HashMap<String, usize> = HashMap::default();
         let date = doc.meta.date;
@@ -267,13 +316,11 @@ impl ActorTagger {
     }
 
     /// The maximal noun-phrase-like token run starting at `i` that contains a dictionary match.
-    fn chunk(
-        &self,
-        doc: &Document,
-        hit_at: &HashMap<usize, Hit>,
-        i: usize,
-        end: usize,
-    ) -> Option<TokenRange> {
+    fn chunk(&self, doc: &Document, hit_at: &HitAt, i: usize, end: usize) -> Option<TokenRange> {
+        // The scan below only yields a phrase once it reaches a match.
+        if !hit_at.any_in(i, end) {
+            return None;
+        }
         let mut j = i;
         let mut has_hit = false;
         // Leading determiners and adjectives.
@@ -293,12 +340,12 @@ impl ActorTagger {
             let t = &doc.tokens[j];
             let low = doc.low(j);
             let allowed = match t.pos {
-                Pos::Propn => !NOT_NAMES.contains(&low),
+                Pos::Propn => !is_not_name(low),
                 // A postnominal adjective ("militants loyal to ...") ends the phrase.
                 Pos::Adj => {
                     !(j > first_content && j + 1 < end && matches!(doc.low(j + 1), "to" | "with"))
                 }
-                Pos::Noun => !NOT_HEADS.contains(&low),
+                Pos::Noun => !is_not_head(low),
                 _ => matches!(
                     low,
                     "former"
@@ -316,14 +363,16 @@ impl ActorTagger {
                 ),
             };
             // "of" joins "President of France" when a dictionary name follows.
-            let of_target = if j + 1 < end && doc.low(j + 1) == "the" {
-                j + 2
-            } else {
-                j + 1
+            let of_target = || {
+                if j + 1 < end && doc.low(j + 1) == "the" {
+                    j + 2
+                } else {
+                    j + 1
+                }
             };
             if low == "of"
                 && j > first_content
-                && hit_at.get(&of_target).is_some_and(|h| {
+                && hit_at.get(&of_target()).is_some_and(|h| {
                     let p = &self.dict.patterns[h.pattern];
                     p.atoms
                         .iter()
@@ -338,7 +387,7 @@ impl ActorTagger {
                     })
                 })
             {
-                j = of_target;
+                j = of_target();
                 continue;
             }
             if !allowed {
@@ -347,7 +396,7 @@ impl ActorTagger {
             j += 1;
         }
         // The possessive clitic closes the phrase and is kept with it.
-        if j < end && crate_is_possessive(doc.low(j)) && j > first_content {
+        if j > first_content && j < end && crate_is_possessive(doc.low(j)) {
             j += 1;
         }
         (has_hit && j > first_content).then_some(TokenRange::new(first_content, j))
@@ -356,7 +405,7 @@ impl ActorTagger {
     fn code_chunk(
         &self,
         doc: &Document,
-        hit_at: &HashMap<usize, Hit>,
+        hit_at: &HitAt,
         r: TokenRange,
         date: Option<chrono::NaiveDate>,
     ) -> Option<ActorMention> {

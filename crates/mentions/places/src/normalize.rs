@@ -73,6 +73,15 @@ pub fn key(s: &str) -> String {
 /// [`key`] into a reusable buffer.
 pub fn key_into(s: &str, out: &mut String) {
     out.clear();
+    // Most words are letters and figures only: their key is the word in lower case (no space, so
+    // no leading `the` either).
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'&')
+    {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
+    }
     if s.is_ascii() {
         key_ascii(s, out);
     } else {

@@ -852,16 +852,43 @@ impl PlaceTagger {
             let mut push = |a: usize, b: usize, pi: usize| {
                 let s = text.get(a..b).unwrap_or("");
                 let (mut letters, mut upper, mut alpha) = (false, true, false);
-                for c in s.chars() {
-                    if c.is_alphabetic() {
-                        letters = true;
-                        upper &= c.is_uppercase();
+                // A word of letters, figures, `'` and `&` only is its own key in lower case.
+                let mut plain = true;
+                if s.is_ascii() {
+                    // The same tests on bytes: ASCII letters are the only alphabetic ASCII.
+                    for b in s.bytes() {
+                        if b.is_ascii_alphabetic() {
+                            letters = true;
+                            upper &= b.is_ascii_uppercase();
+                            alpha = true;
+                        } else if b.is_ascii_digit() {
+                            alpha = true;
+                        } else {
+                            plain &= b == b'\'' || b == b'&';
+                        }
                     }
-                    alpha |= c.is_alphanumeric();
+                } else {
+                    plain = false;
+                    for c in s.chars() {
+                        if c.is_alphabetic() {
+                            letters = true;
+                            upper &= c.is_uppercase();
+                        }
+                        alpha |= c.is_alphanumeric();
+                    }
                 }
-                key_into(s, &mut scratch);
-                key_spans.push((keys.len(), keys.len() + scratch.len()));
-                keys.push_str(&scratch);
+                let at = keys.len();
+                if plain {
+                    // Straight into the key buffer (what `key_into` gives for such words).
+                    keys.push_str(s);
+                    if let Some(k) = keys.get_mut(at..) {
+                        k.make_ascii_lowercase();
+                    }
+                } else {
+                    key_into(s, &mut scratch);
+                    keys.push_str(&scratch);
+                }
+                key_spans.push((at, keys.len()));
                 out.push(Unit {
                     start: t.span.start + a,
                     end: t.span.start + b,
@@ -876,7 +903,11 @@ impl PlaceTagger {
                     glued: pi > 0,
                 });
             };
-            // Split at hyphens between letters or digits.
+            // Split at hyphens between letters or digits (none in most tokens: no dash byte).
+            if !text.bytes().any(|b| b == b'-' || b == 0xE2) {
+                push(0, text.len(), 0);
+                continue;
+            }
             let (mut start, mut pi) = (0, 0);
             let mut prev: Option<char> = None;
             let mut chars = text.char_indices().peekable();
@@ -1373,11 +1404,16 @@ impl PlaceTagger {
         if !matches!(self.gaz.kind(chosen), PlaceKind::Admin1 | PlaceKind::Admin2) {
             return chosen;
         }
+        // One key buffer for all readings rather than a new string each.
+        let mut k = String::new();
         readings
             .iter()
             // The city must bear the name itself ("New York" is the state; the city's name is
             // "New York City").
-            .filter(|(c, _)| key(self.gaz.place(*c).name) == group_key)
+            .filter(|(c, _)| {
+                key_into(self.gaz.place(*c).name, &mut k);
+                k == group_key
+            })
             .filter(|(c, _)| self.city_over_division(*c, chosen))
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map_or(chosen, |x| x.0)
