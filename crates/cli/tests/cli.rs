@@ -100,6 +100,7 @@ fn coding_phenomena() {
         ("nocomment", "Sen. Maria Lopez declined to comment on the report."),
         ("itgov", "The Chilean government said it would expel two Bolivian diplomats."),
         ("again", "The junta reimposed a curfew in Bamako on Friday."),
+        ("nato", "Nato condemned the missile strikes on Kyiv."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
@@ -242,6 +243,13 @@ fn coding_phenomena() {
     assert_eq!(codes(&itgov["actor"]), ["CHLGOV"]);
     // A repeated act is coded as the act.
     assert_eq!(find(&by["again"], "172")["trigger"]["text"], "reimposed");
+    // House styles write long acronyms in title case.
+    assert_eq!(codes(&find(&by["nato"], "11")["actor"]), ["IGOWSTNAT"]);
+    // Who condemns the strikes did not strike.
+    assert!(by["nato"]
+        .iter()
+        .filter(|e| e["cameo"].as_str().unwrap().starts_with("19"))
+        .all(|e| e["actor"].as_array().unwrap().is_empty()));
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

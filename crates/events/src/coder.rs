@@ -1146,8 +1146,9 @@ fn code_noun(
     if source.is_empty() {
         if let Some(lv) = light {
             source = subject_of(cx, lv);
-        } else if !targets.is_empty() {
-            // "arrived for talks with X": the clause subject is a party.
+        } else if !targets.is_empty() && code.as_str() < "09" {
+            // "arrived for talks with X": the clause subject is a party -- to cooperation only;
+            // who "condemned the strikes on X" did not strike.
             source = subject_of(cx, head_start);
         } else if code.starts_with("04") {
             // "Indian and Chinese envoys flew to Oslo for talks": coordinated parties; "a Hamas

@@ -230,7 +230,11 @@ impl ActorTagger {
                         !w.chars().next().is_some_and(char::is_uppercase)
                             || t.chars().next().is_some_and(char::is_uppercase)
                     }),
-                CaseRule::Exact => text == p.written || text.replace('’', "'") == p.written,
+                CaseRule::Exact => {
+                    text == p.written
+                        || text.replace('’', "'") == p.written
+                        || title_case_acronym(&p.written, text, doc.tokens[ts].pos)
+                }
             };
             // Names never cross a sentence boundary.
             let same_sentence = doc.sentence_of(ts) == doc.sentence_of(te);
@@ -732,6 +736,20 @@ impl ActorTagger {
             modifier: false,
         })
     }
+}
+
+/// "Nato", "Farc", "Opec": house styles write acronyms of four letters or more in title case.
+/// Only a name-tagged token counts, so that an acronym spelling an English word does not.
+fn title_case_acronym(written: &str, text: &str, pos: Pos) -> bool {
+    pos == Pos::Propn
+        && written.len() >= 4
+        && written.len() == text.len()
+        && written.bytes().all(|b| b.is_ascii_uppercase())
+        && text.as_bytes()[0] == written.as_bytes()[0]
+        && text[1..]
+            .bytes()
+            .zip(written[1..].bytes())
+            .all(|(t, w)| t == w.to_ascii_lowercase())
 }
 
 /// Heads of singular actor phrases that "it" can refer back to.
