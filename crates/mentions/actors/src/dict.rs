@@ -93,6 +93,8 @@ pub struct ActorDictionary {
     pub patterns: Vec<Pattern>,
     pub automaton: AhoCorasick,
     country_index: HashMap<String, u32>,
+    /// Head words of singular actor phrases "it" can refer back to (`actors/it_heads.txt`).
+    pub it_heads: std::collections::HashSet<String>,
 }
 
 /// The text of the four dictionary files.
@@ -101,6 +103,7 @@ pub struct ActorSources<'a> {
     pub organizations: &'a str,
     pub people: &'a str,
     pub agents: &'a str,
+    pub it_heads: &'a str,
 }
 
 impl ActorSources<'static> {
@@ -111,6 +114,7 @@ impl ActorSources<'static> {
             organizations: include_str!("../../../../data/actors/organizations.tsv"),
             people: include_str!("../../../../data/actors/people.tsv"),
             agents: include_str!("../../../../data/actors/agents.tsv"),
+            it_heads: include_str!("../../../../data/actors/it_heads.txt"),
         }
     }
 }
@@ -207,17 +211,19 @@ impl ActorDictionary {
             let p = dir.join("actors").join(name);
             std::fs::read_to_string(&p).map_err(|e| ActorError::Io(p.display().to_string(), e))
         };
-        let (c, o, p, a) = (
+        let (c, o, p, a, h) = (
             read("countries.tsv")?,
             read("organizations.tsv")?,
             read("people.tsv")?,
             read("agents.tsv")?,
+            read("it_heads.txt")?,
         );
         Self::from_sources(&ActorSources {
             countries: &c,
             organizations: &o,
             people: &p,
             agents: &a,
+            it_heads: &h,
         })
     }
 
@@ -390,6 +396,13 @@ impl ActorDictionary {
             patterns: pats,
             automaton,
             country_index,
+            it_heads: src
+                .it_heads
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_ascii_lowercase)
+                .collect(),
         })
     }
 

@@ -712,7 +712,7 @@ impl ActorTagger {
                             ActorKind::Country | ActorKind::Organization | ActorKind::Metonym
                         ) || (m.kind == ActorKind::Agent
                             && !m.plural
-                            && INSTITUTIONS.contains(&doc.low(m.head))))
+                            && self.dict.it_heads.contains(doc.low(m.head))))
                 })
                 .map(|(k, _)| k),
             _ if t.pos == Pos::Propn => short.get(low).copied(),
@@ -751,48 +751,6 @@ fn title_case_acronym(written: &str, text: &str, pos: Pos) -> bool {
             .zip(written[1..].bytes())
             .all(|(t, w)| t == w.to_ascii_lowercase())
 }
-
-/// Heads of singular actor phrases that "it" can refer back to.
-const INSTITUTIONS: &[&str] = &[
-    "government",
-    "ministry",
-    "army",
-    "military",
-    "police",
-    "agency",
-    "council",
-    "court",
-    "parliament",
-    "assembly",
-    "committee",
-    "commission",
-    "administration",
-    "cabinet",
-    "office",
-    "department",
-    "navy",
-    "junta",
-    "regime",
-    "authority",
-    "service",
-    "embassy",
-    "group",
-    "coalition",
-    "union",
-    "movement",
-    "party",
-    "legislature",
-    "senate",
-    "congress",
-    "force",
-    "command",
-    "presidency",
-    "kremlin",
-    "bureau",
-    "directorate",
-    "mission",
-    "delegation",
-];
 
 /// "Protesters in the Kosovan town of ...", "workers at a mine in Peru": a role noun without a
 /// country takes the country of a place phrase right after it.
@@ -943,6 +901,7 @@ mod tests {
             organizations: "IGOUNO\tIGO\t\tUnited Nations; UN; U.N.\t\nPSEREB\tPSE\tREB\tHamas\t\n",
             people: "Sergei Lavrov\tLavrov\tRUSGOV 2004-03-09..\tForeign Minister\nJoe Biden\tBiden\tUSAGOV 2021-01-20..2025-01-20\tPresident\n",
             agents: "official; officials\tGOV\nforeign minister; foreign ministers\tGOV\ntroops\tMIL\nmilitants\tREB\nprime minister\tGOV\n",
+            it_heads: "government\n",
         };
         ActorTagger::new(ActorDictionary::from_sources(&src).unwrap())
     }
