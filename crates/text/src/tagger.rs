@@ -118,22 +118,8 @@ fn adj_shape(w: &str) -> bool {
                     | "old"
             ) || (matches!(last, "day" | "week" | "month" | "year" | "hour" | "minute")
                 && (first.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(
-                        first,
-                        "one"
-                            | "two"
-                            | "three"
-                            | "four"
-                            | "five"
-                            | "six"
-                            | "seven"
-                            | "eight"
-                            | "nine"
-                            | "ten"
-                            | "twelve"
-                            | "multi"
-                            | "several"
-                    )))
+                    || is_number_word(first)
+                    || matches!(first, "multi" | "several")))
         })
 }
 
