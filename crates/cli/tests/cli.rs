@@ -101,6 +101,8 @@ fn coding_phenomena() {
         ("itgov", "The Chilean government said it would expel two Bolivian diplomats."),
         ("again", "The junta reimposed a curfew in Bamako on Friday."),
         ("nato", "Nato condemned the missile strikes on Kyiv."),
+        ("protest", "Hundreds of Kenyan nurses staged a sit-in on Monday to protest the government's pay freeze."),
+        ("walkout", "Nigerian teachers began a strike on Monday over unpaid salaries."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
     ]);
     let svo = find(&by["svo"], "19");
@@ -250,6 +252,15 @@ fn coding_phenomena() {
         .iter()
         .filter(|e| e["cameo"].as_str().unwrap().starts_with("19"))
         .all(|e| e["actor"].as_array().unwrap().is_empty()));
+    // The party protested against is the protest's target; a strike by workers is a labour
+    // strike.
+    assert_eq!(find(&by["protest"], "14")["recipient"][0]["sector"], "GOV");
+    assert!(
+        by["walkout"].iter().all(|e| e["cameo"] != "190"),
+        "{:?}",
+        by["walkout"]
+    );
+    assert_eq!(find(&by["walkout"], "14")["cameo"], "143");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

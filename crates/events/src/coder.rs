@@ -1282,6 +1282,24 @@ fn code_noun(
             _ => return None,
         }
     }
+    // "nurses began a strike": a bare strike by workers, students or civilians is a labour
+    // strike (143), not a military one.
+    let code = if code == "190"
+        && head_start == i
+        && matches!(cx.low(i), "strike" | "strikes")
+        && !source.is_empty()
+        && source.iter().all(|&m| {
+            cx.doc.actors[m].sector.as_deref().is_some_and(|s| {
+                matches!(
+                    s,
+                    "LAB" | "MED" | "EDU" | "BUS" | "CVL" | "AGR" | "HLH" | "HRI" | "NGO" | "REF"
+                )
+            })
+        }) {
+        "143".to_string()
+    } else {
+        code
+    };
     finish(
         cx,
         code,
@@ -1294,6 +1312,24 @@ fn code_noun(
         false,
         e.line,
     )
+}
+
+/// The object of "to protest", "in protest against", "demanding" after a protest's trigger.
+fn protested(cx: &Ctx, from: usize, si: usize) -> Option<usize> {
+    let end = cx.doc.sentences[si].tokens.end;
+    let k = (from..end.min(from + 12))
+        .take_while(|&k| !matches!(cx.low(k), ";" | ":"))
+        .find(|&k| {
+            matches!(
+                cx.low(k),
+                "protest" | "protesting" | "against" | "demanding"
+            )
+        })?;
+    let mut p = k + 1;
+    while p < end && matches!(cx.low(p), "against" | "at" | "over" | "of") {
+        p += 1;
+    }
+    cx.object_from(p, end)
 }
 
 /// Assault, fight or mass violence (CAMEO 18, 19, 20).
@@ -1323,6 +1359,13 @@ fn finish(
     let doc = cx.doc;
     source.retain(|&m| political(doc, m));
     target.retain(|&m| political(doc, m));
+    // "began a hunger strike to protest Sweden's decision", "blocked roads in protest against
+    // X": the party protested against.
+    if code.starts_with("14") && target.is_empty() {
+        if let Some(t) = protested(cx, trigger.end, si).filter(|&t| political(doc, t)) {
+            target.push(t);
+        }
+    }
     source.dedup();
     target.dedup();
     // An actor cannot be its own recipient.
