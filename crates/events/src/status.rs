@@ -115,6 +115,11 @@ fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
         return Status::Occurred;
     }
     let start = doc.clauses[ci].tokens.start;
+    // "due to continued torture": a participle after "to" is no infinitive.
+    let participle = matches!(
+        doc.tokens[v].verb_form,
+        Some(VerbForm::Past | VerbForm::PastParticiple | VerbForm::PastOrParticiple)
+    );
     let mut k = v;
     let mut steps = 0;
     while k > start && steps < 12 {
@@ -140,12 +145,7 @@ fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
             // "no troops were deployed", "no plans to meet"
             return Status::Negated;
         }
-        // ("due to continued torture": a participle after "to" is no infinitive.)
-        let finite_form = matches!(
-            doc.tokens[v].verb_form,
-            Some(VerbForm::Past | VerbForm::PastParticiple | VerbForm::PastOrParticiple)
-        );
-        if low == "to" && k + 1 == v.min(k + 1) && k < v && !finite_form {
+        if low == "to" && !participle {
             // An infinitive: the word that governs it decides.
             if let Some(st) = governor_status(cx, k, ci, depth) {
                 return st;
