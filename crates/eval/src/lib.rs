@@ -31,7 +31,12 @@ pub trait Report {
 /// The event that stands for a sentence when a data set has one label per sentence: the first
 /// occurred (or else first) event whose trigger is earliest, preferring events with a source.
 pub fn primary_event(events: &[EventRecord]) -> Option<&EventRecord> {
-    events.iter().min_by_key(|e| {
+    primary_among(events.iter())
+}
+
+/// [`primary_event`] among a selection of a sentence's events.
+pub fn primary_among<'a>(events: impl Iterator<Item = &'a EventRecord>) -> Option<&'a EventRecord> {
+    events.min_by_key(|e| {
         (
             e.status == attache_events::Status::Negated,
             e.actor.is_empty(),

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::metrics::{Classes, Prf, Summary};
-use crate::{primary_event, read, EvalError, Report};
+use crate::{primary_among, primary_event, read, EvalError, Report};
 
 /// Old PLOVER labels used in the gold file, mapped to PLOVER 0.8.
 pub fn normalise_event(e: &str) -> String {
@@ -122,12 +122,8 @@ pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<PloverReport, EvalEr
         );
         // PLOVER has no category for CAMEO's statements and appeals (01, 02): a PLOVER coder
         // reports the sentence's first event that has one.
-        let typed: Vec<_> = events
-            .iter()
-            .filter(|e| e.plover.event.is_some())
-            .cloned()
-            .collect();
-        let p = primary_event(if typed.is_empty() { &events } else { &typed });
+        let p = primary_among(events.iter().filter(|e| e.plover.event.is_some()))
+            .or_else(|| primary_event(&events));
         let pred = p.and_then(|e| e.plover.event.clone());
         r.events.add(&gold, pred.as_deref());
         let gs = actors(rec.get("source"));
