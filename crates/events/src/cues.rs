@@ -32,49 +32,31 @@ pub enum Cue {
     TruceVerbs,
 }
 
-const ALL: [Cue; 18] = [
-    Cue::ReportVerbs,
-    Cue::StatementVerbs,
-    Cue::Anonymous,
-    Cue::PlannedVerbs,
-    Cue::HypotheticalVerbs,
-    Cue::NegatingVerbs,
-    Cue::PlannedWords,
-    Cue::HypotheticalWords,
-    Cue::PlannedModifiers,
-    Cue::HypotheticalModifiers,
-    Cue::MotionVerbs,
-    Cue::RealizingVerbs,
-    Cue::PassVerbs,
-    Cue::QuantityNouns,
-    Cue::WeaponNouns,
-    Cue::PlaceNouns,
-    Cue::SchedulingVerbs,
-    Cue::TruceVerbs,
+/// Every list with its name in the data file, in declaration order.
+const LISTS: [(Cue, &str); 18] = [
+    (Cue::ReportVerbs, "report_verbs"),
+    (Cue::StatementVerbs, "statement_verbs"),
+    (Cue::Anonymous, "anonymous"),
+    (Cue::PlannedVerbs, "planned_verbs"),
+    (Cue::HypotheticalVerbs, "hypothetical_verbs"),
+    (Cue::NegatingVerbs, "negating_verbs"),
+    (Cue::PlannedWords, "planned_words"),
+    (Cue::HypotheticalWords, "hypothetical_words"),
+    (Cue::PlannedModifiers, "planned_modifiers"),
+    (Cue::HypotheticalModifiers, "hypothetical_modifiers"),
+    (Cue::MotionVerbs, "motion_verbs"),
+    (Cue::RealizingVerbs, "realizing_verbs"),
+    (Cue::PassVerbs, "pass_verbs"),
+    (Cue::QuantityNouns, "quantity_nouns"),
+    (Cue::WeaponNouns, "weapon_nouns"),
+    (Cue::PlaceNouns, "place_nouns"),
+    (Cue::SchedulingVerbs, "scheduling_verbs"),
+    (Cue::TruceVerbs, "truce_verbs"),
 ];
 
 impl Cue {
     pub fn name(self) -> &'static str {
-        match self {
-            Cue::ReportVerbs => "report_verbs",
-            Cue::StatementVerbs => "statement_verbs",
-            Cue::Anonymous => "anonymous",
-            Cue::PlannedVerbs => "planned_verbs",
-            Cue::HypotheticalVerbs => "hypothetical_verbs",
-            Cue::NegatingVerbs => "negating_verbs",
-            Cue::PlannedWords => "planned_words",
-            Cue::HypotheticalWords => "hypothetical_words",
-            Cue::PlannedModifiers => "planned_modifiers",
-            Cue::HypotheticalModifiers => "hypothetical_modifiers",
-            Cue::MotionVerbs => "motion_verbs",
-            Cue::RealizingVerbs => "realizing_verbs",
-            Cue::PassVerbs => "pass_verbs",
-            Cue::QuantityNouns => "quantity_nouns",
-            Cue::WeaponNouns => "weapon_nouns",
-            Cue::PlaceNouns => "place_nouns",
-            Cue::SchedulingVerbs => "scheduling_verbs",
-            Cue::TruceVerbs => "truce_verbs",
-        }
+        LISTS[self as usize].1
     }
 }
 
@@ -96,7 +78,7 @@ impl Cues {
             line,
             msg,
         };
-        let mut sets: Vec<HashSet<Box<str>>> = vec![HashSet::new(); ALL.len()];
+        let mut sets: Vec<HashSet<Box<str>>> = vec![HashSet::new(); LISTS.len()];
         for (n, raw) in src.lines().enumerate() {
             let line = raw.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -105,14 +87,19 @@ impl Cues {
             let (name, words) = line
                 .split_once('\t')
                 .ok_or_else(|| err(n + 1, "expected `list<TAB>words`".into()))?;
-            let cue = ALL
+            let cue = LISTS
                 .iter()
-                .position(|c| c.name() == name)
+                .position(|(_, n)| *n == name)
                 .ok_or_else(|| err(n + 1, format!("unknown cue list `{name}`")))?;
             sets[cue].extend(words.split_whitespace().map(|w| w.to_lowercase().into()));
         }
-        if let Some(c) = ALL.iter().find(|c| sets[**c as usize].is_empty()) {
-            return Err(err(0, format!("cue list `{}` is missing", c.name())));
+        if let Some((_, n)) = LISTS
+            .iter()
+            .zip(&sets)
+            .find(|(_, w)| w.is_empty())
+            .map(|(l, _)| l)
+        {
+            return Err(err(0, format!("cue list `{n}` is missing")));
         }
         Ok(Cues { sets })
     }
@@ -134,8 +121,8 @@ mod tests {
         assert!(c.has(Cue::ReportVerbs, "say"));
         assert!(c.has(Cue::PlannedModifiers, "upcoming"));
         assert!(!c.has(Cue::PlannedModifiers, "say"));
-        for cue in ALL {
-            assert_eq!(ALL[cue as usize], cue, "ALL is in declaration order");
+        for (k, (cue, _)) in LISTS.iter().enumerate() {
+            assert_eq!(*cue as usize, k, "LISTS is in declaration order");
         }
     }
 
