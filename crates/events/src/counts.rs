@@ -126,10 +126,15 @@ fn adjust(kind: &'static str, code: &str) -> &'static str {
     }
 }
 
+/// CAMEO 01: a public statement.
+fn is_statement(code: &str) -> bool {
+    code.starts_with("01")
+}
+
 pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &mut Vec<Count>) {
     let doc = cx.doc;
     // A statement measures nothing: "the IOM said" does not own the figure it reports.
-    if code.starts_with("01") {
+    if is_statement(code) {
         return;
     }
     let sent = doc.sentences[c.sentence].tokens;
@@ -155,7 +160,7 @@ pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &
                                 || (matches!(doc.low(m), "after" | "since")
                                     && !all
                                         .iter()
-                                        .any(|o| o.clause == k && !o.code.starts_with("01")))
+                                        .any(|o| o.clause == k && !is_statement(&o.code)))
                         })
                 }
         })
@@ -183,7 +188,7 @@ pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &
         let closer = all.iter().any(|o| {
             !std::ptr::eq(o, c)
                 && o.sentence == c.sentence
-                && !o.code.starts_with("01")
+                && !is_statement(&o.code)
                 && in_scope(n.tokens.start, o)
                 && dist(o) < mine
         });
