@@ -26,6 +26,11 @@ fn find<'a>(d: &Document, ps: &'a [PlaceMention], surface: &str) -> Option<&'a P
     ps.iter().find(|p| d.slice(p.span) == surface)
 }
 
+/// The GeoNames id the place written `surface` resolved to.
+fn id_of(d: &Document, ps: &[PlaceMention], surface: &str) -> Option<u64> {
+    find(d, ps, surface).and_then(|m| m.geonameid)
+}
+
 #[test]
 fn talks_in_riyadh_and_countries() {
     let (d, ps) = places(
@@ -133,10 +138,7 @@ fn admin_containment() {
     assert_eq!(il.resolution, "province");
 
     let (d, ps) = places("He grew vegetables in Paris, Texas, for a decade.");
-    assert_eq!(
-        find(&d, &ps, "Paris").and_then(|m| m.geonameid),
-        Some(4717560)
-    );
+    assert_eq!(id_of(&d, &ps, "Paris"), Some(4717560));
 
     let (d, ps) = places("COLUMBIA, Ky. (AP) - A man was arrested in Columbia on Friday.");
     let ky = find(&d, &ps, "Ky.").expect("Ky.");
@@ -155,10 +157,7 @@ fn a_named_county_brings_its_small_town() {
     let (d, ps) = places(
         "A teacher from London was hurt in the crash. Laurel County deputies closed the road for two hours.",
     );
-    assert_eq!(
-        find(&d, &ps, "London").and_then(|m| m.geonameid),
-        Some(4298960)
-    );
+    assert_eq!(id_of(&d, &ps, "London"), Some(4298960));
 }
 
 #[test]
@@ -177,10 +176,7 @@ fn a_named_state_brings_its_counties() {
     }
     // A state named is no reason to read a famous city as a small town of that state.
     let (d, ps) = places("A choir from Kentucky sang in Paris last week.");
-    assert_eq!(
-        find(&d, &ps, "Paris").and_then(|m| m.geonameid),
-        Some(2988507)
-    );
+    assert_eq!(id_of(&d, &ps, "Paris"), Some(2988507));
 }
 
 #[test]
@@ -200,10 +196,7 @@ fn provinces_sit_near_their_centre() {
 #[test]
 fn paris_alone_is_the_capital() {
     let (d, ps) = places("Leaders met in Paris to discuss the crisis.");
-    assert_eq!(
-        find(&d, &ps, "Paris").and_then(|m| m.geonameid),
-        Some(2988507)
-    );
+    assert_eq!(id_of(&d, &ps, "Paris"), Some(2988507));
 }
 
 #[test]
@@ -295,8 +288,5 @@ fn byte_offsets_with_non_ascii_text() {
     let (d, ps) = places("“We will not yield,” said officials in Zürich and Kyiv’s mayor.");
     let z = find(&d, &ps, "Zürich").expect("Zürich");
     assert_eq!(z.country.as_deref(), Some("CHE"));
-    assert_eq!(
-        find(&d, &ps, "Kyiv").and_then(|m| m.geonameid),
-        Some(703448)
-    );
+    assert_eq!(id_of(&d, &ps, "Kyiv"), Some(703448));
 }
