@@ -104,6 +104,13 @@ fn coding_phenomena() {
         ("protest", "Hundreds of Kenyan nurses staged a sit-in on Monday to protest the government's pay freeze."),
         ("walkout", "Nigerian teachers began a strike on Monday over unpaid salaries."),
         ("anaphor", "Pakistani jets bombed Taliban camps in Afghanistan on Sunday. Afghan officials said the air strikes killed 12 civilians."),
+        ("possessed", "Egypt offered troops to Niger's president."),
+        ("inherit", "Rebels in Darfur attacked a police station."),
+        ("dateline", "TOKYO, March 3 - Police arrested two protesters on Monday."),
+        ("foreign", "Egyptian police detained foreign students."),
+        ("coordinated", "Israeli jets and tanks shelled the town."),
+        ("ruling", "Members of the ruling party held rallies against the government."),
+        ("followers", "About 300 followers of the former president blocked roads in Algiers."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -261,6 +268,31 @@ fn coding_phenomena() {
         by["walkout"]
     );
     assert_eq!(find(&by["walkout"], "14")["cameo"], "143");
+    // The object of "to" is the possessed actor, not its possessor.
+    assert_eq!(
+        codes(&find(&by["possessed"], "03")["recipient"]),
+        ["NERGOV"]
+    );
+    // A countryless actor takes its country from an attached place, the other side of a
+    // domestic event, a dateline or a coordinated nationality word, and says so.
+    let inherit = find(&by["inherit"], "19");
+    assert_eq!(codes(&inherit["actor"]), ["SDNREB"]);
+    assert_eq!(inherit["actor"][0]["inferred"], "place");
+    assert_eq!(codes(&inherit["recipient"]), ["SDNCOP"]);
+    assert_eq!(inherit["recipient"][0]["inferred"], "event");
+    let dateline = find(&by["dateline"], "17");
+    assert_eq!(codes(&dateline["actor"]), ["JPNCOP"]);
+    assert_eq!(codes(&dateline["recipient"]), ["JPNCVL"]);
+    let foreign = find(&by["foreign"], "17");
+    assert_eq!(codes(&foreign["actor"]), ["EGYCOP"]);
+    assert!(foreign["recipient"][0]["country"].is_null());
+    assert!(foreign["actor"][0].get("inferred").is_none());
+    let coordinated = find(&by["coordinated"], "19");
+    assert_eq!(codes(&coordinated["actor"]), ["ISRMIL", "ISRMIL"]);
+    assert_eq!(coordinated["actor"][1]["inferred"], "coordination");
+    // "the ruling party" is no refusal.
+    assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
+    assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -89,6 +89,10 @@ pub enum ActorKind {
     Reference,
 }
 
+/// Non-state "country" prefixes of actor codes (international and non-governmental bodies,
+/// multinationals, ...): never a state's code.
+pub const NON_STATE: &[&str] = &["IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS"];
+
 /// An actor found in the text, coded as country + sector.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActorMention {

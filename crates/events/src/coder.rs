@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use attache_doc::{ClauseKind, Document, Pos, TokenRange, VerbForm};
+use attache_doc::{ActorKind, ClauseKind, Document, Pos, TokenRange, VerbForm};
 use attache_text::Lexicon;
 
 use crate::cues::{Cue, Cues};
@@ -519,6 +519,9 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                                     | "leaders"
                                     | "representatives"
                                     | "supporters"
+                                    | "followers"
+                                    | "loyalists"
+                                    | "backers"
                             ))
                 };
                 let in_pp = before.is_some_and(|b| {
@@ -1031,6 +1034,12 @@ fn later_actor(cx: &Ctx, from: usize, end: usize, ci: usize) -> Option<usize> {
             {
                 return None;
             }
+            // "offered troops to Niger's president": the possessed actor, not the possessor.
+            if a.possessive {
+                if let Some(h) = cx.mention_from(next, end) {
+                    return Some(h);
+                }
+            }
             return Some(m);
         }
     }
@@ -1399,7 +1408,7 @@ fn finish(
     // A named organisation is specific enough on its own ("Islamic State attacked ...").
     let named = |v: &Vec<usize>| {
         v.iter()
-            .any(|m| doc.actors[*m].kind == attache_doc::ActorKind::Organization)
+            .any(|m| doc.actors[*m].kind == ActorKind::Organization)
     };
     // A specific source with a sector ("the governor's office", "a USCIS spokeswoman") may act
     // alone; a plural role noun ("officials") is too vague.

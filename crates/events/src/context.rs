@@ -197,3 +197,199 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
 pub fn attribution_of(cx: &Ctx, c: &Candidate) -> Vec<Attribution> {
     crate::attribution::attributions(cx, c.sentence, c.trigger)
 }
+
+/// Sectors whose members belong to one state: a countryless "rebels", "police" or "president"
+/// may take its country from the text around it. International bodies never do.
+const DOMESTIC: &[&str] = &[
+    "GOV", "MIL", "COP", "REB", "LEG", "JUD", "OPP", "CVL", "MED", "REF", "BUS", "LAB", "EDU",
+    "REL", "CRM", "ELI", "UAF", "PTY", "AGR", "SEP", "INS",
+];
+
+/// A state's code (not `IGO`, `NGO`, ...).
+fn state(country: &Option<String>) -> Option<&str> {
+    country
+        .as_deref()
+        .filter(|c| !attache_doc::NON_STATE.contains(c))
+}
+
+/// Why a countryless actor was given a country, if it was: `coordination` ("Israeli
+/// helicopters and tanks"), `place` ("rebels in Darfur", "Darfur rebels") or `event` (the only
+/// state the sentence names, on the other side of a domestic event: "Egyptian police dispersed
+/// demonstrators").
+pub fn inherit_countries(
+    cx: &Ctx,
+    c: &Candidate,
+    actor: &mut [crate::record::ActorRef],
+    recipient: &mut [crate::record::ActorRef],
+) {
+    let doc = cx.doc;
+    let sent = doc.sentences[c.sentence].tokens;
+    let open = |r: &crate::record::ActorRef| {
+        r.country.is_none() && r.sector.as_deref().is_some_and(|s| DOMESTIC.contains(&s))
+    };
+    // Companies and banks work across borders, and "foreign firms" are by definition not the
+    // story's own: neither takes the country of the other side.
+    let open_event = |r: &crate::record::ActorRef| {
+        open(r)
+            && r.sector.as_deref() != Some("BUS")
+            && !r.text.split_whitespace().any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "foreign" | "international" | "overseas" | "western" | "creditor"
+                )
+            })
+    };
+    if !actor.iter().chain(recipient.iter()).any(open) {
+        return;
+    }
+    let set = |r: &mut crate::record::ActorRef, country: &str, why: &str| {
+        r.code = format!("{country}{}", r.code);
+        r.country = Some(country.to_string());
+        r.inferred = Some(why.to_string());
+    };
+    // Coordination and attached places, mention by mention.
+    for (refs, ms) in [(&mut *actor, &c.source), (&mut *recipient, &c.target)] {
+        for k in 0..refs.len().min(ms.len()) {
+            if !open(&refs[k]) {
+                continue;
+            }
+            let a = &doc.actors[ms[k]];
+            let t = a.tokens;
+            // "Israeli helicopters and tanks": a bare second conjunct shares the first's
+            // nationality adjective.
+            if k > 0 {
+                let p = &doc.actors[ms[k - 1]];
+                if p.kind == ActorKind::Agent
+                    && p.tokens.end + 1 == t.start
+                    && matches!(doc.low(p.tokens.end), "and" | "or")
+                    && doc.tokens[t.start].pos != Pos::Det
+                {
+                    if let Some(cc) = state(&refs[k - 1].country).map(str::to_string) {
+                        set(&mut refs[k], &cc, "coordination");
+                        continue;
+                    }
+                }
+            }
+            // "Darfur rebels", "rebels in Darfur", "students throughout Indonesia"; troops "in"
+            // a place are as often foreign forces there.
+            let mil = refs[k].sector.as_deref() == Some("MIL");
+            // A place modifying a common noun ("Darfur rebels", "the Ontario government"), not
+            // one inside a name ("Norfolk Southern spokesman", "Union Texas").
+            let modifies = |p: &attache_doc::PlaceMention| {
+                p.tokens.end < t.end.max(p.tokens.end + 1)
+                    && doc
+                        .tokens
+                        .get(p.tokens.end)
+                        .is_some_and(|n| n.pos != Pos::Propn && n.pos != Pos::Punct)
+            };
+            let attached = doc.places.iter().find(|p| {
+                (p.tokens.start >= t.start && p.tokens.end < t.end && modifies(p))
+                    || (p.tokens.end == t.start && modifies(p))
+                    || (p.tokens.start > t.end
+                        && p.tokens.start <= t.end + 2
+                        && matches!(doc.low(t.end), "in" | "from" | "throughout" | "across")
+                        && !(mil && doc.low(t.end) == "in")
+                        && (t.end + 1..p.tokens.start).all(|q| doc.tokens[q].pos == Pos::Det))
+            });
+            if let Some(cc) = attached.and_then(|p| state(&p.country)).map(str::to_string) {
+                set(&mut refs[k], &cc, "place");
+            }
+        }
+    }
+    // The only state the sentence names, for an actor facing that state's own actors.
+    let mut only: Option<&str> = None;
+    let mut several = false;
+    let mut from_place = false;
+    let places = doc
+        .places
+        .iter()
+        .filter(|p| sent.contains(p.tokens.start))
+        .filter_map(|p| {
+            // A nationality word inside an actor phrase ("the South African leader") says
+            // whose actor it is, not where the act happened; a country or capital after a
+            // locative preposition is a place all the same.
+            let locative = p.tokens.start > sent.start
+                && matches!(
+                    doc.low(p.tokens.start - 1),
+                    "in" | "at" | "near" | "across" | "throughout"
+                );
+            let inside = doc.actors.iter().any(|m| {
+                m.tokens.start <= p.tokens.start
+                    && p.tokens.end <= m.tokens.end
+                    && !(locative && matches!(m.kind, ActorKind::Country | ActorKind::Metonym))
+            });
+            // Part of a name ("a Norfolk Southern spokesman"): no state at all.
+            let in_name = inside
+                && doc
+                    .tokens
+                    .get(p.tokens.end)
+                    .is_some_and(|n| n.pos == Pos::Propn);
+            state(&p.country).filter(|_| !in_name).map(|s| (s, !inside))
+        });
+    let actors = doc
+        .actors
+        .iter()
+        .filter(|m| sent.contains(m.tokens.start))
+        .filter_map(|m| state(&m.country).map(|s| (s, false)));
+    for (s, is_place) in places.chain(actors) {
+        match only {
+            Some(o) if o != s => several = true,
+            _ => only = Some(s),
+        }
+        from_place |= is_place;
+    }
+    // A story's dateline ("TOKYO, March 3 -") says whose "ministry" or "police" an unqualified
+    // one is, unless the sentence names another state.
+    let dateline = dateline_country(doc, c.sentence);
+    let only = match (dateline, only) {
+        (Some(d), None) => d,
+        (Some(d), Some(o)) if o == d && !several => d,
+        (Some(_), _) => return,
+        (None, Some(o)) if !several => o,
+        (None, _) => return,
+    }
+    .to_string();
+    let domestic_other = |refs: &[crate::record::ActorRef]| {
+        refs.iter().any(|r| {
+            state(&r.country) == Some(only.as_str())
+                && r.sector
+                    .as_deref()
+                    .is_some_and(|s| s != "GOV" && DOMESTIC.contains(&s))
+        })
+    };
+    // A target facing the state's own actors is theirs ("Egyptian police dispersed
+    // demonstrators"); a countryless source only when the sentence places the act in that
+    // state or its other side is that state's people rather than its government or the state
+    // itself ("the president met Bolivian miners" — a foreign leader meeting a government is
+    // common).
+    let target_ok = !actor.is_empty() || from_place;
+    if target_ok {
+        for r in recipient.iter_mut().filter(|r| open_event(r)) {
+            set(r, &only, "event");
+        }
+    }
+    if from_place || domestic_other(recipient) {
+        for r in actor.iter_mut().filter(|r| open_event(r)) {
+            set(r, &only, "event");
+        }
+    }
+}
+
+/// The state of the nearest dateline before sentence `si`: a headline segment that begins with
+/// a place ("KYIV, Feb 17 (Reuters) -").
+fn dateline_country(doc: &Document, si: usize) -> Option<&str> {
+    doc.sentences[..si]
+        .iter()
+        .rev()
+        .filter(|s| s.headline)
+        .find_map(|s| {
+            let p = doc
+                .places
+                .iter()
+                .find(|p| p.tokens.start == s.tokens.start)?;
+            let last = s.tokens.end.checked_sub(1)?;
+            matches!(doc.low(last), "-" | "--" | "—" | "–")
+                .then_some(())
+                .and(state(&p.country))
+        })
+}

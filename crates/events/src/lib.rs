@@ -113,6 +113,7 @@ impl Coder {
                 sector: if place { None } else { a.sector.clone() },
                 start: doc.char_offset(a.span.start),
                 end: doc.char_offset(a.span.end),
+                inferred: None,
             }
         };
         let tspan = doc.token_span(c.trigger);
@@ -121,6 +122,9 @@ impl Coder {
         if c.source.is_empty() && c.target.is_empty() && counts.is_empty() {
             return None;
         }
+        let mut actor: Vec<ActorRef> = c.source.iter().map(actor_ref).collect();
+        let mut recipient: Vec<ActorRef> = c.target.iter().map(actor_ref).collect();
+        context::inherit_countries(cx, c, &mut actor, &mut recipient);
         Some(EventRecord {
             id: format!("{}-{}", doc.meta.id, n + 1),
             doc_id: doc.meta.id.clone(),
@@ -134,8 +138,8 @@ impl Coder {
                 mode: info.plover_mode.clone(),
             },
             status: c.status,
-            actor: c.source.iter().map(actor_ref).collect(),
-            recipient: c.target.iter().map(actor_ref).collect(),
+            actor,
+            recipient,
             trigger: TextSpan {
                 text: doc.slice(tspan).to_string(),
                 start: doc.char_offset(tspan.start),

@@ -11,6 +11,10 @@ pub struct ActorRef {
     pub sector: Option<String>,
     pub start: usize,
     pub end: usize,
+    /// Set when the text does not name the actor's country and it was taken from context:
+    /// `coordination`, `place` or `event` (see `context::inherit_countries`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -151,7 +151,15 @@ fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
                 return st;
             }
         }
-        if let Some(l) = lemma(cx, k).filter(|_| matches!(pos, Pos::Verb | Pos::Noun | Pos::Adj)) {
+        // A word modifying the next noun ("the ruling party") is no verb of refusal.
+        let modifier = matches!(pos, Pos::Noun | Pos::Adj)
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.pos, Pos::Noun | Pos::Propn));
+        if let Some(l) =
+            lemma(cx, k).filter(|_| matches!(pos, Pos::Verb | Pos::Noun | Pos::Adj) && !modifier)
+        {
             if cx.cues.has(Cue::NegatingVerbs, l) {
                 return if !negated_before(cx, k, start) {
                     Status::Negated

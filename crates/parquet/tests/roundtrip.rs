@@ -28,6 +28,7 @@ fn actor(code: &str, start: usize) -> ActorRef {
         sector: None,
         start,
         end: start + 4,
+        inferred: None,
     }
 }
 

@@ -685,6 +685,7 @@ mod tests {
             sector: None,
             start: 0,
             end: 0,
+            inferred: None,
         };
         assert_eq!(
             country_key(&a("FRAGOV", Some("FRA"))).as_deref(),

@@ -15,8 +15,7 @@ pub const SECTORS: &[&str] = &[
     "NGO", "SOC", "INS", "SEP", "PRE", "HLH",
 ];
 
-/// Non-state "country" prefixes of actor codes.
-pub const NON_STATE: &[&str] = &["IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS"];
+pub use attache_doc::NON_STATE;
 
 #[derive(Debug, Clone)]
 pub struct Country {
