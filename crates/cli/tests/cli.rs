@@ -111,6 +111,7 @@ fn coding_phenomena() {
         ("coordinated", "Israeli jets and tanks shelled the town."),
         ("ruling", "Members of the ruling party held rallies against the government."),
         ("followers", "About 300 followers of the former president blocked roads in Algiers."),
+        ("further", "Iraqi jets launched further air strikes on Mosul."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -293,6 +294,8 @@ fn coding_phenomena() {
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);
+    // Carried out, whatever was said of it before ("further", "planned").
+    assert_eq!(find(&by["further"], "19")["status"], "occurred");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -322,9 +322,8 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
             if st != Status::Occurred {
                 return st;
             }
-            if let Some(m) = modifier {
-                return m;
-            }
+            // "launched further air strikes", "held the planned talks": carried out, whatever
+            // was said of them before.
             return if cx.cues.has(Cue::HypotheticalVerbs, l) {
                 Status::Hypothetical
             } else {
