@@ -286,7 +286,7 @@ pub(crate) struct View<'a> {
     card: Vec<Option<u32>>,
     ordinal: Vec<Option<u32>>,
     figure: Vec<Option<f64>>,
-    /// Per token, whether some pattern may begin there ([`Words::may_start`]).
+    /// Per token, whether some pattern may begin there ([`Words::lookup`]).
     start: Vec<bool>,
 }
 
@@ -331,15 +331,17 @@ impl<'a> View<'a> {
         if let Some(x) = sent_start.first_mut() {
             *x = true;
         }
-        let word: Vec<Option<&Word>> = low.iter().map(|l| words.get(l)).collect();
         // Without a hyphen (or, for ordinals, a leading digit) only the table entry can give a
         // value: skip the compound parsers.
         let (mut card, mut ordinal) =
             (Vec::with_capacity(low.len()), Vec::with_capacity(low.len()));
         let mut start = Vec::with_capacity(low.len());
-        for (l, w) in low.iter().zip(&word) {
+        let mut word: Vec<Option<&Word>> = Vec::with_capacity(low.len());
+        for l in &low {
+            let (w, may_start) = words.lookup(l);
+            word.push(w);
+            start.push(may_start);
             let b = l.as_bytes();
-            start.push(words.may_start(l, *w));
             let dash = b.contains(&b'-');
             card.push(if dash {
                 words.card(l)

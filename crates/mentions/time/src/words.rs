@@ -3,7 +3,7 @@
 //! `second` an ordinal and a unit).
 
 use crate::value::{DayPart, Season, Unit};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A fast hasher for the short word forms of the table (FxHash-style; the table is fixed and
@@ -22,9 +22,13 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut x = [0u8; 8];
-            x[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            // The same little-endian word as a zero-padded copy, without a `memcpy` call for a
+            // variable-length copy on every lookup.
+            let x = rest
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+            h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
         self.0 = h;
     }
@@ -39,10 +43,17 @@ impl Hasher for WordHasher {
 }
 
 type WordMap = HashMap<&'static str, Word, BuildHasherDefault<WordHasher>>;
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+/// A table word or a starter: one lookup answers both questions of [`View::new`].
+type SlotMap = HashMap<&'static str, Slot, BuildHasherDefault<WordHasher>>;
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    word: Option<Word>,
+    starter: bool,
+}
 
 /// The words outside the table that some pattern of the grammar accepts as its first token
-/// (`the`, `last`, `about`, `noon`, ...; see [`Words::may_start`]). A word added to a pattern's
+/// (`the`, `last`, `about`, `noon`, ...; see [`Words::lookup`]). A word added to a pattern's
 /// first position in `grammar.rs` must be added here.
 const STARTERS: &[&str] = &[
     "'",
@@ -261,8 +272,11 @@ pub(crate) struct Words {
     max_len: usize,
     /// The bytes some word form starts with.
     first: [bool; 256],
-    /// [`STARTERS`].
-    starters: WordSet,
+    /// The table words and [`STARTERS`] together, with their own length and first-byte
+    /// filters ([`Words::lookup`]).
+    slots: SlotMap,
+    slot_max_len: usize,
+    slot_first: [bool; 256],
 }
 
 impl Words {
@@ -346,23 +360,45 @@ impl Words {
                 first[usize::from(b)] = true;
             }
         }
+        let mut slots = SlotMap::default();
+        for (k, w) in &map {
+            slots.entry(k).or_default().word = Some(*w);
+        }
+        for k in STARTERS {
+            slots.entry(k).or_default().starter = true;
+        }
+        let slot_max_len = slots.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut slot_first = [false; 256];
+        for k in slots.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                slot_first[usize::from(b)] = true;
+            }
+        }
         Words {
             map,
             max_len,
             first,
-            starters: STARTERS.iter().copied().collect(),
+            slots,
+            slot_max_len,
+            slot_first,
         }
     }
 
-    /// Whether some pattern may begin at a token whose lower-case form is `w` and whose table
-    /// entry is `entry`: a figure, a hyphenated compound, a table word or one of [`STARTERS`].
-    /// Patterns are tried only there.
-    pub(crate) fn may_start(&self, w: &str, entry: Option<&Word>) -> bool {
+    /// [`Words::get`] of `w`, and whether some pattern may begin at a token whose lower-case
+    /// form is `w`: a figure, a hyphenated compound, a table word or one of [`STARTERS`]
+    /// (patterns are tried only there). One hash lookup, since both are asked of every token.
+    pub(crate) fn lookup(&self, w: &str) -> (Option<&Word>, bool) {
         let b = w.as_bytes();
-        entry.is_some()
-            || b.first().is_some_and(u8::is_ascii_digit)
-            || b.contains(&b'-')
-            || self.starters.contains(w)
+        let structural = b.first().is_some_and(u8::is_ascii_digit) || b.contains(&b'-');
+        if b.len() > self.slot_max_len
+            || !b.first().is_some_and(|&c| self.slot_first[usize::from(c)])
+        {
+            return (None, structural);
+        }
+        match self.slots.get(w) {
+            Some(s) => (s.word.as_ref(), s.word.is_some() || s.starter || structural),
+            None => (None, structural),
+        }
     }
 
     pub(crate) fn get(&self, w: &str) -> Option<&Word> {
