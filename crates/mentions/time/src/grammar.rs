@@ -1746,7 +1746,7 @@ impl<'a> View<'a> {
                 j += 1;
             } else if matches!(w, "fiscal" | "calendar") {
                 j += 1;
-            } else if let Some(n) = self.quarter_ordinal(w) {
+            } else if let Some(n) = self.quarter_ordinal_at(j) {
                 q = Some(QRef::N(n));
                 qualified = true;
                 j += 1;
@@ -1841,6 +1841,14 @@ impl<'a> View<'a> {
         match w {
             "final" => Some(4),
             _ => self.words.ordinal(w).filter(|n| (1..=4).contains(n)),
+        }
+    }
+
+    /// [`View::quarter_ordinal`] of token `i`, from the ordinal looked up once per token.
+    fn quarter_ordinal_at(&self, i: usize) -> Option<u32> {
+        match self.low(i) {
+            "final" => Some(4),
+            _ => self.ordinal_at(i).filter(|n| (1..=4).contains(n)),
         }
     }
 
@@ -1992,7 +2000,7 @@ impl<'a> View<'a> {
             }
         }
         // "the 20th century", "11th century"
-        if let Some(n) = self.words.ordinal(w).filter(|n| (1..=30).contains(n)) {
+        if let Some(n) = self.ordinal_at(j).filter(|n| (1..=30).contains(n)) {
             if self.any(j + 1, &["century"]) {
                 return Some(Cand {
                     start: i,
@@ -2092,7 +2100,7 @@ impl<'a> View<'a> {
             }
         }
         let (unit, plural) = self.unit(k)?;
-        let fig = self.figure(i).is_some() || self.words.card(w).is_some();
+        let fig = self.figure(i).is_some() || self.card_at(i).is_some();
         match qty {
             Qty::N(n) if n == 1.0 && plural => return None,
             Qty::N(n) if n != 1.0 && !plural && !fig => return None,

@@ -275,8 +275,8 @@ pub(crate) struct Words {
     /// The table words and [`STARTERS`] together, with their own length and first-byte
     /// filters ([`Words::lookup`]).
     slots: SlotMap,
-    slot_max_len: usize,
-    slot_first: [bool; 256],
+    /// Per first byte, the lengths (bit `len`) of the slot words starting so.
+    slot_shape: [u32; 256],
 }
 
 impl Words {
@@ -367,11 +367,11 @@ impl Words {
         for k in STARTERS {
             slots.entry(k).or_default().starter = true;
         }
-        let slot_max_len = slots.keys().map(|k| k.len()).max().unwrap_or(0);
-        let mut slot_first = [false; 256];
+        let mut slot_shape = [0u32; 256];
         for k in slots.keys() {
             if let Some(&b) = k.as_bytes().first() {
-                slot_first[usize::from(b)] = true;
+                // A bit per length: every table word is far shorter than 32 bytes (a test checks).
+                slot_shape[usize::from(b)] |= 1u32.checked_shl(k.len() as u32).unwrap_or(0);
             }
         }
         Words {
@@ -379,8 +379,7 @@ impl Words {
             max_len,
             first,
             slots,
-            slot_max_len,
-            slot_first,
+            slot_shape,
         }
     }
 
@@ -390,9 +389,9 @@ impl Words {
     pub(crate) fn lookup(&self, w: &str) -> (Option<&Word>, bool) {
         let b = w.as_bytes();
         let structural = b.first().is_some_and(u8::is_ascii_digit) || b.contains(&b'-');
-        if b.len() > self.slot_max_len
-            || !b.first().is_some_and(|&c| self.slot_first[usize::from(c)])
-        {
+        // Most tokens are ruled out without hashing: no slot word has their first byte and length.
+        let shape = b.first().map_or(0, |&c| self.slot_shape[usize::from(c)]);
+        if shape & 1u32.checked_shl(b.len() as u32).unwrap_or(0) == 0 {
             return (None, structural);
         }
         match self.slots.get(w) {
@@ -438,5 +437,40 @@ impl Words {
         let tens = self.get(a)?.card.filter(|n| *n >= 20 && n % 10 == 0)?;
         let ones = self.get(b)?.ordinal.filter(|n| (1..10).contains(n))?;
         Some(tens + ones)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_agrees_with_the_tables() {
+        let w = Words::new();
+        // The length filter of `lookup` has one bit per length under 32.
+        assert!(w.slots.keys().all(|k| !k.is_empty() && k.len() < 32));
+        let mut probes: Vec<&str> = w.slots.keys().copied().collect();
+        probes.extend([
+            "",
+            "said",
+            "the",
+            "2025",
+            "twenty-one",
+            "-",
+            "x",
+            "yesterdays",
+            "mid-",
+            "thé",
+        ]);
+        for p in probes {
+            let (entry, starts) = w.lookup(p);
+            let b = p.as_bytes();
+            let expect = w.map.get(p).is_some()
+                || b.first().is_some_and(u8::is_ascii_digit)
+                || b.contains(&b'-')
+                || STARTERS.contains(&p);
+            assert_eq!(entry.is_some(), w.get(p).is_some(), "{p}");
+            assert_eq!(starts, expect, "{p}");
+        }
     }
 }
