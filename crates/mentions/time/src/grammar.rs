@@ -2463,7 +2463,12 @@ impl<'a> View<'a> {
             (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)
         } else if let Ok(h) = num.parse::<u32>() {
             (h, 0)
-        } else if let Some(h) = self.words.card(num) {
+        } else if let Some(h) = if num.len() == w.len() {
+            // No am/pm suffix: the token's own cardinal, looked up once in `View::new`.
+            self.card_at(i)
+        } else {
+            self.words.card(num)
+        } {
             (h, 0)
         } else {
             return None;
