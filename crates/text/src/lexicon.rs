@@ -14,12 +14,19 @@ use crate::TextError;
 pub struct Lexicon {
     lemmas: Vec<String>,
     ids: HashMap<String, LemmaId>,
-    verb_forms: HashMap<String, (LemmaId, VerbForm)>,
-    noun_forms: HashMap<String, LemmaId>,
+    /// Verb and noun readings of each surface form in one map: the tagger asks for both for
+    /// every token, with one hash lookup.
+    forms: HashMap<String, Forms>,
     /// Adjectives the word shape does not reveal (`data/lexicon/adjectives.txt`).
     adjectives: rustc_hash::FxHashSet<String>,
     /// Irregular forms by base: (past, participle, ing), used to inflect added verbs.
     irregular: HashMap<String, Irregular>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Forms {
+    verb: Option<(LemmaId, VerbForm)>,
+    noun: Option<LemmaId>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -130,13 +137,10 @@ impl Lexicon {
     }
 
     fn put_verb_form(&mut self, form: String, id: LemmaId, vf: VerbForm) {
-        use std::collections::hash_map::Entry;
-        match self.verb_forms.entry(form) {
-            Entry::Vacant(e) => {
-                e.insert((id, vf));
-            }
-            Entry::Occupied(mut e) => {
-                let (old_id, old_vf) = *e.get();
+        let slot = &mut self.forms.entry(form).or_default().verb;
+        match *slot {
+            None => *slot = Some((id, vf)),
+            Some((old_id, old_vf)) => {
                 // Same lemma, past and participle coincide ("met").
                 if old_id == id
                     && matches!(
@@ -145,7 +149,7 @@ impl Lexicon {
                             | (VerbForm::PastParticiple, VerbForm::Past)
                     )
                 {
-                    e.insert((id, VerbForm::PastOrParticiple));
+                    *slot = Some((id, VerbForm::PastOrParticiple));
                 }
             }
         }
@@ -156,7 +160,7 @@ impl Lexicon {
         let lemma = lemma.trim().to_ascii_lowercase();
         let head = lemma.split(' ').next().unwrap_or("").to_string();
         let id = self.intern(&head);
-        if self.verb_forms.get(&head).is_some_and(|&(i, _)| i == id) {
+        if self.verb_of(&head).is_some_and(|(i, _)| i == id) {
             return id;
         }
         self.put_verb_form(head.clone(), id, VerbForm::Base);
@@ -194,9 +198,17 @@ impl Lexicon {
         let lemma = lemma.trim().to_ascii_lowercase();
         let head = lemma.rsplit(' ').next().unwrap_or("").to_string();
         let id = self.intern(&head);
-        self.noun_forms.entry(head.clone()).or_insert(id);
+        self.forms
+            .entry(head.clone())
+            .or_default()
+            .noun
+            .get_or_insert(id);
         if !head.ends_with('s') || head.ends_with("ss") {
-            self.noun_forms.entry(regular_s(&head)).or_insert(id);
+            self.forms
+                .entry(regular_s(&head))
+                .or_default()
+                .noun
+                .get_or_insert(id);
         }
         id
     }
@@ -225,22 +237,37 @@ impl Lexicon {
 
     /// Verb reading of a lower-case surface form.
     pub fn verb(&self, lower: &str) -> Option<(LemmaId, VerbForm)> {
-        self.verb_forms.get(lower).copied().or_else(|| {
-            // "re-open", "reimposed", "reopening": a repeated action reads as its verb. Without
-            // the hyphen only past and -ing forms, so that nouns ("reform", "research") keep
-            // their reading.
-            let stem = lower.strip_prefix("re-").or_else(|| {
-                lower.strip_prefix("re").filter(|s| {
-                    s.len() >= 6 && !s.starts_with('-') && (s.ends_with("ed") || s.ends_with("ing"))
-                })
-            })?;
-            self.verb_forms.get(stem).copied()
-        })
+        self.verb_of(lower).or_else(|| self.re_verb(lower))
+    }
+
+    /// Verb and noun readings of a lower-case surface form ([`Lexicon::verb`],
+    /// [`Lexicon::noun`]) with one lookup of the form.
+    pub fn verb_and_noun(&self, lower: &str) -> (Option<(LemmaId, VerbForm)>, Option<LemmaId>) {
+        let f = self.forms.get(lower).copied().unwrap_or_default();
+        (f.verb.or_else(|| self.re_verb(lower)), f.noun)
+    }
+
+    /// The listed verb reading of exactly this form.
+    fn verb_of(&self, form: &str) -> Option<(LemmaId, VerbForm)> {
+        self.forms.get(form).and_then(|f| f.verb)
+    }
+
+    /// A prefixed repeated action read as its verb.
+    fn re_verb(&self, lower: &str) -> Option<(LemmaId, VerbForm)> {
+        // "re-open", "reimposed", "reopening": a repeated action reads as its verb. Without
+        // the hyphen only past and -ing forms, so that nouns ("reform", "research") keep
+        // their reading.
+        let stem = lower.strip_prefix("re-").or_else(|| {
+            lower.strip_prefix("re").filter(|s| {
+                s.len() >= 6 && !s.starts_with('-') && (s.ends_with("ed") || s.ends_with("ing"))
+            })
+        })?;
+        self.verb_of(stem)
     }
 
     /// Noun reading of a lower-case surface form.
     pub fn noun(&self, lower: &str) -> Option<LemmaId> {
-        self.noun_forms.get(lower).copied()
+        self.forms.get(lower).and_then(|f| f.noun)
     }
 
     pub fn len(&self) -> usize {

@@ -265,8 +265,7 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             ""
         };
 
-        let verb = lex.verb(low);
-        let noun = lex.noun(low);
+        let (verb, noun) = lex.verb_and_noun(low);
         doc.tokens[i].lemma = verb.map(|v| v.0).or(noun);
         doc.tokens[i].verb_form = verb.map(|v| v.1);
 

@@ -705,6 +705,34 @@ struct Cand {
     key: String,
 }
 
+/// Byte classes of ASCII for [`PlaceTagger::units`]: letter, digit, a byte a plain key may hold
+/// (letters, figures, `'`, `&`), and anything but a lower-case letter.
+const A_LETTER: u8 = 1;
+const A_DIGIT: u8 = 2;
+const A_PLAIN: u8 = 4;
+const A_NOT_LOWER: u8 = 8;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        let mut c = 0;
+        if b.is_ascii_alphabetic() {
+            c |= A_LETTER | A_PLAIN;
+        } else if b.is_ascii_digit() {
+            c |= A_DIGIT | A_PLAIN;
+        } else if b == b'\'' || b == b'&' {
+            c |= A_PLAIN;
+        }
+        if !b.is_ascii_lowercase() {
+            c |= A_NOT_LOWER;
+        }
+        t[i] = c;
+        i += 1;
+    }
+    t
+};
+
 fn is_alpha_text(s: &str) -> bool {
     s.chars().any(char::is_alphanumeric)
 }
@@ -853,20 +881,20 @@ impl PlaceTagger {
                 let s = text.get(a..b).unwrap_or("");
                 let (mut letters, mut upper, mut alpha) = (false, true, false);
                 // A word of letters, figures, `'` and `&` only is its own key in lower case.
-                let mut plain = true;
+                let plain;
                 if s.is_ascii() {
-                    // The same tests on bytes: ASCII letters are the only alphabetic ASCII.
+                    // The same tests on bytes (ASCII letters are the only alphabetic ASCII), with
+                    // one table load per byte instead of a chain of tests.
+                    let (mut any, mut all) = (0u8, u8::MAX);
                     for b in s.bytes() {
-                        if b.is_ascii_alphabetic() {
-                            letters = true;
-                            upper &= b.is_ascii_uppercase();
-                            alpha = true;
-                        } else if b.is_ascii_digit() {
-                            alpha = true;
-                        } else {
-                            plain &= b == b'\'' || b == b'&';
-                        }
+                        let c = ASCII_CLASS[usize::from(b & 0x7f)];
+                        any |= c;
+                        all &= c;
                     }
+                    letters = any & A_LETTER != 0;
+                    upper = all & A_NOT_LOWER != 0;
+                    alpha = any & (A_LETTER | A_DIGIT) != 0;
+                    plain = all & A_PLAIN != 0;
                 } else {
                     plain = false;
                     for c in s.chars() {

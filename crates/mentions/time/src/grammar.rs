@@ -286,7 +286,7 @@ pub(crate) struct View<'a> {
     card: Vec<Option<u32>>,
     ordinal: Vec<Option<u32>>,
     figure: Vec<Option<f64>>,
-    /// Per token, whether some pattern may begin there ([`Words::may_start`]).
+    /// Per token, whether some pattern may begin there ([`Words::lookup`]).
     start: Vec<bool>,
 }
 
@@ -331,15 +331,17 @@ impl<'a> View<'a> {
         if let Some(x) = sent_start.first_mut() {
             *x = true;
         }
-        let word: Vec<Option<&Word>> = low.iter().map(|l| words.get(l)).collect();
         // Without a hyphen (or, for ordinals, a leading digit) only the table entry can give a
         // value: skip the compound parsers.
         let (mut card, mut ordinal) =
             (Vec::with_capacity(low.len()), Vec::with_capacity(low.len()));
         let mut start = Vec::with_capacity(low.len());
-        for (l, w) in low.iter().zip(&word) {
+        let mut word: Vec<Option<&Word>> = Vec::with_capacity(low.len());
+        for l in &low {
+            let (w, may_start) = words.lookup(l);
+            word.push(w);
+            start.push(may_start);
             let b = l.as_bytes();
-            start.push(words.may_start(l, *w));
             let dash = b.contains(&b'-');
             card.push(if dash {
                 words.card(l)
@@ -1744,7 +1746,7 @@ impl<'a> View<'a> {
                 j += 1;
             } else if matches!(w, "fiscal" | "calendar") {
                 j += 1;
-            } else if let Some(n) = self.quarter_ordinal(w) {
+            } else if let Some(n) = self.quarter_ordinal_at(j) {
                 q = Some(QRef::N(n));
                 qualified = true;
                 j += 1;
@@ -1839,6 +1841,14 @@ impl<'a> View<'a> {
         match w {
             "final" => Some(4),
             _ => self.words.ordinal(w).filter(|n| (1..=4).contains(n)),
+        }
+    }
+
+    /// [`View::quarter_ordinal`] of token `i`, from the ordinal looked up once per token.
+    fn quarter_ordinal_at(&self, i: usize) -> Option<u32> {
+        match self.low(i) {
+            "final" => Some(4),
+            _ => self.ordinal_at(i).filter(|n| (1..=4).contains(n)),
         }
     }
 
@@ -1990,7 +2000,7 @@ impl<'a> View<'a> {
             }
         }
         // "the 20th century", "11th century"
-        if let Some(n) = self.words.ordinal(w).filter(|n| (1..=30).contains(n)) {
+        if let Some(n) = self.ordinal_at(j).filter(|n| (1..=30).contains(n)) {
             if self.any(j + 1, &["century"]) {
                 return Some(Cand {
                     start: i,
@@ -2090,7 +2100,7 @@ impl<'a> View<'a> {
             }
         }
         let (unit, plural) = self.unit(k)?;
-        let fig = self.figure(i).is_some() || self.words.card(w).is_some();
+        let fig = self.figure(i).is_some() || self.card_at(i).is_some();
         match qty {
             Qty::N(n) if n == 1.0 && plural => return None,
             Qty::N(n) if n != 1.0 && !plural && !fig => return None,
@@ -2453,7 +2463,12 @@ impl<'a> View<'a> {
             (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)
         } else if let Ok(h) = num.parse::<u32>() {
             (h, 0)
-        } else if let Some(h) = self.words.card(num) {
+        } else if let Some(h) = if num.len() == w.len() {
+            // No am/pm suffix: the token's own cardinal, looked up once in `View::new`.
+            self.card_at(i)
+        } else {
+            self.words.card(num)
+        } {
             (h, 0)
         } else {
             return None;

@@ -3,7 +3,7 @@
 //! `second` an ordinal and a unit).
 
 use crate::value::{DayPart, Season, Unit};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A fast hasher for the short word forms of the table (FxHash-style; the table is fixed and
@@ -22,9 +22,13 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut x = [0u8; 8];
-            x[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            // The same little-endian word as a zero-padded copy, without a `memcpy` call for a
+            // variable-length copy on every lookup.
+            let x = rest
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+            h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
         self.0 = h;
     }
@@ -39,10 +43,17 @@ impl Hasher for WordHasher {
 }
 
 type WordMap = HashMap<&'static str, Word, BuildHasherDefault<WordHasher>>;
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+/// A table word or a starter: one lookup answers both questions of [`View::new`].
+type SlotMap = HashMap<&'static str, Slot, BuildHasherDefault<WordHasher>>;
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    word: Option<Word>,
+    starter: bool,
+}
 
 /// The words outside the table that some pattern of the grammar accepts as its first token
-/// (`the`, `last`, `about`, `noon`, ...; see [`Words::may_start`]). A word added to a pattern's
+/// (`the`, `last`, `about`, `noon`, ...; see [`Words::lookup`]). A word added to a pattern's
 /// first position in `grammar.rs` must be added here.
 const STARTERS: &[&str] = &[
     "'",
@@ -261,8 +272,11 @@ pub(crate) struct Words {
     max_len: usize,
     /// The bytes some word form starts with.
     first: [bool; 256],
-    /// [`STARTERS`].
-    starters: WordSet,
+    /// The table words and [`STARTERS`] together, with their own length and first-byte
+    /// filters ([`Words::lookup`]).
+    slots: SlotMap,
+    /// Per first byte, the lengths (bit `len`) of the slot words starting so.
+    slot_shape: [u32; 256],
 }
 
 impl Words {
@@ -346,23 +360,44 @@ impl Words {
                 first[usize::from(b)] = true;
             }
         }
+        let mut slots = SlotMap::default();
+        for (k, w) in &map {
+            slots.entry(k).or_default().word = Some(*w);
+        }
+        for k in STARTERS {
+            slots.entry(k).or_default().starter = true;
+        }
+        let mut slot_shape = [0u32; 256];
+        for k in slots.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                // A bit per length: every table word is far shorter than 32 bytes (a test checks).
+                slot_shape[usize::from(b)] |= 1u32.checked_shl(k.len() as u32).unwrap_or(0);
+            }
+        }
         Words {
             map,
             max_len,
             first,
-            starters: STARTERS.iter().copied().collect(),
+            slots,
+            slot_shape,
         }
     }
 
-    /// Whether some pattern may begin at a token whose lower-case form is `w` and whose table
-    /// entry is `entry`: a figure, a hyphenated compound, a table word or one of [`STARTERS`].
-    /// Patterns are tried only there.
-    pub(crate) fn may_start(&self, w: &str, entry: Option<&Word>) -> bool {
+    /// [`Words::get`] of `w`, and whether some pattern may begin at a token whose lower-case
+    /// form is `w`: a figure, a hyphenated compound, a table word or one of [`STARTERS`]
+    /// (patterns are tried only there). One hash lookup, since both are asked of every token.
+    pub(crate) fn lookup(&self, w: &str) -> (Option<&Word>, bool) {
         let b = w.as_bytes();
-        entry.is_some()
-            || b.first().is_some_and(u8::is_ascii_digit)
-            || b.contains(&b'-')
-            || self.starters.contains(w)
+        let structural = b.first().is_some_and(u8::is_ascii_digit) || b.contains(&b'-');
+        // Most tokens are ruled out without hashing: no slot word has their first byte and length.
+        let shape = b.first().map_or(0, |&c| self.slot_shape[usize::from(c)]);
+        if shape & 1u32.checked_shl(b.len() as u32).unwrap_or(0) == 0 {
+            return (None, structural);
+        }
+        match self.slots.get(w) {
+            Some(s) => (s.word.as_ref(), s.word.is_some() || s.starter || structural),
+            None => (None, structural),
+        }
     }
 
     pub(crate) fn get(&self, w: &str) -> Option<&Word> {
@@ -402,5 +437,40 @@ impl Words {
         let tens = self.get(a)?.card.filter(|n| *n >= 20 && n % 10 == 0)?;
         let ones = self.get(b)?.ordinal.filter(|n| (1..10).contains(n))?;
         Some(tens + ones)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_agrees_with_the_tables() {
+        let w = Words::new();
+        // The length filter of `lookup` has one bit per length under 32.
+        assert!(w.slots.keys().all(|k| !k.is_empty() && k.len() < 32));
+        let mut probes: Vec<&str> = w.slots.keys().copied().collect();
+        probes.extend([
+            "",
+            "said",
+            "the",
+            "2025",
+            "twenty-one",
+            "-",
+            "x",
+            "yesterdays",
+            "mid-",
+            "thé",
+        ]);
+        for p in probes {
+            let (entry, starts) = w.lookup(p);
+            let b = p.as_bytes();
+            let expect = w.map.get(p).is_some()
+                || b.first().is_some_and(u8::is_ascii_digit)
+                || b.contains(&b'-')
+                || STARTERS.contains(&p);
+            assert_eq!(entry.is_some(), w.get(p).is_some(), "{p}");
+            assert_eq!(starts, expect, "{p}");
+        }
     }
 }
