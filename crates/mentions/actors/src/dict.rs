@@ -94,15 +94,55 @@ pub struct ActorDictionary {
     country_index: HashMap<String, u32>,
     /// Head words of singular actor phrases "it" can refer back to (`actors/it_heads.txt`).
     pub it_heads: std::collections::HashSet<String>,
+    /// Head and sector words of organisations the dictionaries do not name
+    /// (`actors/org_names.tsv`).
+    pub org_names: OrgNames,
 }
 
-/// The text of the four dictionary files.
+/// Words that make a run of capitalised words an organisation's name, lower case → sector.
+#[derive(Debug, Clone, Default)]
+pub struct OrgNames {
+    /// The last word of the name: "Association", "Party", "Ministry".
+    pub heads: HashMap<String, String>,
+    /// A word inside the name that says more than a generic head: "Teachers", "Medical".
+    pub words: HashMap<String, String>,
+}
+
+impl OrgNames {
+    fn parse(text: &str) -> Result<Self, ActorError> {
+        let mut out = OrgNames::default();
+        for (line, cols) in rows(text) {
+            let bad = |msg: &str| ActorError::Data {
+                file: "actors/org_names.tsv".into(),
+                line,
+                msg: msg.into(),
+            };
+            let [kind, word, sector] = cols[..] else {
+                return Err(bad("expected three columns: kind, word, sector"));
+            };
+            let sector = sector.trim();
+            if !SECTORS.contains(&sector) {
+                return Err(bad(&format!("unknown sector {sector}")));
+            }
+            let map = match kind.trim() {
+                "head" => &mut out.heads,
+                "word" => &mut out.words,
+                k => return Err(bad(&format!("unknown kind {k} (head or word)"))),
+            };
+            map.insert(word.trim().to_lowercase(), sector.to_string());
+        }
+        Ok(out)
+    }
+}
+
+/// The text of the dictionary files.
 pub struct ActorSources<'a> {
     pub countries: &'a str,
     pub organizations: &'a str,
     pub people: &'a str,
     pub agents: &'a str,
     pub it_heads: &'a str,
+    pub org_names: &'a str,
 }
 
 impl ActorSources<'static> {
@@ -114,6 +154,7 @@ impl ActorSources<'static> {
             people: include_str!("../../../../data/actors/people.tsv"),
             agents: include_str!("../../../../data/actors/agents.tsv"),
             it_heads: include_str!("../../../../data/actors/it_heads.txt"),
+            org_names: include_str!("../../../../data/actors/org_names.tsv"),
         }
     }
 }
@@ -210,12 +251,13 @@ impl ActorDictionary {
             let p = dir.join("actors").join(name);
             std::fs::read_to_string(&p).map_err(|e| ActorError::Io(p.display().to_string(), e))
         };
-        let (c, o, p, a, h) = (
+        let (c, o, p, a, h, n) = (
             read("countries.tsv")?,
             read("organizations.tsv")?,
             read("people.tsv")?,
             read("agents.tsv")?,
             read("it_heads.txt")?,
+            read("org_names.tsv")?,
         );
         Self::from_sources(&ActorSources {
             countries: &c,
@@ -223,6 +265,7 @@ impl ActorDictionary {
             people: &p,
             agents: &a,
             it_heads: &h,
+            org_names: &n,
         })
     }
 
@@ -402,6 +445,7 @@ impl ActorDictionary {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(str::to_ascii_lowercase)
                 .collect(),
+            org_names: OrgNames::parse(src.org_names)?,
         })
     }
 

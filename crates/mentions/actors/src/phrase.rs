@@ -261,7 +261,38 @@ impl ActorTagger {
             let mut i = sent.start;
             let mut pending_possessor: Option<usize> = None;
             while i < sent.end {
-                let Some(chunk) = self.chunk(doc, &hit_at, i, sent.end) else {
+                let chunk = self.chunk(doc, &hit_at, i, sent.end);
+                let coded = chunk.and_then(|c| self.code_chunk(doc, &hit_at, c, date));
+                // A name the dictionaries do not know: where they find nothing to code, where
+                // they see only a nationality ("the Kenyan Medical Association"), or where a role
+                // noun's name goes on with "of" ("the Nigerian Union of Teachers").
+                let try_org = match (&coded, chunk) {
+                    (None, _) => true,
+                    (Some(m), Some(c)) => {
+                        matches!(m.kind, ActorKind::Agent | ActorKind::People)
+                            && (m.sector.is_none()
+                                || (c.end + 1 < sent.end && matches!(doc.low(c.end), "of" | "for")))
+                    }
+                    _ => false,
+                };
+                if try_org {
+                    if let Some((m, acronym)) = self.unknown_org(doc, &hit_at, i, sent.end) {
+                        if chunk.is_none_or(|c| m.tokens.end >= c.end) {
+                            i = m.tokens.end;
+                            if let Some(a) = acronym {
+                                // "the Civil Liberty Organization (CLO)": "CLO" names it later.
+                                short_names.insert(doc.low(a).to_string(), mentions.len());
+                                i = a + 2;
+                            }
+                            if m.possessive {
+                                pending_possessor = Some(mentions.len());
+                            }
+                            mentions.push(m);
+                            continue;
+                        }
+                    }
+                }
+                let Some(chunk) = chunk else {
                     // Pronouns and short names.
                     if let Some(m) = self.reference(doc, i, &mentions, &short_names, si) {
                         mentions.push(m);
@@ -270,7 +301,7 @@ impl ActorTagger {
                     continue;
                 };
                 let next = chunk.end;
-                if let Some(mut m) = self.code_chunk(doc, &hit_at, chunk, date) {
+                if let Some(mut m) = coded {
                     // The article opens the noun phrase ("the Taliban", "a Turkish convoy"); a
                     // name modifying another noun ("the Ukrainian city") does not take it.
                     let s = m.tokens.start;
@@ -317,6 +348,137 @@ impl ActorTagger {
         distribute_shared_heads(doc, &mut mentions);
         locate_countryless(doc, &mut mentions);
         doc.actors = mentions;
+    }
+
+    /// An organisation the dictionaries do not know, named by a run of capitalised words that
+    /// ends in a head word of `actors/org_names.tsv` ("the Kenya Medical Association"), with
+    /// the token of an acronym given in parentheses right after it.
+    fn unknown_org(
+        &self,
+        doc: &Document,
+        hit_at: &HitAt,
+        i: usize,
+        end: usize,
+    ) -> Option<(ActorMention, Option<usize>)> {
+        let names = &self.dict.org_names;
+        let cap = |k: usize| {
+            doc.tokens[k].pos != Pos::Punct
+                && doc
+                    .slice(doc.tokens[k].span)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        };
+        let det = doc.low(i) == "the";
+        let s = if det { i + 1 } else { i };
+        if s >= end || !cap(s) || names.heads.is_empty() {
+            return None;
+        }
+        // Only where a name begins, not inside one begun earlier.
+        let sent_start = doc
+            .sentence_of(i)
+            .map_or(0, |si| doc.sentences[si].tokens.start);
+        if !det && i > sent_start && cap(i - 1) {
+            return None;
+        }
+        let mut k = s;
+        let mut head = None;
+        let mut words = 0;
+        while k < end {
+            if cap(k) {
+                words += 1;
+                if names.heads.contains_key(doc.low(k)) && words >= 2 {
+                    head = Some(k);
+                }
+                k += 1;
+            } else if matches!(doc.low(k), "of" | "for" | "and" | "&") && k + 1 < end {
+                // "Union of Teachers", "Organization for Security", "of the Islamic ..."
+                let n = if doc.low(k + 1) == "the" {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if n < end && cap(n) {
+                    k = n;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // "Association of African Jurists", "Movement for Democratic Change": the head first.
+        let last = (s..k).rev().find(|&t| cap(t)).unwrap_or(s);
+        let head_first = names.heads.contains_key(doc.low(s))
+            && last > s + 1
+            && matches!(doc.low(s + 1), "of" | "for");
+        let head_word = if head_first { s } else { head? };
+        // The name goes on past its head with "of"/"for": "the Nigerian Union of Teachers".
+        let h = if head_word + 1 < k && matches!(doc.low(head_word + 1), "of" | "for") {
+            last
+        } else {
+            head_word
+        };
+        let mut country = None;
+        let mut q = s;
+        while q <= h {
+            if let Some(hit) = hit_at.get(&q) {
+                for a in &self.dict.patterns[hit.pattern].atoms {
+                    match *a {
+                        // A known person or organisation inside: not an unknown name.
+                        Atom::Person(_) | Atom::Org(_) => return None,
+                        Atom::Country(c) | Atom::Demonym { country: c, .. } => {
+                            country.get_or_insert(c);
+                        }
+                        _ => {}
+                    }
+                }
+                q = hit.end.max(q + 1);
+            } else {
+                q += 1;
+            }
+        }
+        let head_sector = &names.heads[doc.low(head_word)];
+        let sector = if matches!(head_sector.as_str(), "NGO" | "LAB") {
+            (s..=h)
+                .filter(|&t| t != head_word)
+                .find_map(|t| names.words.get(doc.low(t).trim_end_matches('\'')))
+                .unwrap_or(head_sector)
+        } else {
+            head_sector
+        };
+        let country = country.map(|c| self.dict.countries[c as usize].iso3.clone());
+        let possessive = h + 1 < end && crate_is_possessive(doc.low(h + 1));
+        let tokens = TokenRange::new(i, if possessive { h + 2 } else { h + 1 });
+        let span = doc.token_span(TokenRange::new(i, h + 1));
+        let (code, country, sector) = match country {
+            Some(c) => (format!("{c}{sector}"), Some(c), Some(sector.clone())),
+            // A non-governmental body of no named country is coded as such, like an IGO.
+            None if sector == "NGO" => (sector.clone(), Some(sector.clone()), None),
+            None => (sector.clone(), None, Some(sector.clone())),
+        };
+        let acronym = (h + 3 < end && doc.low(h + 1) == "(" && doc.low(h + 3) == ")" && {
+            let a = doc.slice(doc.tokens[h + 2].span);
+            (2..=8).contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+        })
+        .then_some(h + 2);
+        let mention = ActorMention {
+            span,
+            tokens,
+            kind: ActorKind::Organization,
+            name: doc
+                .slice(doc.token_span(TokenRange::new(s, h + 1)))
+                .to_string(),
+            code,
+            country,
+            sector,
+            head: h,
+            plural: false,
+            possessive,
+            antecedent: None,
+            modifier: false,
+        };
+        Some((mention, acronym))
     }
 
     /// The maximal noun-phrase-like token run starting at `i` that contains a dictionary match.
@@ -902,6 +1064,7 @@ mod tests {
             people: "Sergei Lavrov\tLavrov\tRUSGOV 2004-03-09..\tForeign Minister\nJoe Biden\tBiden\tUSAGOV 2021-01-20..2025-01-20\tPresident\n",
             agents: "official; officials\tGOV\nforeign minister; foreign ministers\tGOV\ntroops\tMIL\nmilitants\tREB\nprime minister\tGOV\n",
             it_heads: "government\n",
+            org_names: "head\tAssociation\tNGO\nhead\tUnion\tLAB\nword\tMedical\tMED\nword\tTeachers\tEDU\n",
         };
         ActorTagger::new(ActorDictionary::from_sources(&src).unwrap())
     }
@@ -980,6 +1143,29 @@ mod tests {
             ("Russian Prime Minister Ivan Petrov".into(), "RUSGOV".into())
         );
         assert_eq!(c[2], ("Petrov".into(), "RUSGOV".into()));
+    }
+
+    #[test]
+    fn unknown_organisations() {
+        // A capitalised name ending in an organisation head word; an acronym in parentheses
+        // names it later; a nationality word gives its country, an inner word its sector.
+        let c = codes(
+            "The Civil Liberty Association (CLA) met officials. The CLA left.",
+            None,
+        );
+        assert_eq!(c[0], ("The Civil Liberty Association".into(), "NGO".into()));
+        assert_eq!(c[2], ("CLA".into(), "NGO".into()));
+        let c = codes("The Russian Union of Teachers met officials.", None);
+        assert_eq!(
+            c[0],
+            ("The Russian Union of Teachers".into(), "RUSEDU".into())
+        );
+        let c = codes("The Palestinian Medical Association met officials.", None);
+        assert_eq!(c[0].1, "PSEMED");
+        // Not a name: lower case, or a single word.
+        assert!(codes("The association met officials.", None)
+            .iter()
+            .all(|(t, _)| t != "The association"));
     }
 
     #[test]
