@@ -112,6 +112,7 @@ fn coding_phenomena() {
         ("ruling", "Members of the ruling party held rallies against the government."),
         ("followers", "About 300 followers of the former president blocked roads in Algiers."),
         ("further", "Iraqi jets launched further air strikes on Mosul."),
+        ("located", "Miners at a copper mine in Chile went on strike on Monday."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -283,6 +284,7 @@ fn coding_phenomena() {
     assert_eq!(inherit["recipient"][0]["inferred"], "event");
     let dateline = find(&by["dateline"], "17");
     assert_eq!(codes(&dateline["actor"]), ["JPNCOP"]);
+    assert_eq!(dateline["actor"][0]["inferred"], "dateline");
     assert_eq!(codes(&dateline["recipient"]), ["JPNCVL"]);
     let foreign = find(&by["foreign"], "17");
     assert_eq!(codes(&foreign["actor"]), ["EGYCOP"]);
@@ -291,6 +293,10 @@ fn coding_phenomena() {
     let coordinated = find(&by["coordinated"], "19");
     assert_eq!(codes(&coordinated["actor"]), ["ISRMIL", "ISRMIL"]);
     assert_eq!(coordinated["actor"][1]["inferred"], "coordination");
+    // A place after the role noun makes it specific enough to code alone.
+    let located = find(&by["located"], "14");
+    assert_eq!(codes(&located["actor"]), ["CHLLAB"]);
+    assert_eq!(located["actor"][0]["inferred"], "place");
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

@@ -43,6 +43,8 @@ pub struct Ctx<'a> {
     /// End (exclusive) of the time expression starting at a token, its preposition included
     /// ("on Wednesday" -> after "Wednesday").
     pub time_end: HashMap<usize, usize>,
+    /// Countries the context gives countryless actor mentions, by mention.
+    pub inferred: Vec<Option<crate::context::Inferred>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -78,7 +80,21 @@ impl<'a> Ctx<'a> {
             any_starts,
             ends,
             time_end,
+            inferred: crate::context::locate_actors(doc),
         }
+    }
+
+    /// The state or body the sentence itself says an actor mention belongs to: its own
+    /// country, else one an attached place or a coordinated nationality gives it (not the
+    /// story's dateline, which does not make a vague "officials said" specific).
+    pub fn country_in_text(&self, m: usize) -> Option<&str> {
+        self.doc.actors[m].country.as_deref().or_else(|| {
+            self.inferred
+                .get(m)
+                .and_then(|i| i.as_ref())
+                .filter(|i| i.why != "dateline")
+                .map(|i| i.country.as_str())
+        })
     }
 
     /// `p`, or the token after a time expression starting there ("met on Tuesday with X").
@@ -1402,7 +1418,7 @@ fn finish(
     // A lone role noun with neither country nor name on both sides is too vague to code.
     // Without any country, code only when both sides have a political sector ("police clashed
     // with protesters"); a lone "officials" is too vague.
-    let no_country = |v: &Vec<usize>| v.iter().all(|m| doc.actors[*m].country.is_none());
+    let no_country = |v: &Vec<usize>| v.iter().all(|m| cx.country_in_text(*m).is_none());
     let has_sector =
         |v: &Vec<usize>| !v.is_empty() && v.iter().all(|m| doc.actors[*m].sector.is_some());
     // A named organisation is specific enough on its own ("Islamic State attacked ...").

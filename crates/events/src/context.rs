@@ -212,10 +212,175 @@ fn state(country: &Option<String>) -> Option<&str> {
         .filter(|c| !attache_doc::NON_STATE.contains(c))
 }
 
-/// Why a countryless actor was given a country, if it was: `coordination` ("Israeli
-/// helicopters and tanks"), `place` ("rebels in Darfur", "Darfur rebels") or `event` (the only
-/// state the sentence names, on the other side of a domestic event: "Egyptian police dispersed
-/// demonstrators").
+/// A country the text gives a countryless actor mention from its context, and why.
+#[derive(Debug, Clone)]
+pub struct Inferred {
+    pub country: String,
+    /// `coordination`, `place`, `dateline` or `event`.
+    pub why: &'static str,
+}
+
+fn open_mention(m: &attache_doc::ActorMention) -> bool {
+    m.country.is_none() && m.sector.as_deref().is_some_and(|s| DOMESTIC.contains(&s))
+}
+
+/// Countries for countryless actor mentions from the words around them, before any event is
+/// coded (so that "police in Los Angeles" is as specific as "Los Angeles police"):
+/// * `coordination`: a bare second conjunct shares the first's nationality ("Israeli jets and
+///   tanks");
+/// * `place`: a place modifying the role noun or right after it ("Darfur rebels", "the Ontario
+///   government", "students throughout Indonesia", "workers at a mine in Peru"); troops "in" a
+///   place are as often foreign forces there;
+/// * `dateline`: the story's dateline state ("TOKYO, March 3 -") when the sentence names no
+///   other state.
+pub fn locate_actors(doc: &Document) -> Vec<Option<Inferred>> {
+    let mut out: Vec<Option<Inferred>> = vec![None; doc.actors.len()];
+    if !doc.actors.iter().any(open_mention) {
+        return out;
+    }
+    for (k, a) in doc.actors.iter().enumerate() {
+        if !open_mention(a) {
+            continue;
+        }
+        let t = a.tokens;
+        if k > 0 {
+            let p = &doc.actors[k - 1];
+            if p.kind == ActorKind::Agent
+                && p.tokens.end + 1 == t.start
+                && matches!(doc.low(p.tokens.end), "and" | "or")
+                && doc.tokens[t.start].pos != Pos::Det
+            {
+                if let Some(c) = state(&p.country) {
+                    out[k] = Some(Inferred {
+                        country: c.to_string(),
+                        why: "coordination",
+                    });
+                    continue;
+                }
+            }
+        }
+        if let Some(c) = attached_place(doc, a).and_then(|p| state(&p.country)) {
+            out[k] = Some(Inferred {
+                country: c.to_string(),
+                why: "place",
+            });
+            continue;
+        }
+        let Some(si) = doc.sentence_of(t.start) else {
+            continue;
+        };
+        // Not a company or a crowd the story merely mentions ("the company said", "children
+        // were hurt"), nor a pronoun (its antecedent decides).
+        if matches!(a.sector.as_deref(), Some("BUS" | "CVL")) || a.kind == ActorKind::Reference {
+            continue;
+        }
+        if let Some(d) = dateline_country(doc, si) {
+            let (states, _) = sentence_states(doc, si);
+            if states.iter().all(|s| *s == d) {
+                out[k] = Some(Inferred {
+                    country: d.to_string(),
+                    why: "dateline",
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A place that says where actor `a` is from or based.
+fn attached_place<'d>(
+    doc: &'d Document,
+    a: &attache_doc::ActorMention,
+) -> Option<&'d attache_doc::PlaceMention> {
+    let t = a.tokens;
+    let mil = a.sector.as_deref() == Some("MIL");
+    // A place modifying a common noun ("Darfur rebels", "the Ontario government"), not one
+    // inside a name ("Norfolk Southern spokesman", "Union Texas").
+    let modifies = |p: &attache_doc::PlaceMention| {
+        doc.tokens
+            .get(p.tokens.end)
+            .is_some_and(|n| n.pos != Pos::Propn && n.pos != Pos::Punct)
+    };
+    let sent = doc.sentences[doc.sentence_of(t.start)?].tokens;
+    if let Some(p) = doc.places.iter().find(|p| {
+        ((p.tokens.start >= t.start && p.tokens.end < t.end)
+            || (p.tokens.end == t.start && p.tokens.start >= sent.start))
+            && modifies(p)
+    }) {
+        return Some(p);
+    }
+    // "rebels in Darfur", "students throughout Indonesia", "workers at a copper mine in Peru":
+    // the first place after a locative preposition, before any verb or clause break.
+    let sent_end = sent.end;
+    if t.end >= sent_end {
+        return None;
+    }
+    let prep = doc.low(t.end);
+    if !matches!(prep, "in" | "from" | "throughout" | "across" | "at") || (mil && prep == "in") {
+        return None;
+    }
+    let limit = (t.end + 7).min(sent_end);
+    for q in t.end + 1..limit {
+        if matches!(
+            doc.tokens[q].pos,
+            Pos::Verb | Pos::Aux | Pos::Modal | Pos::Punct | Pos::Wh
+        ) {
+            return None;
+        }
+        if let Some(p) = doc.places.iter().find(|p| p.tokens.start == q) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// The states a sentence names (actors' and places' countries; a place that is part of a name,
+/// "a Norfolk Southern spokesman", is none), and whether one of them is named as a place rather
+/// than as an actor's nationality.
+fn sentence_states(doc: &Document, si: usize) -> (Vec<&str>, bool) {
+    let sent = doc.sentences[si].tokens;
+    let mut states: Vec<&str> = Vec::new();
+    let mut from_place = false;
+    for p in doc.places.iter().filter(|p| sent.contains(p.tokens.start)) {
+        // A nationality word inside an actor phrase ("the South African leader") says whose
+        // actor it is, not where the act happened; a country or capital after a locative
+        // preposition is a place all the same.
+        let locative = p.tokens.start > sent.start
+            && matches!(
+                doc.low(p.tokens.start - 1),
+                "in" | "at" | "near" | "across" | "throughout"
+            );
+        let inside = doc.actors.iter().any(|m| {
+            m.tokens.start <= p.tokens.start
+                && p.tokens.end <= m.tokens.end
+                && !(locative && matches!(m.kind, ActorKind::Country | ActorKind::Metonym))
+        });
+        let in_name = inside
+            && doc
+                .tokens
+                .get(p.tokens.end)
+                .is_some_and(|n| n.pos == Pos::Propn);
+        if let Some(s) = state(&p.country).filter(|_| !in_name) {
+            if !states.contains(&s) {
+                states.push(s);
+            }
+            from_place |= !inside;
+        }
+    }
+    for m in doc.actors.iter().filter(|m| sent.contains(m.tokens.start)) {
+        if let Some(s) = state(&m.country) {
+            if !states.contains(&s) {
+                states.push(s);
+            }
+        }
+    }
+    (states, from_place)
+}
+
+/// The event-level rule, for actors still countryless after [`locate_actors`]: the only state
+/// the sentence names (or the dateline's) is the country of an actor facing that state's own
+/// actors (`event`: "Egyptian police dispersed demonstrators"). Companies and
+/// "foreign" actors never take a country this way.
 pub fn inherit_countries(
     cx: &Ctx,
     c: &Candidate,
@@ -223,15 +388,11 @@ pub fn inherit_countries(
     recipient: &mut [crate::record::ActorRef],
 ) {
     let doc = cx.doc;
-    let sent = doc.sentences[c.sentence].tokens;
     let open = |r: &crate::record::ActorRef| {
-        r.country.is_none() && r.sector.as_deref().is_some_and(|s| DOMESTIC.contains(&s))
-    };
-    // Companies and banks work across borders, and "foreign firms" are by definition not the
-    // story's own: neither takes the country of the other side.
-    let open_event = |r: &crate::record::ActorRef| {
-        open(r)
-            && r.sector.as_deref() != Some("BUS")
+        r.country.is_none()
+            && r.sector
+                .as_deref()
+                .is_some_and(|s| DOMESTIC.contains(&s) && s != "BUS")
             && !r.text.split_whitespace().any(|w| {
                 matches!(
                     w.to_ascii_lowercase().as_str(),
@@ -242,136 +403,36 @@ pub fn inherit_countries(
     if !actor.iter().chain(recipient.iter()).any(open) {
         return;
     }
-    let set = |r: &mut crate::record::ActorRef, country: &str, why: &str| {
-        r.code = format!("{country}{}", r.code);
-        r.country = Some(country.to_string());
-        r.inferred = Some(why.to_string());
+    let (states, from_place) = sentence_states(doc, c.sentence);
+    // The only state the sentence names, or the dateline's if the sentence names none else.
+    let only = match (dateline_country(doc, c.sentence), &states[..]) {
+        (Some(d), []) => d,
+        (Some(d), [o]) if *o == d => d,
+        (None, [o]) => o,
+        _ => return,
     };
-    // Coordination and attached places, mention by mention.
-    for (refs, ms) in [(&mut *actor, &c.source), (&mut *recipient, &c.target)] {
-        for k in 0..refs.len().min(ms.len()) {
-            if !open(&refs[k]) {
-                continue;
-            }
-            let a = &doc.actors[ms[k]];
-            let t = a.tokens;
-            // "Israeli helicopters and tanks": a bare second conjunct shares the first's
-            // nationality adjective.
-            if k > 0 {
-                let p = &doc.actors[ms[k - 1]];
-                if p.kind == ActorKind::Agent
-                    && p.tokens.end + 1 == t.start
-                    && matches!(doc.low(p.tokens.end), "and" | "or")
-                    && doc.tokens[t.start].pos != Pos::Det
-                {
-                    if let Some(cc) = state(&refs[k - 1].country).map(str::to_string) {
-                        set(&mut refs[k], &cc, "coordination");
-                        continue;
-                    }
-                }
-            }
-            // "Darfur rebels", "rebels in Darfur", "students throughout Indonesia"; troops "in"
-            // a place are as often foreign forces there.
-            let mil = refs[k].sector.as_deref() == Some("MIL");
-            // A place modifying a common noun ("Darfur rebels", "the Ontario government"), not
-            // one inside a name ("Norfolk Southern spokesman", "Union Texas").
-            let modifies = |p: &attache_doc::PlaceMention| {
-                p.tokens.end < t.end.max(p.tokens.end + 1)
-                    && doc
-                        .tokens
-                        .get(p.tokens.end)
-                        .is_some_and(|n| n.pos != Pos::Propn && n.pos != Pos::Punct)
-            };
-            let attached = doc.places.iter().find(|p| {
-                (p.tokens.start >= t.start && p.tokens.end < t.end && modifies(p))
-                    || (p.tokens.end == t.start && modifies(p))
-                    || (p.tokens.start > t.end
-                        && p.tokens.start <= t.end + 2
-                        && matches!(doc.low(t.end), "in" | "from" | "throughout" | "across")
-                        && !(mil && doc.low(t.end) == "in")
-                        && (t.end + 1..p.tokens.start).all(|q| doc.tokens[q].pos == Pos::Det))
-            });
-            if let Some(cc) = attached.and_then(|p| state(&p.country)).map(str::to_string) {
-                set(&mut refs[k], &cc, "place");
-            }
-        }
-    }
-    // The only state the sentence names, for an actor facing that state's own actors.
-    let mut only: Option<&str> = None;
-    let mut several = false;
-    let mut from_place = false;
-    let places = doc
-        .places
-        .iter()
-        .filter(|p| sent.contains(p.tokens.start))
-        .filter_map(|p| {
-            // A nationality word inside an actor phrase ("the South African leader") says
-            // whose actor it is, not where the act happened; a country or capital after a
-            // locative preposition is a place all the same.
-            let locative = p.tokens.start > sent.start
-                && matches!(
-                    doc.low(p.tokens.start - 1),
-                    "in" | "at" | "near" | "across" | "throughout"
-                );
-            let inside = doc.actors.iter().any(|m| {
-                m.tokens.start <= p.tokens.start
-                    && p.tokens.end <= m.tokens.end
-                    && !(locative && matches!(m.kind, ActorKind::Country | ActorKind::Metonym))
-            });
-            // Part of a name ("a Norfolk Southern spokesman"): no state at all.
-            let in_name = inside
-                && doc
-                    .tokens
-                    .get(p.tokens.end)
-                    .is_some_and(|n| n.pos == Pos::Propn);
-            state(&p.country).filter(|_| !in_name).map(|s| (s, !inside))
-        });
-    let actors = doc
-        .actors
-        .iter()
-        .filter(|m| sent.contains(m.tokens.start))
-        .filter_map(|m| state(&m.country).map(|s| (s, false)));
-    for (s, is_place) in places.chain(actors) {
-        match only {
-            Some(o) if o != s => several = true,
-            _ => only = Some(s),
-        }
-        from_place |= is_place;
-    }
-    // A story's dateline ("TOKYO, March 3 -") says whose "ministry" or "police" an unqualified
-    // one is, unless the sentence names another state.
-    let dateline = dateline_country(doc, c.sentence);
-    let only = match (dateline, only) {
-        (Some(d), None) => d,
-        (Some(d), Some(o)) if o == d && !several => d,
-        (Some(_), _) => return,
-        (None, Some(o)) if !several => o,
-        (None, _) => return,
-    }
-    .to_string();
+    let set = |r: &mut crate::record::ActorRef| {
+        r.code = format!("{only}{}", r.code);
+        r.country = Some(only.to_string());
+        r.inferred = Some("event".to_string());
+    };
     let domestic_other = |refs: &[crate::record::ActorRef]| {
         refs.iter().any(|r| {
-            state(&r.country) == Some(only.as_str())
+            state(&r.country) == Some(only)
                 && r.sector
                     .as_deref()
                     .is_some_and(|s| s != "GOV" && DOMESTIC.contains(&s))
         })
     };
-    // A target facing the state's own actors is theirs ("Egyptian police dispersed
-    // demonstrators"); a countryless source only when the sentence places the act in that
-    // state or its other side is that state's people rather than its government or the state
-    // itself ("the president met Bolivian miners" — a foreign leader meeting a government is
-    // common).
-    let target_ok = !actor.is_empty() || from_place;
-    if target_ok {
-        for r in recipient.iter_mut().filter(|r| open_event(r)) {
-            set(r, &only, "event");
-        }
+    // A target facing the state's own actors is theirs; a countryless source only when the
+    // sentence places the act in that state or its other side is that state's people rather
+    // than its government or the state itself ("the president met Bolivian miners" — a foreign
+    // leader meeting a government is common).
+    if !actor.is_empty() || from_place {
+        recipient.iter_mut().filter(|r| open(r)).for_each(set);
     }
     if from_place || domestic_other(recipient) {
-        for r in actor.iter_mut().filter(|r| open_event(r)) {
-            set(r, &only, "event");
-        }
+        actor.iter_mut().filter(|r| open(r)).for_each(set);
     }
 }
 

@@ -101,19 +101,25 @@ impl Coder {
                     a.tokens.start >= d
                         && matches!(doc.low(a.tokens.start - d), "in" | "to" | "at" | "into")
                 });
+            let inferred = cx.inferred.get(*m).and_then(|i| i.as_ref());
             ActorRef {
                 text: doc.slice(a.span).to_string(),
                 name: a.name.clone(),
                 code: if place {
                     a.country.clone().unwrap_or_else(|| a.code.clone())
+                } else if let Some(i) = inferred {
+                    format!("{}{}", i.country, a.code)
                 } else {
                     a.code.clone()
                 },
-                country: a.country.clone(),
+                country: a
+                    .country
+                    .clone()
+                    .or_else(|| inferred.map(|i| i.country.clone())),
                 sector: if place { None } else { a.sector.clone() },
                 start: doc.char_offset(a.span.start),
                 end: doc.char_offset(a.span.end),
-                inferred: None,
+                inferred: inferred.map(|i| i.why.to_string()),
             }
         };
         let tspan = doc.token_span(c.trigger);
