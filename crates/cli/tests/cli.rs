@@ -113,6 +113,8 @@ fn coding_phenomena() {
         ("followers", "About 300 followers of the former president blocked roads in Algiers."),
         ("further", "Iraqi jets launched further air strikes on Mosul."),
         ("located", "Miners at a copper mine in Chile went on strike on Monday."),
+        ("peacekeepers", "Irish peacekeepers arrived in Beirut on Friday."),
+        ("epidemic", "Cuba sent doctors to fight the cholera epidemic in Haiti."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -297,6 +299,11 @@ fn coding_phenomena() {
     let located = find(&by["located"], "14");
     assert_eq!(codes(&located["actor"]), ["CHLLAB"]);
     assert_eq!(located["actor"][0]["inferred"], "place");
+    // Peacekeepers arriving provide peacekeeping; fighting an epidemic is no fighting.
+    assert_eq!(find(&by["peacekeepers"], "0")["cameo"], "074");
+    assert!(by["epidemic"]
+        .iter()
+        .all(|e| !e["cameo"].as_str().unwrap().starts_with("19")));
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

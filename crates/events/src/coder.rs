@@ -334,13 +334,20 @@ impl TriggerDictionary {
                 }
             }
             let mut targets = Vec::new();
-            if let Some(m_end) = self.match_frame(cx, &e.frame, p, end, &mut targets) {
+            if let Some(mut m_end) = self.match_frame(cx, &e.frame, p, end, &mut targets) {
                 // A non-event sense names the head of the object ("struck oil"); the same word
-                // modifying another noun ("struck an oil refinery") is not that sense.
-                let modifier = e.code.is_none()
-                    && matches!(e.frame.last(), Some(Elem::Words { .. }))
-                    && m_end < end
-                    && cx.doc.tokens[m_end].pos == Pos::Noun;
+                // modifying another noun ("struck an oil refinery") is not that sense, unless
+                // that noun is one of the sense's words too ("fight the Ebola epidemic").
+                let mut modifier = false;
+                if let (None, Some(Elem::Words { words, .. })) = (&e.code, e.frame.last()) {
+                    while m_end < end
+                        && cx.doc.tokens[m_end].pos == Pos::Noun
+                        && words.iter().any(|w| w == cx.low(m_end))
+                    {
+                        m_end += 1;
+                    }
+                    modifier = m_end < end && cx.doc.tokens[m_end].pos == Pos::Noun;
+                }
                 if modifier {
                     continue;
                 }
@@ -1391,6 +1398,24 @@ fn finish(
             target.push(t);
         }
     }
+    // "peacekeepers arrived in Juba", "deployed 230 troops on a peacekeeping mission": the
+    // deployment provides peacekeeping (074), it is no show of force or visit.
+    let code = if matches!(code.as_str(), "042" | "043" | "150" | "154") && {
+        let sent = doc.sentences[si].tokens;
+        let from = source
+            .iter()
+            .map(|&m| doc.actors[m].tokens.start)
+            .min()
+            .unwrap_or(trigger.start)
+            .min(trigger.start);
+        (from..sent.end)
+            .take_while(|&k| doc.low(k) != ";")
+            .any(|k| cx.cues.has(Cue::PeacekeepingWords, doc.low(k)))
+    } {
+        "074".to_string()
+    } else {
+        code
+    };
     source.dedup();
     target.dedup();
     // An actor cannot be its own recipient.

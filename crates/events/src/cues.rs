@@ -30,10 +30,11 @@ pub enum Cue {
     PlaceNouns,
     SchedulingVerbs,
     TruceVerbs,
+    PeacekeepingWords,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 18] = [
+const LISTS: [(Cue, &str); 19] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -52,6 +53,7 @@ const LISTS: [(Cue, &str); 18] = [
     (Cue::PlaceNouns, "place_nouns"),
     (Cue::SchedulingVerbs, "scheduling_verbs"),
     (Cue::TruceVerbs, "truce_verbs"),
+    (Cue::PeacekeepingWords, "peacekeeping_words"),
 ];
 
 impl Cue {
