@@ -327,6 +327,23 @@ impl ActorTagger {
                             );
                         }
                     }
+                    // "his government", "their army": a role noun after a possessive pronoun
+                    // belongs to the state of the pronoun's antecedent.
+                    let s = m.tokens.start;
+                    if m.kind == ActorKind::Agent
+                        && m.country.is_none()
+                        && s > sent.start
+                        && matches!(doc.low(s - 1), "his" | "her" | "its" | "their")
+                    {
+                        if let Some(c) = self
+                            .antecedent(doc, doc.low(s - 1), &mentions, si)
+                            .and_then(|a| mentions[a].country.clone())
+                            .filter(|c| !attache_doc::NON_STATE.contains(&c.as_str()))
+                        {
+                            m.code = format!("{c}{}", m.sector.as_deref().unwrap_or(""));
+                            m.country = Some(c);
+                        }
+                    }
                     if m.kind == ActorKind::Agent
                         && m.name.chars().next().is_some_and(char::is_uppercase)
                     {
@@ -841,42 +858,38 @@ impl ActorTagger {
     ) -> Option<ActorMention> {
         let low = doc.low(i);
         let t = &doc.tokens[i];
-        let window_start = doc.sentences[si.saturating_sub(2)].tokens.start;
-        let recent = || {
-            mentions
-                .iter()
-                .enumerate()
-                .rev()
-                .take_while(|(_, m)| m.tokens.start >= window_start)
-        };
+        // "his country", "their nation": the antecedent's state.
+        if matches!(low, "his" | "her" | "its" | "their")
+            && i + 1 < doc.tokens.len()
+            && matches!(doc.low(i + 1), "country" | "nation" | "homeland")
+        {
+            let ante = self.antecedent(doc, low, mentions, si)?;
+            let a = &mentions[ante];
+            let iso = a
+                .country
+                .as_deref()
+                .filter(|c| !attache_doc::NON_STATE.contains(c))?;
+            let name = self.dict.country_by_iso(iso)?.name.clone();
+            let tokens = TokenRange::new(i, i + 2);
+            return Some(ActorMention {
+                span: doc.token_span(tokens),
+                tokens,
+                kind: ActorKind::Reference,
+                name,
+                code: iso.to_string(),
+                country: Some(iso.to_string()),
+                sector: None,
+                head: i + 1,
+                plural: false,
+                possessive: i + 2 < doc.tokens.len() && crate_is_possessive(doc.low(i + 2)),
+                antecedent: Some(a.antecedent.unwrap_or(ante)),
+                modifier: false,
+            });
+        }
         let ante = match low {
-            "he" | "she" | "him" => recent()
-                .find(|(_, m)| {
-                    m.kind == ActorKind::Person
-                        || (m.kind == ActorKind::Agent
-                            && !m.plural
-                            && m.name.chars().next().is_some_and(char::is_uppercase))
-                })
-                .map(|(k, _)| k),
-            "they" | "them" => recent()
-                .find(|(_, m)| {
-                    !m.modifier && !m.possessive && (m.plural || m.kind == ActorKind::Organization)
-                })
-                .map(|(k, _)| k),
-            // "Syria says it is willing to ...": the nearest state or organisation named before.
-            // So is an institution named by its role: "the Pakistani government said it will".
-            "it" => recent()
-                .find(|(_, m)| {
-                    !m.modifier
-                        && !m.possessive
-                        && (matches!(
-                            m.kind,
-                            ActorKind::Country | ActorKind::Organization | ActorKind::Metonym
-                        ) || (m.kind == ActorKind::Agent
-                            && !m.plural
-                            && self.dict.it_heads.contains(doc.low(m.head))))
-                })
-                .map(|(k, _)| k),
+            "he" | "she" | "him" | "they" | "them" | "it" => {
+                self.antecedent(doc, low, mentions, si)
+            }
             _ if t.pos == Pos::Propn => short.get(low).copied(),
             _ => None,
         }?;
@@ -897,6 +910,53 @@ impl ActorTagger {
             antecedent: Some(root),
             modifier: false,
         })
+    }
+
+    /// The mention a pronoun (or possessive pronoun: "his", "its", "their") refers back to,
+    /// within the sentence and the two before it.
+    fn antecedent(
+        &self,
+        doc: &Document,
+        pronoun: &str,
+        mentions: &[ActorMention],
+        si: usize,
+    ) -> Option<usize> {
+        let window_start = doc.sentences[si.saturating_sub(2)].tokens.start;
+        let mut recent = mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| m.tokens.start >= window_start);
+        match pronoun {
+            "he" | "she" | "him" | "his" | "her" => recent
+                .find(|(_, m)| {
+                    m.kind == ActorKind::Person
+                        || (m.kind == ActorKind::Agent
+                            && !m.plural
+                            && m.name.chars().next().is_some_and(char::is_uppercase))
+                })
+                .map(|(k, _)| k),
+            "they" | "them" | "their" => recent
+                .find(|(_, m)| {
+                    !m.modifier && !m.possessive && (m.plural || m.kind == ActorKind::Organization)
+                })
+                .map(|(k, _)| k),
+            // "Syria says it is willing to ...": the nearest state or organisation named before.
+            // So is an institution named by its role: "the Pakistani government said it will".
+            "it" | "its" => recent
+                .find(|(_, m)| {
+                    !m.modifier
+                        && !m.possessive
+                        && (matches!(
+                            m.kind,
+                            ActorKind::Country | ActorKind::Organization | ActorKind::Metonym
+                        ) || (m.kind == ActorKind::Agent
+                            && !m.plural
+                            && self.dict.it_heads.contains(doc.low(m.head))))
+                })
+                .map(|(k, _)| k),
+            _ => None,
+        }
     }
 }
 
@@ -1166,6 +1226,17 @@ mod tests {
         assert!(codes("The association met officials.", None)
             .iter()
             .all(|(t, _)| t != "The association"));
+    }
+
+    #[test]
+    fn possessive_pronouns() {
+        // "his government": the antecedent's state; "his country": that state itself.
+        let c = codes(
+            "Lavrov said his officials would go. Lavrov said his country would wait.",
+            Some("2020-01-01"),
+        );
+        assert!(c.contains(&("officials".into(), "RUSGOV".into())), "{c:?}");
+        assert!(c.contains(&("his country".into(), "RUS".into())), "{c:?}");
     }
 
     #[test]
