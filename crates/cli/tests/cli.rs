@@ -115,6 +115,8 @@ fn coding_phenomena() {
         ("located", "Miners at a copper mine in Chile went on strike on Monday."),
         ("peacekeepers", "Irish peacekeepers arrived in Beirut on Friday."),
         ("epidemic", "Cuba sent doctors to fight the cholera epidemic in Haiti."),
+        ("lifted", "The EU lifted sanctions on Cuba."),
+        ("passivelift", "Sanctions against Cuba were lifted by the European Union."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -304,6 +306,17 @@ fn coding_phenomena() {
     assert!(by["epidemic"]
         .iter()
         .all(|e| !e["cameo"].as_str().unwrap().starts_with("19")));
+    // Lifting sanctions ends them: one easing event, no new imposition, active or passive.
+    for k in ["lifted", "passivelift"] {
+        let ev = &by[k];
+        assert_eq!(find(ev, "08")["cameo"], "085", "{k}");
+        assert_eq!(codes(&find(ev, "08")["recipient"]), ["CUB"], "{k}");
+        assert!(
+            ev.iter()
+                .all(|e| !e["cameo"].as_str().unwrap().starts_with("16")),
+            "{k}"
+        );
+    }
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

@@ -26,6 +26,9 @@ pub struct Candidate {
     pub passive: bool,
     /// Dictionary line that coded it (for `annotate` and debugging).
     pub line: usize,
+    /// End (exclusive) of the words its trigger entry matched: a verb's frame ("lifted the
+    /// sanctions on Iran"), else the trigger's end.
+    pub frame_end: usize,
 }
 
 /// Lookup tables over one analysed document.
@@ -352,6 +355,82 @@ impl TriggerDictionary {
                     continue;
                 }
                 return Some((e, m_end, targets));
+            }
+        }
+        None
+    }
+
+    /// A passive verb whose entry names its object: the object is the subject ("the curfew
+    /// was lifted", "sanctions against Iran were eased", "the strike was called off"); an actor
+    /// in a prepositional phrase of the subject ("against Iran") is the target.
+    fn match_passive_object(
+        &self,
+        cx: &Ctx,
+        i: usize,
+        end: usize,
+    ) -> Option<(&TriggerEntry, usize, Vec<usize>)> {
+        let doc = cx.doc;
+        let lemma = cx.verb_lemma(i)?;
+        let entries = self.verbs.get(lemma)?;
+        // The subject: left over the auxiliaries, then back through the subject phrase to the
+        // nearest noun an entry names ("the state of emergency in Darfur was lifted").
+        let start = doc.clauses.get(cx.clause_of.get(i).copied()?)?.tokens.start;
+        let mut k = i;
+        while k > start
+            && (is_be(cx.low(k - 1))
+                || matches!(doc.tokens[k - 1].pos, Pos::Aux | Pos::Adv | Pos::Neg))
+        {
+            k -= 1;
+        }
+        let floor = start.max(k.saturating_sub(8));
+        for head in (floor..k).rev() {
+            let t = &doc.tokens[head];
+            if matches!(t.pos, Pos::Verb | Pos::Punct | Pos::Wh) {
+                return None;
+            }
+            if t.pos != Pos::Noun {
+                continue;
+            }
+            let noun = cx.low(head);
+            let sing = singular(noun);
+            for e in entries {
+                let Some((Elem::Words { words, .. }, before)) = e.frame.split_last() else {
+                    continue;
+                };
+                if e.code.is_none() || !words.iter().any(|w| w == noun || *w == sing) {
+                    continue;
+                }
+                // Particles of a phrasal head and the frame's words before the object follow
+                // the verb ("was called off"); an entry whose object comes after a preposition
+                // ("call for ... strike") is another sense.
+                let mut p = i + 1;
+                let heads = e.head[1..].iter().all(|w| {
+                    let ok = p < end && cx.low(p) == w;
+                    p += 1;
+                    ok
+                });
+                let particles = before.iter().all(|el| match el {
+                    Elem::Skip => true,
+                    Elem::Words { words, optional } => {
+                        if p < end && words.iter().any(|w| w == cx.low(p)) {
+                            p += 1;
+                            true
+                        } else {
+                            *optional
+                        }
+                    }
+                    Elem::Target => false,
+                });
+                if !heads || !particles {
+                    continue;
+                }
+                // "sanctions against Iran were lifted": the party the measure was aimed at.
+                let targets = (head + 1 < k && matches!(cx.low(head + 1), "against" | "on"))
+                    .then(|| cx.head_mention_from(head + 2, k))
+                    .flatten()
+                    .into_iter()
+                    .collect();
+                return Some((e, p, targets));
             }
         }
         None
@@ -822,13 +901,35 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
             }
             let t = &doc.tokens[i];
             let ci = cx.clause_of.get(i).copied().unwrap_or(0);
+            // A measure that a verb of yielding names as its object ("lifted the sanctions",
+            // "ended the strike") is what ends, not a new act of its own; other verbs leave
+            // their object events to the status rules ("rejected talks": negated talks).
+            let in_frame = || {
+                out.iter().rev().take_while(|c| c.sentence == si).any(|c| {
+                    c.kind == TriggerKind::Verb
+                        && c.code.starts_with("08")
+                        && c.trigger.end <= i
+                        && i < c.frame_end
+                })
+            };
             let cand = match t.pos {
                 Pos::Verb => code_verb(dict, cx, i, end, si, ci),
-                Pos::Noun | Pos::Propn => code_noun(dict, cx, i, end, si, ci, s.headline, &out),
+                Pos::Noun | Pos::Propn if !in_frame() => {
+                    code_noun(dict, cx, i, end, si, ci, s.headline, &out)
+                }
                 _ => None,
             };
             if let Some(c) = cand {
                 covered_until = c.trigger.end;
+                // "sanctions against Iran were lifted": the measure in the subject ends here.
+                if c.passive && c.code.starts_with("08") {
+                    out.retain(|o| {
+                        !(o.sentence == si
+                            && o.kind == TriggerKind::Noun
+                            && o.clause == c.clause
+                            && o.trigger.start < c.trigger.start)
+                    });
+                }
                 out.push(c);
             }
         }
@@ -946,9 +1047,13 @@ fn code_verb(
     {
         return None;
     }
-    let (e, m_end, mut targets) = dict.match_verb(cx, i, end)?;
-    let code = e.code.clone()?;
     let passive = is_passive(cx, i);
+    let (e, m_end, mut targets) = match dict.match_verb(cx, i, end) {
+        Some(m) => m,
+        None if passive => dict.match_passive_object(cx, i, end)?,
+        None => return None,
+    };
+    let code = e.code.clone()?;
     let mut source;
     if passive {
         // "was attacked by gunmen armed with rifles": the agent may sit inside the frame.
@@ -1008,6 +1113,10 @@ fn code_verb(
         passive,
         e.line,
     )
+    .map(|mut c| {
+        c.frame_end = c.frame_end.max(m_end);
+        c
+    })
 }
 
 /// The first actor after `from` in the clause, before any attribution phrase or reporting
@@ -1309,6 +1418,7 @@ fn code_noun(
                     clause: ci,
                     passive: false,
                     line: e.line,
+                    frame_end: i + 1,
                 });
             }
             _ => return None,
@@ -1498,6 +1608,7 @@ fn finish(
         status,
         passive,
         line,
+        frame_end: trigger.end,
     })
 }
 
