@@ -117,6 +117,7 @@ fn coding_phenomena() {
         ("epidemic", "Cuba sent doctors to fight the cholera epidemic in Haiti."),
         ("lifted", "The EU lifted sanctions on Cuba."),
         ("passivelift", "Sanctions against Cuba were lifted by the European Union."),
+        ("stative", "Egypt is opposed to Turkish mediation in the dispute."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -317,6 +318,8 @@ fn coding_phenomena() {
             "{k}"
         );
     }
+    // "is opposed to" is the subject's stance, no passive.
+    assert_eq!(codes(&find(&by["stative"], "12")["actor"]), ["EGY"]);
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

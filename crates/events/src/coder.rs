@@ -734,7 +734,16 @@ fn is_passive(cx: &Ctx, v: usize) -> bool {
         }
         k -= 1;
         if is_be(cx.low(k)) {
-            return true;
+            // "is opposed to", "is committed to": the subject's stance, not a passive.
+            let stative = cx
+                .verb_lemma(v)
+                .is_some_and(|l| cx.cues.has(Cue::StativeParticiples, l));
+            return !stative
+                || cx
+                    .doc
+                    .tokens
+                    .get(v + 1)
+                    .is_some_and(|_| cx.low(v + 1) == "by");
         }
         if !matches!(cx.doc.tokens[k].pos, Pos::Adv | Pos::Neg) {
             return false;

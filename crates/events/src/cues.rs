@@ -31,10 +31,11 @@ pub enum Cue {
     SchedulingVerbs,
     TruceVerbs,
     PeacekeepingWords,
+    StativeParticiples,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 19] = [
+const LISTS: [(Cue, &str); 20] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -54,6 +55,7 @@ const LISTS: [(Cue, &str); 19] = [
     (Cue::SchedulingVerbs, "scheduling_verbs"),
     (Cue::TruceVerbs, "truce_verbs"),
     (Cue::PeacekeepingWords, "peacekeeping_words"),
+    (Cue::StativeParticiples, "stative_participles"),
 ];
 
 impl Cue {
