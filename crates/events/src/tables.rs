@@ -183,7 +183,11 @@ mod tests {
         );
         // The manual's root-level PLOVER rule wins over the draft's code-level exceptions.
         for (code, ev) in [("163", "SANCTION"), ("1712", "COERCE"), ("192", "ASSAULT")] {
-            assert_eq!(t.get(code).unwrap().plover_event.as_deref(), Some(ev), "{code}");
+            assert_eq!(
+                t.get(code).unwrap().plover_event.as_deref(),
+                Some(ev),
+                "{code}"
+            );
         }
         assert_eq!(penta_class("0874"), Some(2));
         assert_eq!(intent_code("042", true), Some("036"));
