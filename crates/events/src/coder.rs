@@ -222,7 +222,10 @@ impl TriggerDictionary {
         };
         match first {
             Elem::Words { words, optional } => {
-                if p < end && words.iter().any(|w| w == cx.low(p)) {
+                if p < end && {
+                    let t = cx.low(p);
+                    words.iter().any(|w| w == t)
+                } {
                     let mark = targets.len();
                     if let Some(e) = self.match_frame(cx, rest, p + 1, end, targets) {
                         return Some(e);
@@ -341,7 +344,7 @@ impl TriggerDictionary {
         end: usize,
     ) -> Option<(&TriggerEntry, usize, Vec<usize>, usize)> {
         let key = singular(cx.low(i));
-        let entries = self.nouns.get(&key)?;
+        let entries = self.nouns.get(key.as_ref())?;
         for e in entries {
             let n = e.head.len();
             if n > 1 {
@@ -1113,7 +1116,7 @@ fn code_noun(
             .max()
             .unwrap_or(i + 1);
         if after > i {
-            if let Some(entries) = dict.nouns.get(&singular(cx.low(i))) {
+            if let Some(entries) = dict.nouns.get(singular(cx.low(i)).as_ref()) {
                 for e2 in entries
                     .iter()
                     .filter(|x| x.has_target() && x.code.is_some())
