@@ -836,14 +836,81 @@ impl Context {
     }
 }
 
-/// What the resolution step knows about the document's other names.
+/// What the resolution step knows about the document's other names, with the facts
+/// [`PlaceTagger::context`] asks of them read from the gazetteer once per round rather than once
+/// per reading weighed.
 struct DocView<'a> {
-    groups: &'a [(&'a str, Vec<usize>)],
-    /// Current reading of each group.
-    choice: &'a [Option<u32>],
-    /// Readings of each group that score almost as well as its best one.
-    plausible: &'a [Vec<u32>],
+    /// Per group, its current reading and that reading's country and divisions.
+    chosen: Vec<Option<Chosen>>,
+    /// Per group, the places that count for nearness: its readings that score almost as well as
+    /// its best one, then its current reading; cities and districts of 10,000 or more only.
+    near: Vec<Near>,
     actor_countries: &'a FxHashSet<[u8; 3]>,
+}
+
+/// A group's current reading.
+struct Chosen {
+    place: u32,
+    country: [u8; 3],
+    admin1: Option<u32>,
+    admin2: Option<u32>,
+}
+
+/// A group's places for nearness, with their coordinates.
+struct Near {
+    /// A name mentioned often weighs more: distances are divided by this.
+    scale: f64,
+    points: Vec<(u32, f64, f64)>,
+}
+
+impl<'a> DocView<'a> {
+    fn new(
+        gaz: &Gazetteer,
+        groups: &[(&str, Vec<usize>)],
+        choice: &[Option<u32>],
+        plausible: &[Vec<u32>],
+        actor_countries: &'a FxHashSet<[u8; 3]>,
+    ) -> Self {
+        let chosen = choice
+            .iter()
+            .map(|c| {
+                c.map(|o| Chosen {
+                    place: o,
+                    country: gaz.country(o),
+                    admin1: gaz.admin1_of(o),
+                    admin2: gaz.admin2_of(o),
+                })
+            })
+            .collect();
+        let near = plausible
+            .iter()
+            .enumerate()
+            .map(|(gj, pool)| {
+                let weight = groups.get(gj).map_or(0, |g| g.1.len()).min(3) as f64;
+                let points = pool
+                    .iter()
+                    .chain(choice.get(gj).into_iter().flatten())
+                    .filter(|&&o| {
+                        matches!(gaz.kind(o), PlaceKind::City | PlaceKind::Admin2)
+                            && gaz.population(o) >= 10_000
+                    })
+                    .map(|&o| {
+                        let (lat, lon) = gaz.lat_lon(o);
+                        (o, lat, lon)
+                    })
+                    .collect();
+                Near {
+                    scale: weight.max(1.0).sqrt(),
+                    points,
+                }
+            })
+            .collect();
+        DocView {
+            chosen,
+            near,
+            actor_countries,
+        }
+    }
 }
 
 impl PlaceTagger {
@@ -1659,12 +1726,13 @@ impl PlaceTagger {
 
         // Passes 2 and 3: add document context from the other groups' readings.
         for _round in 0..2 {
-            let view = DocView {
-                groups: &group_list,
-                choice: &choice,
-                plausible: &plausible,
-                actor_countries: &actor_countries,
-            };
+            let view = DocView::new(
+                &self.gaz,
+                &group_list,
+                &choice,
+                &plausible,
+                &actor_countries,
+            );
             let mut new_choice = choice.clone();
             for (gi, rs) in readings.iter().enumerate() {
                 if rs.len() <= 1 {
@@ -1694,12 +1762,13 @@ impl PlaceTagger {
         }
 
         // Support check and output.
-        let view = DocView {
-            groups: &group_list,
-            choice: &choice,
-            plausible: &plausible,
-            actor_countries: &actor_countries,
-        };
+        let view = DocView::new(
+            &self.gaz,
+            &group_list,
+            &choice,
+            &plausible,
+            &actor_countries,
+        );
         let mut places = Vec::new();
         for (gi, (_, members)) in group_list.iter().enumerate() {
             let Some(pl) = choice[gi] else { continue };
@@ -1773,22 +1842,23 @@ impl PlaceTagger {
         };
         let my_a1 = self.gaz.admin1_of(pl);
         let my_a2 = self.gaz.admin2_of(pl);
-        for (gj, c) in view.choice.iter().enumerate() {
+        for (gj, c) in view.chosen.iter().enumerate() {
             if gj == gi {
                 continue;
             }
-            let Some(o) = *c else { continue };
+            let Some(c) = c else { continue };
+            let o = c.place;
             if o == pl {
                 continue;
             }
-            if self.gaz.country(o) == country && country != [0; 3] && kind != PlaceKind::Country {
+            if c.country == country && country != [0; 3] && kind != PlaceKind::Country {
                 cx.country = true;
             }
-            if my_a1.is_some() && (my_a1 == Some(o) || my_a1 == self.gaz.admin1_of(o)) {
+            if my_a1.is_some() && (my_a1 == Some(o) || my_a1 == c.admin1) {
                 cx.admin1 = true;
                 cx.division_named |= my_a1 == Some(o) && kind == PlaceKind::Admin2;
             }
-            if my_a2.is_some() && (my_a2 == Some(o) || my_a2 == self.gaz.admin2_of(o)) {
+            if my_a2.is_some() && (my_a2 == Some(o) || my_a2 == c.admin2) {
                 cx.admin2 = true;
                 cx.division_named |= my_a2 == Some(o);
                 cx.county_named |= my_a2 == Some(o);
@@ -1802,20 +1872,15 @@ impl PlaceTagger {
             PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1
         ) {
             let (lat, lon) = self.gaz.lat_lon(pl);
-            for (gj, pool) in view.plausible.iter().enumerate() {
+            for (gj, near) in view.near.iter().enumerate() {
                 if gj == gi {
                     continue;
                 }
-                let weight = view.groups[gj].1.len().min(3) as f64;
-                let scale = weight.max(1.0).sqrt();
-                for &o in pool.iter().chain(view.choice[gj].iter()) {
-                    if o == pl
-                        || !matches!(self.gaz.kind(o), PlaceKind::City | PlaceKind::Admin2)
-                        || self.gaz.population(o) < 10_000
-                    {
+                let scale = near.scale;
+                for &(o, qlat, qlon) in &near.points {
+                    if o == pl {
                         continue;
                     }
-                    let (qlat, qlon) = self.gaz.lat_lon(o);
                     // Only distances under 300 km count (see `Context::bonus`), and a degree of
                     // latitude is 111 km: far pairs need no great-circle distance.
                     if (lat - qlat).abs() * 111.0 > 310.0 * scale {
