@@ -1542,6 +1542,8 @@ impl PlaceTagger {
         let mut k = String::new();
         readings
             .iter()
+            // Only a city can win (see `city_over_division`): test that before building keys.
+            .filter(|(c, _)| self.gaz.kind(*c) == PlaceKind::City)
             // The city must bear the name itself ("New York" is the state; the city's name is
             // "New York City").
             .filter(|(c, _)| {
