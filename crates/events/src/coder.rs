@@ -90,15 +90,24 @@ impl<'a> Ctx<'a> {
         self.doc.low(i)
     }
 
-    /// Verb lemma of token `i`, if it is a verb form.
+    /// Verb lemma of token `i`, if it is a verb form. The tagger looked every token up in the
+    /// same lexicon (`Token::verb_form`, `Token::lemma`): read it from the token layer rather
+    /// than hashing the word again.
     fn verb_lemma(&self, i: usize) -> Option<&str> {
         let low = self.low(i);
-        let low = if low.contains('’') {
+        // Only non-ASCII words can hold a curly apostrophe; such a form is not coded as a verb
+        // (the tagger read it with a straight one).
+        if !low.is_ascii() && low.contains('’') {
             return None;
-        } else {
-            low
-        };
-        self.lex.verb(low).map(|(id, _)| self.lex.lemma(id))
+        }
+        let t = self.doc.tokens.get(i)?;
+        let lemma = t.verb_form.and(t.lemma).map(|id| self.lex.lemma(id));
+        debug_assert_eq!(
+            lemma,
+            self.lex.verb(low).map(|(id, _)| self.lex.lemma(id)),
+            "the document was tagged with another lexicon"
+        );
+        lemma
     }
 
     /// Is clause `c` the same as or nested in clause `outer`?
