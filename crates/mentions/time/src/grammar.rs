@@ -9,7 +9,7 @@
 //! quantity modifiers do (`nearly three years`, `more than four hours`, `around Nov. 1`).
 
 use crate::value::{duration, DayPart, Qty, Season, Unit};
-use crate::words::{pat, Pat, Word, Words};
+use crate::words::{pat, Form, Pat, Word, Words};
 use attache_doc::{Document, Pos};
 use std::borrow::Cow;
 
@@ -343,10 +343,9 @@ impl<'a> View<'a> {
             .map(|i| {
                 let low = low_of(i);
                 let l: &str = &low;
-                let (w, start, named) = words.lookup(l);
-                let b = l.as_bytes();
-                let digit = b.first().is_some_and(u8::is_ascii_digit);
-                let dash = b.contains(&b'-');
+                let form = Form::of(l);
+                let (w, start, named) = words.lookup(l, form);
+                let Form { digit, dash } = form;
                 // Without a hyphen (or, for ordinals, a leading digit) only the table entry can
                 // give a value: skip the compound parsers.
                 let card = if dash {
@@ -359,7 +358,7 @@ impl<'a> View<'a> {
                 } else {
                     w.and_then(|w| w.ordinal)
                 };
-                let first = Words::first_patterns(l, w, card, ordinal, named);
+                let first = Words::first_patterns(l, form, w, card, ordinal, named);
                 // Only a figure starts with a digit.
                 let figure = if digit { figure_of(l) } else { None };
                 Tok {

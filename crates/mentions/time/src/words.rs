@@ -451,6 +451,24 @@ const ORDINALS: [&str; 20] = [
 ];
 const TENS_ORDINALS: [(&str, u32); 3] = [("twentieth", 20), ("thirtieth", 30), ("fortieth", 40)];
 
+/// What the grammar reads off a token's bytes, once: a leading digit (a figure) and a hyphen (a
+/// compound such as `twenty-four`, `third-quarter`, `mid-1990s`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Form {
+    pub digit: bool,
+    pub dash: bool,
+}
+
+impl Form {
+    pub(crate) fn of(w: &str) -> Self {
+        let b = w.as_bytes();
+        Form {
+            digit: b.first().is_some_and(u8::is_ascii_digit),
+            dash: b.contains(&b'-'),
+        }
+    }
+}
+
 /// The compiled word table.
 #[derive(Debug, Clone)]
 pub(crate) struct Words {
@@ -579,9 +597,9 @@ impl Words {
     /// whether some pattern may begin at a token whose lower-case form is `w` (a figure, a
     /// hyphenated compound, a table word or one of [`STARTERS`]); and which patterns name `w` in
     /// their first position ([`FIRST_WORDS`]).
-    pub(crate) fn lookup(&self, w: &str) -> (Option<&Word>, bool, Pat) {
+    pub(crate) fn lookup(&self, w: &str, form: Form) -> (Option<&Word>, bool, Pat) {
         let b = w.as_bytes();
-        let structural = b.first().is_some_and(u8::is_ascii_digit) || b.contains(&b'-');
+        let structural = form.digit || form.dash;
         // Most tokens are ruled out without hashing: no slot word has their first byte and length.
         let shape = b.first().map_or(0, |&c| self.slot_shape[usize::from(c)]);
         if shape & 1u32.checked_shl(b.len() as u32).unwrap_or(0) == 0 {
@@ -602,6 +620,7 @@ impl Words {
     /// `word`, `card` and `ordinal` are the token's table entry and values.
     pub(crate) fn first_patterns(
         w: &str,
+        form: Form,
         word: Option<&Word>,
         card: Option<u32>,
         ordinal: Option<u32>,
@@ -631,17 +650,14 @@ impl Words {
             // A day (`the 17th`), a quarter (`third quarter`), a century.
             p |= CAL | QUARTER | DECADE;
         }
-        let b = w.as_bytes();
-        match b.first() {
+        if form.digit {
             // Figures: days, years, dates, decades, quantities, clock times, `3 times a week`.
-            Some(c) if c.is_ascii_digit() => {
-                p |= CAL | ISO | YEAR | QUARTER | DECADE | DURATION | CLOCK | SET;
-            }
+            p |= CAL | ISO | YEAR | QUARTER | DECADE | DURATION | CLOCK | SET;
+        } else if w.starts_with('+') {
             // `str::parse::<u32>` takes a leading plus sign (a clock figure).
-            Some(b'+') => p |= CLOCK,
-            _ => {}
+            p |= CLOCK;
         }
-        if b.contains(&b'-') {
+        if form.dash {
             // Compounds: `third-quarter`, `mid-1990s`, `three-year`, `mid-November`.
             p |= QUARTER | DECADE | DURATION | POSITION;
         }
@@ -711,7 +727,7 @@ mod tests {
             "thé",
         ]);
         for p in probes {
-            let (entry, starts, _) = w.lookup(p);
+            let (entry, starts, _) = w.lookup(p, Form::of(p));
             let b = p.as_bytes();
             let expect = w.map.contains_key(p)
                 || b.first().is_some_and(u8::is_ascii_digit)
