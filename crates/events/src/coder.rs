@@ -109,15 +109,24 @@ impl<'a> Ctx<'a> {
         self.doc.low(i)
     }
 
-    /// Verb lemma of token `i`, if it is a verb form.
+    /// Verb lemma of token `i`, if it is a verb form. The tagger looked every token up in the
+    /// same lexicon (`Token::verb_form`, `Token::lemma`): read it from the token layer rather
+    /// than hashing the word again.
     fn verb_lemma(&self, i: usize) -> Option<&str> {
         let low = self.low(i);
-        let low = if low.contains('’') {
+        // Only non-ASCII words can hold a curly apostrophe; such a form is not coded as a verb
+        // (the tagger read it with a straight one).
+        if !low.is_ascii() && low.contains('’') {
             return None;
-        } else {
-            low
-        };
-        self.lex.verb(low).map(|(id, _)| self.lex.lemma(id))
+        }
+        let t = self.doc.tokens.get(i)?;
+        let lemma = t.verb_form.and(t.lemma).map(|id| self.lex.lemma(id));
+        debug_assert_eq!(
+            lemma,
+            self.lex.verb(low).map(|(id, _)| self.lex.lemma(id)),
+            "the document was tagged with another lexicon"
+        );
+        lemma
     }
 
     /// Is clause `c` the same as or nested in clause `outer`?
@@ -241,7 +250,10 @@ impl TriggerDictionary {
         };
         match first {
             Elem::Words { words, optional } => {
-                if p < end && words.iter().any(|w| w == cx.low(p)) {
+                if p < end && {
+                    let t = cx.low(p);
+                    words.iter().any(|w| w == t)
+                } {
                     let mark = targets.len();
                     if let Some(e) = self.match_frame(cx, rest, p + 1, end, targets) {
                         return Some(e);
@@ -443,7 +455,7 @@ impl TriggerDictionary {
         end: usize,
     ) -> Option<(&TriggerEntry, usize, Vec<usize>, usize)> {
         let key = singular(cx.low(i));
-        let entries = self.nouns.get(&key)?;
+        let entries = self.nouns.get(key.as_ref())?;
         for e in entries {
             let n = e.head.len();
             if n > 1 {
@@ -1254,7 +1266,7 @@ fn code_noun(
             .max()
             .unwrap_or(i + 1);
         if after > i {
-            if let Some(entries) = dict.nouns.get(&singular(cx.low(i))) {
+            if let Some(entries) = dict.nouns.get(singular(cx.low(i)).as_ref()) {
                 for e2 in entries
                     .iter()
                     .filter(|x| x.has_target() && x.code.is_some())

@@ -1,6 +1,8 @@
 //! The trigger dictionary (`data/events/verbs.tsv`, `nouns.tsv`, `light_verbs.tsv`): which
 //! words, in which frames, code which CAMEO event.
 
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::EventError;
@@ -55,10 +57,11 @@ impl TriggerEntry {
 
 #[derive(Debug, Clone, Default)]
 pub struct TriggerDictionary {
-    /// Verb entries by the lemma of the verb (first head word).
-    pub verbs: HashMap<String, Vec<TriggerEntry>>,
+    /// Verb entries by the lemma of the verb (first head word). Fx hashing: the coder looks up
+    /// every verb and noun token, and the keys are the project's own words.
+    pub verbs: FxHashMap<String, Vec<TriggerEntry>>,
     /// Noun entries by the last head word, singular.
-    pub nouns: HashMap<String, Vec<TriggerEntry>>,
+    pub nouns: FxHashMap<String, Vec<TriggerEntry>>,
     pub light_verbs: HashSet<String>,
     /// Multi-word light verbs by first word: `carry` -> [`out`].
     pub light_particles: HashMap<String, Vec<String>>,
@@ -101,16 +104,17 @@ pub fn parse_frame(s: &str) -> Vec<Elem> {
         .collect()
 }
 
-/// Singular of a plural noun by the regular rules (enough for trigger heads).
-pub fn singular(w: &str) -> String {
+/// Singular of a plural noun by the regular rules (enough for trigger heads). Borrowed unless
+/// a letter changes (`casualties`): the coder asks this of every noun token.
+pub fn singular(w: &str) -> Cow<'_, str> {
     if let Some(s) = w.strip_suffix("ies") {
         if s.len() > 2 {
-            return format!("{s}y");
+            return Cow::Owned(format!("{s}y"));
         }
     }
     for suf in ["ches", "shes", "sses", "xes"] {
         if w.ends_with(suf) {
-            return w[..w.len() - 2].to_string();
+            return Cow::Borrowed(&w[..w.len() - 2]);
         }
     }
     if w.ends_with('s')
@@ -119,9 +123,9 @@ pub fn singular(w: &str) -> String {
         && !w.ends_with("is")
         && w.len() > 3
     {
-        return w[..w.len() - 1].to_string();
+        return Cow::Borrowed(&w[..w.len() - 1]);
     }
-    w.to_string()
+    Cow::Borrowed(w)
 }
 
 impl TriggerDictionary {
@@ -176,7 +180,9 @@ impl TriggerDictionary {
                 let frame = parse_frame(c.get(2).copied().unwrap_or(""));
                 let key = match kind {
                     TriggerKind::Verb => head[0].clone(),
-                    TriggerKind::Noun => singular(head.last().map_or("", String::as_str)),
+                    TriggerKind::Noun => {
+                        singular(head.last().map_or("", String::as_str)).into_owned()
+                    }
                 };
                 let e = TriggerEntry {
                     code,

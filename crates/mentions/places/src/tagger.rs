@@ -48,7 +48,7 @@ pub struct PlaceTagger {
     gaz: Gazetteer,
     opts: TaggerOptions,
     given: FxHashSet<Box<str>>,
-    classes: FxHashMap<&'static str, u8>,
+    classes: WordClasses,
 }
 
 /// Connector words allowed in lower case inside a name.
@@ -644,26 +644,55 @@ const W_STOP: u8 = 64;
 /// The first word of a [`STOP_PHRASES`] phrase.
 const W_STOP_PHRASE: u8 = 128;
 
-fn word_classes() -> FxHashMap<&'static str, u8> {
-    let mut m: FxHashMap<&'static str, u8> = FxHashMap::default();
-    for (list, bit) in [
-        (CONNECTORS, W_CONNECTOR),
-        (DIRECTIONS, W_DIRECTION),
-        (TITLES, W_TITLE),
-        (NEWSPAPER, W_NEWSPAPER),
-        (STREET, W_STREET),
-        (INSTITUTION, W_INSTITUTION),
-        (STOP, W_STOP),
-    ] {
-        for w in list {
-            *m.entry(w).or_default() |= bit;
+/// The `W_*` bits of every word of the lists, with a cheap pre-test: most units are ruled out by
+/// their first byte and length without hashing.
+#[derive(Debug)]
+struct WordClasses {
+    map: FxHashMap<&'static str, u8>,
+    /// Per first byte, the lengths (bit `len`, lengths under 32) of the listed words starting so.
+    shape: [u32; 256],
+}
+
+impl WordClasses {
+    fn new() -> Self {
+        let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+        for (list, bit) in [
+            (CONNECTORS, W_CONNECTOR),
+            (DIRECTIONS, W_DIRECTION),
+            (TITLES, W_TITLE),
+            (NEWSPAPER, W_NEWSPAPER),
+            (STREET, W_STREET),
+            (INSTITUTION, W_INSTITUTION),
+            (STOP, W_STOP),
+        ] {
+            for w in list {
+                *map.entry(w).or_default() |= bit;
+            }
         }
+        for p in STOP_PHRASES {
+            let first = p.split(' ').next().unwrap_or(p);
+            *map.entry(first).or_default() |= W_STOP_PHRASE;
+        }
+        let mut shape = [0u32; 256];
+        for k in map.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                // A word of 32 bytes or more would get no bit and never be found: a test checks
+                // that the lists have none.
+                shape[usize::from(b)] |= 1u32.checked_shl(k.len() as u32).unwrap_or(0);
+            }
+        }
+        WordClasses { map, shape }
     }
-    for p in STOP_PHRASES {
-        let first = p.split(' ').next().unwrap_or(p);
-        *m.entry(first).or_default() |= W_STOP_PHRASE;
+
+    /// The `W_*` bits of a key (0 when it is in no list).
+    fn get(&self, key: &str) -> u8 {
+        let b = key.as_bytes();
+        let shape = b.first().map_or(0, |&c| self.shape[usize::from(c)]);
+        if shape & 1u32.checked_shl(b.len() as u32).unwrap_or(0) == 0 {
+            return 0;
+        }
+        self.map.get(key).copied().unwrap_or(0)
     }
-    m
 }
 
 /// Multi-word names that news uses for institutions, not places.
@@ -694,6 +723,14 @@ struct Unit<'k> {
     sent_first: bool,
     /// Joined to the previous unit by a hyphen inside one token.
     glued: bool,
+}
+
+/// Where a unit's key lies while the units are built: a byte range of `Document::lower` (plain
+/// words) or of the buffer of normalised keys.
+#[derive(Debug, Clone, Copy)]
+enum KeySpan {
+    Lower(usize, usize),
+    Keys(usize, usize),
 }
 
 #[derive(Debug, Clone)]
@@ -799,14 +836,81 @@ impl Context {
     }
 }
 
-/// What the resolution step knows about the document's other names.
+/// What the resolution step knows about the document's other names, with the facts
+/// [`PlaceTagger::context`] asks of them read from the gazetteer once per round rather than once
+/// per reading weighed.
 struct DocView<'a> {
-    groups: &'a [(&'a str, Vec<usize>)],
-    /// Current reading of each group.
-    choice: &'a [Option<u32>],
-    /// Readings of each group that score almost as well as its best one.
-    plausible: &'a [Vec<u32>],
+    /// Per group, its current reading and that reading's country and divisions.
+    chosen: Vec<Option<Chosen>>,
+    /// Per group, the places that count for nearness: its readings that score almost as well as
+    /// its best one, then its current reading; cities and districts of 10,000 or more only.
+    near: Vec<Near>,
     actor_countries: &'a FxHashSet<[u8; 3]>,
+}
+
+/// A group's current reading.
+struct Chosen {
+    place: u32,
+    country: [u8; 3],
+    admin1: Option<u32>,
+    admin2: Option<u32>,
+}
+
+/// A group's places for nearness, with their coordinates.
+struct Near {
+    /// A name mentioned often weighs more: distances are divided by this.
+    scale: f64,
+    points: Vec<(u32, f64, f64)>,
+}
+
+impl<'a> DocView<'a> {
+    fn new(
+        gaz: &Gazetteer,
+        groups: &[(&str, Vec<usize>)],
+        choice: &[Option<u32>],
+        plausible: &[Vec<u32>],
+        actor_countries: &'a FxHashSet<[u8; 3]>,
+    ) -> Self {
+        let chosen = choice
+            .iter()
+            .map(|c| {
+                c.map(|o| Chosen {
+                    place: o,
+                    country: gaz.country(o),
+                    admin1: gaz.admin1_of(o),
+                    admin2: gaz.admin2_of(o),
+                })
+            })
+            .collect();
+        let near = plausible
+            .iter()
+            .enumerate()
+            .map(|(gj, pool)| {
+                let weight = groups.get(gj).map_or(0, |g| g.1.len()).min(3) as f64;
+                let points = pool
+                    .iter()
+                    .chain(choice.get(gj).into_iter().flatten())
+                    .filter(|&&o| {
+                        matches!(gaz.kind(o), PlaceKind::City | PlaceKind::Admin2)
+                            && gaz.population(o) >= 10_000
+                    })
+                    .map(|&o| {
+                        let (lat, lon) = gaz.lat_lon(o);
+                        (o, lat, lon)
+                    })
+                    .collect();
+                Near {
+                    scale: weight.max(1.0).sqrt(),
+                    points,
+                }
+            })
+            .collect();
+        DocView {
+            chosen,
+            near,
+            actor_countries,
+        }
+    }
 }
 
 impl PlaceTagger {
@@ -827,7 +931,7 @@ impl PlaceTagger {
             gaz: gazetteer,
             opts,
             given,
-            classes: word_classes(),
+            classes: WordClasses::new(),
         }
     }
 
@@ -850,10 +954,13 @@ impl PlaceTagger {
             && !refs.iter().any(|r| r.kind != NameKind::Demonym)
     }
 
-    /// The units of `doc`; their keys are written into `keys`.
-    fn units<'k>(&self, doc: &Document, keys: &'k mut String) -> Vec<Unit<'k>> {
-        let mut out: Vec<Unit<'static>> = Vec::with_capacity(doc.tokens.len() + 8);
-        let mut key_spans: Vec<(usize, usize)> = Vec::with_capacity(doc.tokens.len() + 8);
+    /// The units of `doc`. A plain word's key is its slice of `doc.lower` (no copy); the keys of
+    /// other words are written into `keys`.
+    fn units<'k>(&self, doc: &'k Document, keys: &'k mut String) -> Vec<Unit<'k>> {
+        let mut out: Vec<Unit<'k>> = Vec::with_capacity(doc.tokens.len() + 8);
+        // Where each unit's key lies: `doc.lower` or `keys` (filled in once `keys` is complete,
+        // since it may reallocate while it grows).
+        let mut key_spans: Vec<KeySpan> = Vec::with_capacity(doc.tokens.len() + 8);
         let mut sent_of = vec![0usize; doc.tokens.len()];
         let mut first = vec![false; doc.tokens.len()];
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -882,6 +989,7 @@ impl PlaceTagger {
                 let (mut letters, mut upper, mut alpha) = (false, true, false);
                 // A word of letters, figures, `'` and `&` only is its own key in lower case.
                 let plain;
+                let cap;
                 if s.is_ascii() {
                     // The same tests on bytes (ASCII letters are the only alphabetic ASCII), with
                     // one table load per byte instead of a chain of tests.
@@ -895,6 +1003,7 @@ impl PlaceTagger {
                     upper = all & A_NOT_LOWER != 0;
                     alpha = any & (A_LETTER | A_DIGIT) != 0;
                     plain = all & A_PLAIN != 0;
+                    cap = s.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
                 } else {
                     plain = false;
                     for c in s.chars() {
@@ -904,26 +1013,26 @@ impl PlaceTagger {
                         }
                         alpha |= c.is_alphanumeric();
                     }
+                    cap = s.chars().next().is_some_and(char::is_uppercase);
                 }
-                let at = keys.len();
+                let (start, end) = (t.span.start + a, t.span.start + b);
                 if plain {
-                    // Straight into the key buffer (what `key_into` gives for such words).
-                    keys.push_str(s);
-                    if let Some(k) = keys.get_mut(at..) {
-                        k.make_ascii_lowercase();
-                    }
+                    // `doc.lower` is the text with ASCII letters lower-cased, at the same offsets:
+                    // what `key_into` gives for such words.
+                    key_spans.push(KeySpan::Lower(start, end));
                 } else {
                     key_into(s, &mut scratch);
+                    let at = keys.len();
                     keys.push_str(&scratch);
+                    key_spans.push(KeySpan::Keys(at, keys.len()));
                 }
-                key_spans.push((at, keys.len()));
                 out.push(Unit {
-                    start: t.span.start + a,
-                    end: t.span.start + b,
+                    start,
+                    end,
                     tok: ti,
                     norm: "",
                     class: 0,
-                    cap: s.chars().next().is_some_and(char::is_uppercase),
+                    cap,
                     allcaps: letters && upper,
                     alpha,
                     sent: sent_of[ti],
@@ -954,17 +1063,14 @@ impl PlaceTagger {
             push(start, text.len(), pi);
         }
         let keys: &'k String = keys;
-        out.into_iter()
-            .zip(key_spans)
-            .map(|(u, (a, b))| {
-                let norm = &keys[a..b];
-                Unit {
-                    norm,
-                    class: self.classes.get(norm).copied().unwrap_or(0),
-                    ..u
-                }
-            })
-            .collect()
+        for (u, ks) in out.iter_mut().zip(key_spans) {
+            u.norm = match ks {
+                KeySpan::Lower(a, b) => doc.lower.get(a..b).unwrap_or(""),
+                KeySpan::Keys(a, b) => keys.get(a..b).unwrap_or(""),
+            };
+            u.class = self.classes.get(u.norm);
+        }
+        out
     }
 
     /// Whether the units `a..b` may be written as a name of `r`.
@@ -1436,6 +1542,8 @@ impl PlaceTagger {
         let mut k = String::new();
         readings
             .iter()
+            // Only a city can win (see `city_over_division`): test that before building keys.
+            .filter(|(c, _)| self.gaz.kind(*c) == PlaceKind::City)
             // The city must bear the name itself ("New York" is the state; the city's name is
             // "New York City").
             .filter(|(c, _)| {
@@ -1620,12 +1728,13 @@ impl PlaceTagger {
 
         // Passes 2 and 3: add document context from the other groups' readings.
         for _round in 0..2 {
-            let view = DocView {
-                groups: &group_list,
-                choice: &choice,
-                plausible: &plausible,
-                actor_countries: &actor_countries,
-            };
+            let view = DocView::new(
+                &self.gaz,
+                &group_list,
+                &choice,
+                &plausible,
+                &actor_countries,
+            );
             let mut new_choice = choice.clone();
             for (gi, rs) in readings.iter().enumerate() {
                 if rs.len() <= 1 {
@@ -1655,12 +1764,13 @@ impl PlaceTagger {
         }
 
         // Support check and output.
-        let view = DocView {
-            groups: &group_list,
-            choice: &choice,
-            plausible: &plausible,
-            actor_countries: &actor_countries,
-        };
+        let view = DocView::new(
+            &self.gaz,
+            &group_list,
+            &choice,
+            &plausible,
+            &actor_countries,
+        );
         let mut places = Vec::new();
         for (gi, (_, members)) in group_list.iter().enumerate() {
             let Some(pl) = choice[gi] else { continue };
@@ -1734,22 +1844,23 @@ impl PlaceTagger {
         };
         let my_a1 = self.gaz.admin1_of(pl);
         let my_a2 = self.gaz.admin2_of(pl);
-        for (gj, c) in view.choice.iter().enumerate() {
+        for (gj, c) in view.chosen.iter().enumerate() {
             if gj == gi {
                 continue;
             }
-            let Some(o) = *c else { continue };
+            let Some(c) = c else { continue };
+            let o = c.place;
             if o == pl {
                 continue;
             }
-            if self.gaz.country(o) == country && country != [0; 3] && kind != PlaceKind::Country {
+            if c.country == country && country != [0; 3] && kind != PlaceKind::Country {
                 cx.country = true;
             }
-            if my_a1.is_some() && (my_a1 == Some(o) || my_a1 == self.gaz.admin1_of(o)) {
+            if my_a1.is_some() && (my_a1 == Some(o) || my_a1 == c.admin1) {
                 cx.admin1 = true;
                 cx.division_named |= my_a1 == Some(o) && kind == PlaceKind::Admin2;
             }
-            if my_a2.is_some() && (my_a2 == Some(o) || my_a2 == self.gaz.admin2_of(o)) {
+            if my_a2.is_some() && (my_a2 == Some(o) || my_a2 == c.admin2) {
                 cx.admin2 = true;
                 cx.division_named |= my_a2 == Some(o);
                 cx.county_named |= my_a2 == Some(o);
@@ -1763,20 +1874,15 @@ impl PlaceTagger {
             PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1
         ) {
             let (lat, lon) = self.gaz.lat_lon(pl);
-            for (gj, pool) in view.plausible.iter().enumerate() {
+            for (gj, near) in view.near.iter().enumerate() {
                 if gj == gi {
                     continue;
                 }
-                let weight = view.groups[gj].1.len().min(3) as f64;
-                let scale = weight.max(1.0).sqrt();
-                for &o in pool.iter().chain(view.choice[gj].iter()) {
-                    if o == pl
-                        || !matches!(self.gaz.kind(o), PlaceKind::City | PlaceKind::Admin2)
-                        || self.gaz.population(o) < 10_000
-                    {
+                let scale = near.scale;
+                for &(o, qlat, qlon) in &near.points {
+                    if o == pl {
                         continue;
                     }
-                    let (qlat, qlon) = self.gaz.lat_lon(o);
                     // Only distances under 300 km count (see `Context::bonus`), and a degree of
                     // latitude is 111 km: far pairs need no great-circle distance.
                     if (lat - qlat).abs() * 111.0 > 310.0 * scale {
@@ -1788,5 +1894,27 @@ impl PlaceTagger {
             }
         }
         cx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes_pre_test_agrees_with_the_lists() {
+        let c = WordClasses::new();
+        // The length pre-test has one bit per length under 32.
+        assert!(c.map.keys().all(|k| !k.is_empty() && k.len() < 32));
+        for (k, &bits) in &c.map {
+            assert_eq!(c.get(k), bits, "{k}");
+        }
+        for probe in ["", "x", "said", "theirs", "of the", "norther", "é"] {
+            assert_eq!(
+                c.get(probe),
+                c.map.get(probe).copied().unwrap_or(0),
+                "{probe}"
+            );
+        }
     }
 }

@@ -9,7 +9,7 @@
 //! quantity modifiers do (`nearly three years`, `more than four hours`, `around Nov. 1`).
 
 use crate::value::{duration, DayPart, Qty, Season, Unit};
-use crate::words::{Word, Words};
+use crate::words::{pat, Form, Pat, Word, Words};
 use attache_doc::{Document, Pos};
 use std::borrow::Cow;
 
@@ -279,15 +279,22 @@ const LABELS: &[&str] = &[
 pub(crate) struct View<'a> {
     doc: &'a Document,
     words: &'a Words,
-    low: Vec<Cow<'a, str>>,
+    /// Per token, what the patterns ask of it, looked up once.
+    toks: Vec<Tok<'a>>,
     sent_start: Vec<bool>,
-    /// Per token, looked up once: its word-table entry, cardinal and ordinal values and figure.
-    word: Vec<Option<&'a Word>>,
-    card: Vec<Option<u32>>,
-    ordinal: Vec<Option<u32>>,
-    figure: Vec<Option<f64>>,
-    /// Per token, whether some pattern may begin there ([`Words::lookup`]).
-    start: Vec<bool>,
+}
+
+/// One token for the grammar: its lower-case form and what the word table says of it.
+struct Tok<'a> {
+    low: Cow<'a, str>,
+    word: Option<&'a Word>,
+    card: Option<u32>,
+    ordinal: Option<u32>,
+    figure: Option<f64>,
+    /// Some pattern may begin here ([`Words::lookup`]).
+    start: bool,
+    /// The patterns that may begin here ([`Words::first_patterns`]): the others are not tried.
+    first: Pat,
 }
 
 /// A figure (`24`, `1,000`, `2.5`).
@@ -311,17 +318,18 @@ fn figure_of(w: &str) -> Option<f64> {
 
 impl<'a> View<'a> {
     pub(crate) fn new(doc: &'a Document, words: &'a Words) -> Self {
-        let low: Vec<Cow<'a, str>> = (0..doc.tokens.len())
-            .map(|i| {
-                let l = doc.low(i);
-                // Both quotes are encoded with a leading 0xE2 byte.
-                if l.as_bytes().contains(&0xe2) && l.contains(['’', '‘']) {
-                    Cow::Owned(l.replace(['’', '‘'], "'"))
-                } else {
-                    Cow::Borrowed(l)
-                }
-            })
-            .collect();
+        // Curly quotes are the only non-ASCII the grammar rewrites: an ASCII document (most
+        // news) needs no per-token test.
+        let ascii = doc.lower.is_ascii();
+        let low_of = |i: usize| -> Cow<'a, str> {
+            let l = doc.low(i);
+            // Both quotes are encoded with a leading 0xE2 byte.
+            if !ascii && l.as_bytes().contains(&0xe2) && l.contains(['’', '‘']) {
+                Cow::Owned(l.replace(['’', '‘'], "'"))
+            } else {
+                Cow::Borrowed(l)
+            }
+        };
         let mut sent_start = vec![false; doc.tokens.len()];
         for s in &doc.sentences {
             if let Some(x) = sent_start.get_mut(s.tokens.start) {
@@ -331,45 +339,49 @@ impl<'a> View<'a> {
         if let Some(x) = sent_start.first_mut() {
             *x = true;
         }
-        // Without a hyphen (or, for ordinals, a leading digit) only the table entry can give a
-        // value: skip the compound parsers.
-        let (mut card, mut ordinal) =
-            (Vec::with_capacity(low.len()), Vec::with_capacity(low.len()));
-        let mut start = Vec::with_capacity(low.len());
-        let mut word: Vec<Option<&Word>> = Vec::with_capacity(low.len());
-        for l in &low {
-            let (w, may_start) = words.lookup(l);
-            word.push(w);
-            start.push(may_start);
-            let b = l.as_bytes();
-            let dash = b.contains(&b'-');
-            card.push(if dash {
-                words.card(l)
-            } else {
-                w.and_then(|w| w.card)
-            });
-            ordinal.push(if dash || b.first().is_some_and(u8::is_ascii_digit) {
-                words.ordinal(l)
-            } else {
-                w.and_then(|w| w.ordinal)
-            });
-        }
-        let figure = low.iter().map(|l| figure_of(l)).collect();
+        let toks = (0..doc.tokens.len())
+            .map(|i| {
+                let low = low_of(i);
+                let l: &str = &low;
+                let form = Form::of(l);
+                let (w, start, named) = words.lookup(l, form);
+                let Form { digit, dash } = form;
+                // Without a hyphen (or, for ordinals, a leading digit) only the table entry can
+                // give a value: skip the compound parsers.
+                let card = if dash {
+                    words.card(l)
+                } else {
+                    w.and_then(|w| w.card)
+                };
+                let ordinal = if dash || digit {
+                    words.ordinal(l)
+                } else {
+                    w.and_then(|w| w.ordinal)
+                };
+                let first = Words::first_patterns(l, form, w, card, ordinal, named);
+                // Only a figure starts with a digit.
+                let figure = if digit { figure_of(l) } else { None };
+                Tok {
+                    word: w,
+                    card,
+                    ordinal,
+                    figure,
+                    start,
+                    first,
+                    low,
+                }
+            })
+            .collect();
         View {
             doc,
             words,
-            low,
+            toks,
             sent_start,
-            word,
-            card,
-            ordinal,
-            figure,
-            start,
         }
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.low.len()
+        self.toks.len()
     }
 
     pub(crate) fn doc(&self) -> &Document {
@@ -377,7 +389,7 @@ impl<'a> View<'a> {
     }
 
     pub(crate) fn low(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", |c| c.as_ref())
+        self.toks.get(i).map_or("", |t| t.low.as_ref())
     }
 
     fn text(&self, i: usize) -> &str {
@@ -424,17 +436,17 @@ impl<'a> View<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&Word> {
-        self.word.get(i).copied().flatten()
+        self.toks.get(i).and_then(|t| t.word)
     }
 
     /// Cardinal value of token `i` as a word (`Words::card`).
     fn card_at(&self, i: usize) -> Option<u32> {
-        self.card.get(i).copied().flatten()
+        self.toks.get(i).and_then(|t| t.card)
     }
 
     /// Ordinal value of token `i` (`Words::ordinal`).
     fn ordinal_at(&self, i: usize) -> Option<u32> {
-        self.ordinal.get(i).copied().flatten()
+        self.toks.get(i).and_then(|t| t.ordinal)
     }
 
     fn is_word_token(&self, i: usize) -> bool {
@@ -448,7 +460,7 @@ impl<'a> View<'a> {
 
     /// A figure (`24`, `1,000`, `2.5`).
     fn figure(&self, i: usize) -> Option<f64> {
-        self.figure.get(i).copied().flatten()
+        self.toks.get(i).and_then(|t| t.figure)
     }
 
     /// A cardinal: figure, number word or hyphenated compound.
@@ -641,7 +653,7 @@ impl<'a> View<'a> {
 
     /// The longest expression starting at token `i`.
     pub(crate) fn best(&self, i: usize) -> Option<Cand> {
-        if !self.start.get(i).copied().unwrap_or(false) {
+        if !self.toks.get(i).is_some_and(|t| t.start) {
             return None;
         }
         if !self.is_word_token(i) && !matches!(self.low(i), "'" | "mid-") {
@@ -653,21 +665,58 @@ impl<'a> View<'a> {
         b
     }
 
-    /// Longest unmodified expression at `i`.
+    /// The patterns that may begin at token `i` (none past the end).
+    fn first(&self, i: usize) -> Pat {
+        self.toks.get(i).map_or(0, |t| t.first)
+    }
+
+    /// Longest unmodified expression at `i`. Only the patterns that may begin at `i` are tried
+    /// (in the same order, so ties between equally long matches go the same way).
     fn core(&self, i: usize) -> Option<Cand> {
-        let mut b = self.p_cal(i);
-        b = longest(b, self.p_iso(i));
-        b = longest(b, self.p_year(i));
-        b = longest(b, self.p_weekday(i));
-        b = longest(b, self.p_deictic(i));
-        b = longest(b, self.p_relunit(i));
-        b = longest(b, self.p_quarter(i));
-        b = longest(b, self.p_season(i));
-        b = longest(b, self.p_decade(i));
-        b = longest(b, self.p_duration(i));
-        b = longest(b, self.p_clock(i));
-        b = longest(b, self.p_ref(i));
-        b = longest(b, self.p_set(i));
+        let f = self.first(i);
+        if f & pat::CORE == 0 {
+            return None;
+        }
+        let mut b = None;
+        if f & pat::CAL != 0 {
+            b = longest(b, self.p_cal(i));
+        }
+        if f & pat::ISO != 0 {
+            b = longest(b, self.p_iso(i));
+        }
+        if f & pat::YEAR != 0 {
+            b = longest(b, self.p_year(i));
+        }
+        if f & pat::WEEKDAY != 0 {
+            b = longest(b, self.p_weekday(i));
+        }
+        if f & pat::DEICTIC != 0 {
+            b = longest(b, self.p_deictic(i));
+        }
+        if f & pat::RELUNIT != 0 {
+            b = longest(b, self.p_relunit(i));
+        }
+        if f & pat::QUARTER != 0 {
+            b = longest(b, self.p_quarter(i));
+        }
+        if f & pat::SEASON != 0 {
+            b = longest(b, self.p_season(i));
+        }
+        if f & pat::DECADE != 0 {
+            b = longest(b, self.p_decade(i));
+        }
+        if f & pat::DURATION != 0 {
+            b = longest(b, self.p_duration(i));
+        }
+        if f & pat::CLOCK != 0 {
+            b = longest(b, self.p_clock(i));
+        }
+        if f & pat::REF != 0 {
+            b = longest(b, self.p_ref(i));
+        }
+        if f & pat::SET != 0 {
+            b = longest(b, self.p_set(i));
+        }
         b
     }
 
@@ -675,6 +724,9 @@ impl<'a> View<'a> {
 
     /// `about two years ago`, `nearly three years`, `more than four hours`, `around Nov. 1`.
     fn p_modified(&self, i: usize) -> Option<Cand> {
+        if self.first(i) & pat::MODIFIED == 0 {
+            return None;
+        }
         let (m, j) = match (self.low(i), self.low(i + 1)) {
             ("more" | "longer", "than") => ("MORE_THAN", i + 2),
             ("less" | "fewer" | "shorter", "than") => ("LESS_THAN", i + 2),
@@ -722,6 +774,9 @@ impl<'a> View<'a> {
     /// `early next year`, `late yesterday`, `earlier this month`, `mid-1996`, `the end of 1990`,
     /// `the first half of 1990`, `year-end`.
     fn p_position(&self, i: usize) -> Option<Cand> {
+        if self.first(i) & pat::POSITION == 0 {
+            return None;
+        }
         let w = self.low(i);
         // "year-end", "year end", "year's end" (tokens "year", "'s", "end").
         let year_end = match (w, self.low(i + 1), self.low(i + 2)) {
@@ -2706,4 +2761,67 @@ fn valid_day(year: YearRef, m: u32, d: u32) -> bool {
         _ => 2000, // a leap year: Feb 29 is possible
     };
     chrono::NaiveDate::from_ymd_opt(y, m, d).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use attache_doc::DocMeta;
+    use attache_text::{analyze, Lexicon};
+
+    /// Every pattern that matches at a token is among the patterns [`View::core`] tries there.
+    #[test]
+    fn first_patterns_cover_every_match() {
+        let text = "On Friday, Oct. 13, 2023 at 3 p.m. EST, and 7:15pm, +3:00 or noon Saturday \
+            the 17th of February, 17 February 2025, last March, this past Sunday, the previous \
+            Friday, Mondays, Tuesday nights, today, yesterday morning, tonight, overnight, the \
+            day before yesterday, that evening, this week, the past year, the following month, \
+            year-earlier, the second day of the offensive, the third quarter of 1990, \
+            third-quarter, fiscal-second quarter, the final quarter, the latest quarter, the \
+            year-ago period, this summer, the winter of 1994, the 1990s, the '80s, mid-1990s, \
+            the nineties, the 20th century, two days ago, 24 hours, twenty-four hours, a few \
+            weeks, several years, three-year, a couple of months, dozens of years, half an \
+            hour, the coming weeks, recent years, past years, future quarters, months ago, \
+            for years, the weeks ahead, a while, now, right now, currently, current events, \
+            these days, at present, recently, more recently, the past, the near future, a later \
+            date, as soon as possible, someday, will soon, could one day, daily, weekly, \
+            annually, once a week, twice a month, 3 times a year, every other Monday, each July, \
+            every morning, every spring, every week, every two years, early next year, late \
+            yesterday, earlier this month, mid-November, mid-afternoon, mid morning, the end of \
+            1990, the first half of 1990, the year's end, year-end, year end, more than four \
+            hours, at least two years, no more than three days, up to a week, close to a month, \
+            about two years ago, almost a year, under two weeks, some years, fiscal 1989, the \
+            year 2000, nineteen ninety-six, two thousand and eight, 1990 and beyond, 2025-02-17, \
+            2025-02, 2/17/2025, five o'clock, the year ended Sept. 30, the quarter a year ago.";
+        let mut doc = Document::new(DocMeta::default(), text);
+        analyze(&mut doc, &Lexicon::new());
+        let words = Words::new();
+        let v = View::new(&doc, &words);
+        type Pattern<'p> = &'p dyn Fn(usize) -> Option<Cand>;
+        let pats: [(Pat, Pattern); 13] = [
+            (pat::CAL, &|i| v.p_cal(i)),
+            (pat::ISO, &|i| v.p_iso(i)),
+            (pat::YEAR, &|i| v.p_year(i)),
+            (pat::WEEKDAY, &|i| v.p_weekday(i)),
+            (pat::DEICTIC, &|i| v.p_deictic(i)),
+            (pat::RELUNIT, &|i| v.p_relunit(i)),
+            (pat::QUARTER, &|i| v.p_quarter(i)),
+            (pat::SEASON, &|i| v.p_season(i)),
+            (pat::DECADE, &|i| v.p_decade(i)),
+            (pat::DURATION, &|i| v.p_duration(i)),
+            (pat::CLOCK, &|i| v.p_clock(i)),
+            (pat::REF, &|i| v.p_ref(i)),
+            (pat::SET, &|i| v.p_set(i)),
+        ];
+        let mut matched = 0;
+        for i in 0..v.len() {
+            for (p, f) in pats {
+                if f(i).is_some() {
+                    matched += 1;
+                    assert!(v.first(i) & p != 0, "pattern {p} at {:?}", v.low(i));
+                }
+            }
+        }
+        assert!(matched > 100, "{matched}");
+    }
 }

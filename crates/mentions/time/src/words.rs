@@ -50,7 +50,194 @@ type SlotMap = HashMap<&'static str, Slot, BuildHasherDefault<WordHasher>>;
 struct Slot {
     word: Option<Word>,
     starter: bool,
+    /// The patterns that name this word in their first position ([`FIRST_WORDS`]).
+    patterns: Pat,
 }
+
+/// A set of grammar patterns, one bit each: the patterns that may begin at a token. The grammar
+/// tries only these there ([`crate::grammar::View::best`]).
+pub(crate) type Pat = u16;
+
+/// The pattern bits, one per entry point of the grammar.
+pub(crate) mod pat {
+    use super::Pat;
+    pub const CAL: Pat = 1;
+    pub const ISO: Pat = 1 << 1;
+    pub const YEAR: Pat = 1 << 2;
+    pub const WEEKDAY: Pat = 1 << 3;
+    pub const DEICTIC: Pat = 1 << 4;
+    pub const RELUNIT: Pat = 1 << 5;
+    pub const QUARTER: Pat = 1 << 6;
+    pub const SEASON: Pat = 1 << 7;
+    pub const DECADE: Pat = 1 << 8;
+    pub const DURATION: Pat = 1 << 9;
+    pub const CLOCK: Pat = 1 << 10;
+    pub const REF: Pat = 1 << 11;
+    pub const SET: Pat = 1 << 12;
+    /// The patterns of [`crate::grammar::View::core`] (all but the position and modifier ones).
+    pub const CORE: Pat = (1 << 13) - 1;
+    pub const POSITION: Pat = 1 << 13;
+    pub const MODIFIED: Pat = 1 << 14;
+}
+
+/// The literal words each pattern accepts as its first token. Together with the word classes of
+/// [`Words::first_patterns`] (months, weekdays, seasons, units, numbers, figures, hyphenated
+/// compounds) this is everything a pattern of `grammar.rs` can begin with: a word added to a
+/// pattern's first position there must be added here (a grammar test checks the patterns on
+/// a text of examples).
+const FIRST_WORDS: &[(Pat, &[&str])] = &[
+    (pat::CAL, &["last", "next", "this", "the"]),
+    (
+        pat::YEAR,
+        &[
+            "fiscal", "fy", "the", "nineteen", "eighteen", "twenty", "two",
+        ],
+    ),
+    (pat::WEEKDAY, &["last", "next", "this", "coming", "the"]),
+    (
+        pat::DEICTIC,
+        &[
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "overnight",
+            "the",
+            "this",
+            "last",
+            "that",
+        ],
+    ),
+    (
+        pat::RELUNIT,
+        &[
+            "the",
+            "year-earlier",
+            "year-ago",
+            "this",
+            "last",
+            "next",
+            "that",
+        ],
+    ),
+    (
+        pat::QUARTER,
+        &[
+            "the",
+            "that",
+            "this",
+            "last",
+            "next",
+            "year-earlier",
+            "year-ago",
+            "prior-year",
+            "year-before",
+            "year-previous",
+            "comparable",
+            "corresponding",
+            "year-to-year",
+            "latest",
+            "recent",
+            "same",
+            "current",
+            "fiscal",
+            "calendar",
+            "final",
+        ],
+    ),
+    (pat::SEASON, &["this", "last", "next", "the"]),
+    (pat::DECADE, &["the", "'"]),
+    (
+        pat::DURATION,
+        &[
+            "coming",
+            "upcoming",
+            "past",
+            "previous",
+            "prior",
+            "future",
+            "recent",
+            "a",
+            "an",
+            "the",
+            "last",
+            "next",
+            "first",
+            "few",
+            "several",
+            "many",
+            "numerous",
+            "countless",
+            "couple",
+            "dozens",
+            "hundreds",
+            "thousands",
+            "half",
+        ],
+    ),
+    (pat::CLOCK, &["noon", "midnight"]),
+    (
+        pat::REF,
+        &[
+            "now",
+            "right",
+            "currently",
+            "nowadays",
+            "presently",
+            "current",
+            "these",
+            "present",
+            "recently",
+            "more",
+            "most",
+            "recent",
+            "the",
+            "a",
+            "as",
+            "someday",
+            "soon",
+            "one",
+            "some",
+        ],
+    ),
+    (
+        pat::SET,
+        &[
+            "daily", "weekly", "monthly", "annually", "yearly", "hourly", "biweekly", "once",
+            "twice", "every", "each",
+        ],
+    ),
+    (
+        pat::POSITION,
+        &[
+            "year-end", "yearend", "year", "early", "earlier", "mid", "late", "later", "the",
+            "this",
+        ],
+    ),
+    (
+        pat::MODIFIED,
+        &[
+            "more",
+            "longer",
+            "less",
+            "fewer",
+            "shorter",
+            "at",
+            "no",
+            "up",
+            "close",
+            "about",
+            "around",
+            "approximately",
+            "roughly",
+            "circa",
+            "nearly",
+            "some",
+            "almost",
+            "under",
+        ],
+    ),
+];
 
 /// The words outside the table that some pattern of the grammar accepts as its first token
 /// (`the`, `last`, `about`, `noon`, ...; see [`Words::lookup`]). A word added to a pattern's
@@ -264,6 +451,24 @@ const ORDINALS: [&str; 20] = [
 ];
 const TENS_ORDINALS: [(&str, u32); 3] = [("twentieth", 20), ("thirtieth", 30), ("fortieth", 40)];
 
+/// What the grammar reads off a token's bytes, once: a leading digit (a figure) and a hyphen (a
+/// compound such as `twenty-four`, `third-quarter`, `mid-1990s`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Form {
+    pub digit: bool,
+    pub dash: bool,
+}
+
+impl Form {
+    pub(crate) fn of(w: &str) -> Self {
+        let b = w.as_bytes();
+        Form {
+            digit: b.first().is_some_and(u8::is_ascii_digit),
+            dash: b.contains(&b'-'),
+        }
+    }
+}
+
 /// The compiled word table.
 #[derive(Debug, Clone)]
 pub(crate) struct Words {
@@ -367,6 +572,11 @@ impl Words {
         for k in STARTERS {
             slots.entry(k).or_default().starter = true;
         }
+        for (p, ws) in FIRST_WORDS {
+            for k in ws.iter() {
+                slots.entry(k).or_default().patterns |= p;
+            }
+        }
         let mut slot_shape = [0u32; 256];
         for k in slots.keys() {
             if let Some(&b) = k.as_bytes().first() {
@@ -383,21 +593,75 @@ impl Words {
         }
     }
 
-    /// [`Words::get`] of `w`, and whether some pattern may begin at a token whose lower-case
-    /// form is `w`: a figure, a hyphenated compound, a table word or one of [`STARTERS`]
-    /// (patterns are tried only there). One hash lookup, since both are asked of every token.
-    pub(crate) fn lookup(&self, w: &str) -> (Option<&Word>, bool) {
+    /// What the grammar asks of every token, with one hash lookup: [`Words::get`] of `w`;
+    /// whether some pattern may begin at a token whose lower-case form is `w` (a figure, a
+    /// hyphenated compound, a table word or one of [`STARTERS`]); and which patterns name `w` in
+    /// their first position ([`FIRST_WORDS`]).
+    pub(crate) fn lookup(&self, w: &str, form: Form) -> (Option<&Word>, bool, Pat) {
         let b = w.as_bytes();
-        let structural = b.first().is_some_and(u8::is_ascii_digit) || b.contains(&b'-');
+        let structural = form.digit || form.dash;
         // Most tokens are ruled out without hashing: no slot word has their first byte and length.
         let shape = b.first().map_or(0, |&c| self.slot_shape[usize::from(c)]);
         if shape & 1u32.checked_shl(b.len() as u32).unwrap_or(0) == 0 {
-            return (None, structural);
+            return (None, structural, 0);
         }
         match self.slots.get(w) {
-            Some(s) => (s.word.as_ref(), s.word.is_some() || s.starter || structural),
-            None => (None, structural),
+            Some(s) => (
+                s.word.as_ref(),
+                s.word.is_some() || s.starter || structural,
+                s.patterns,
+            ),
+            None => (None, structural, 0),
         }
+    }
+
+    /// The patterns that may begin at a token: those naming the word itself (`named`, from
+    /// [`Words::lookup`]), and those whose first position takes a class the token belongs to.
+    /// `word`, `card` and `ordinal` are the token's table entry and values.
+    pub(crate) fn first_patterns(
+        w: &str,
+        form: Form,
+        word: Option<&Word>,
+        card: Option<u32>,
+        ordinal: Option<u32>,
+        named: Pat,
+    ) -> Pat {
+        use pat::*;
+        let mut p = named;
+        if let Some(x) = word {
+            if x.weekday.is_some() {
+                p |= CAL | WEEKDAY;
+            }
+            if x.month.is_some() {
+                p |= CAL;
+            }
+            if x.season.is_some() {
+                p |= SEASON;
+            }
+            if x.unit.is_some() {
+                // `months ago`, `years ahead`, `weeks` after `for`.
+                p |= DURATION;
+            }
+        }
+        if card.is_some() {
+            p |= DURATION | CLOCK | SET;
+        }
+        if ordinal.is_some() {
+            // A day (`the 17th`), a quarter (`third quarter`), a century.
+            p |= CAL | QUARTER | DECADE;
+        }
+        if form.digit {
+            // Figures: days, years, dates, decades, quantities, clock times, `3 times a week`.
+            p |= CAL | ISO | YEAR | QUARTER | DECADE | DURATION | CLOCK | SET;
+        } else if w.starts_with('+') {
+            // `str::parse::<u32>` takes a leading plus sign (a clock figure).
+            p |= CLOCK;
+        }
+        if form.dash {
+            // Compounds: `third-quarter`, `mid-1990s`, `three-year`, `mid-November`.
+            p |= QUARTER | DECADE | DURATION | POSITION;
+        }
+        p
     }
 
     pub(crate) fn get(&self, w: &str) -> Option<&Word> {
@@ -463,9 +727,9 @@ mod tests {
             "thé",
         ]);
         for p in probes {
-            let (entry, starts) = w.lookup(p);
+            let (entry, starts, _) = w.lookup(p, Form::of(p));
             let b = p.as_bytes();
-            let expect = w.map.get(p).is_some()
+            let expect = w.map.contains_key(p)
                 || b.first().is_some_and(u8::is_ascii_digit)
                 || b.contains(&b'-')
                 || STARTERS.contains(&p);
