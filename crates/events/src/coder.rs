@@ -605,38 +605,12 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                 };
                 // "Thousands of Serbian students protested": "of" after a quantity heads the
                 // subject, it does not open a prepositional phrase.
+                // "thousands of X", "members of X", "a contingent of X": X is the subject.
                 let quantity_of = |b: usize| {
                     cx.low(b) == "of"
                         && b > 0
                         && (doc.tokens[b - 1].pos == Pos::Num
-                            || matches!(
-                                cx.low(b - 1),
-                                "thousands"
-                                    | "hundreds"
-                                    | "dozens"
-                                    | "scores"
-                                    | "millions"
-                                    | "some"
-                                    | "many"
-                                    | "most"
-                                    | "all"
-                                    | "several"
-                                    | "members"
-                                    | "member"
-                                    | "groups"
-                                    | "hundred"
-                                    | "thousand"
-                                    | "dozen"
-                                    | "group"
-                                    | "team"
-                                    | "delegation"
-                                    | "leaders"
-                                    | "representatives"
-                                    | "supporters"
-                                    | "followers"
-                                    | "loyalists"
-                                    | "backers"
-                            ))
+                            || cx.cues.has(Cue::GroupNouns, cx.low(b - 1)))
                 };
                 let in_pp = before.is_some_and(|b| {
                     let p = doc.tokens[b].pos;

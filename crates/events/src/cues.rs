@@ -32,10 +32,11 @@ pub enum Cue {
     TruceVerbs,
     PeacekeepingWords,
     StativeParticiples,
+    GroupNouns,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 20] = [
+const LISTS: [(Cue, &str); 21] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -56,6 +57,7 @@ const LISTS: [(Cue, &str); 20] = [
     (Cue::TruceVerbs, "truce_verbs"),
     (Cue::PeacekeepingWords, "peacekeeping_words"),
     (Cue::StativeParticiples, "stative_participles"),
+    (Cue::GroupNouns, "group_nouns"),
 ];
 
 impl Cue {
