@@ -239,6 +239,11 @@ pub fn locate_actors(doc: &Document) -> Vec<Option<Inferred>> {
         return out;
     }
     for (k, a) in doc.actors.iter().enumerate() {
+        // A pronoun takes what its antecedent was given ("Rebels in Deraa said they ...").
+        if let Some(ante) = a.antecedent.filter(|&x| x < k && a.country.is_none()) {
+            out[k] = out[ante].clone();
+            continue;
+        }
         if !open_mention(a) {
             continue;
         }
