@@ -29,7 +29,9 @@ pub trait Report {
 }
 
 /// The event that stands for a sentence when a data set has one label per sentence: the first
-/// occurred (or else first) event whose trigger is earliest, preferring events with a source.
+/// occurred (or else first) event whose trigger is earliest, preferring events with a source. A
+/// refusal ("will not lift the ban", coded as a CAMEO 12 rejection with the refused act's
+/// negated status) is an act that happened and counts as occurred here.
 pub fn primary_event(events: &[EventRecord]) -> Option<&EventRecord> {
     primary_among(events.iter())
 }
@@ -38,7 +40,7 @@ pub fn primary_event(events: &[EventRecord]) -> Option<&EventRecord> {
 pub fn primary_among<'a>(events: impl Iterator<Item = &'a EventRecord>) -> Option<&'a EventRecord> {
     events.min_by_key(|e| {
         (
-            e.status == attache_events::Status::Negated,
+            e.status == attache_events::Status::Negated && e.cameo_root != "12",
             e.actor.is_empty(),
             e.trigger.start,
         )
