@@ -118,6 +118,9 @@ fn coding_phenomena() {
         ("lifted", "The EU lifted sanctions on Cuba."),
         ("passivelift", "Sanctions against Cuba were lifted by the European Union."),
         ("stative", "Egypt is opposed to Turkish mediation in the dispute."),
+        ("targets", "Israeli jets hit Hamas targets in Gaza."),
+        ("hitparty", "Ukrainian drones hit four Russian warplanes."),
+        ("tariffs", "China hit American farmers with tariffs."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -320,6 +323,13 @@ fn coding_phenomena() {
     }
     // "is opposed to" is the subject's stance, no passive.
     assert_eq!(codes(&find(&by["stative"], "12")["actor"]), ["EGY"]);
+    // The party named before an attack's object is the one attacked; "hit X" with tariffs is
+    // no attack.
+    assert_eq!(codes(&find(&by["targets"], "19")["recipient"]), ["PSEREB"]);
+    assert_eq!(codes(&find(&by["hitparty"], "19")["recipient"]), ["RUSMIL"]);
+    assert!(by.get("tariffs").is_none_or(|v| v
+        .iter()
+        .all(|e| !e["cameo"].as_str().unwrap().starts_with("19"))));
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

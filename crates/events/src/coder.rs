@@ -1064,6 +1064,21 @@ fn code_verb(
         }
     } else {
         source = subject_of(cx, i);
+        // "hit Hamas targets", "shelled Kurdish positions": in an attack, the name right
+        // before the object the entry names is the party attacked.
+        if targets.is_empty()
+            && violent_code(&code)
+            && matches!(e.frame.last(), Some(Elem::Words { .. }))
+        {
+            if let Some(&m) = cx
+                .ends
+                .get(&(m_end - 1))
+                .and_then(|ms| ms.first())
+                .filter(|&&m| cx.doc.actors[m].tokens.start > i && !source.contains(&m))
+            {
+                targets.push(m);
+            }
+        }
         if targets.is_empty() && !e.has_target() {
             // Direct object of a transitive use, else the first actor later in the clause
             // (objects of infinitives and prepositions: "offered to hand over to Britain").

@@ -355,10 +355,21 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                     .any(|s| prev_low.ends_with(s))
                 && prev_low.len() > 3;
             // "host peace talks", "launched air strikes": a noun after a verb's noun modifier.
-            let compound_object = prev_pos == Some(Pos::Noun)
-                && i >= 2
+            // "hit Hamas targets in Gaza": so after a name, when no object follows it ("said
+            // Iran attacks Israel" stays a verb).
+            let compound_object = i >= 2
                 && doc.tokens[i - 2].pos == Pos::Verb
-                && noun.is_some();
+                && ((prev_pos == Some(Pos::Noun) && noun.is_some())
+                    || (prev_pos == Some(Pos::Propn)
+                        && vf == VerbForm::ThirdSing
+                        && !doc.tokens.get(i + 1).is_some_and(|t| {
+                            let n = &doc.text[t.span.start..t.span.end];
+                            n.chars().next().is_some_and(|c| c.is_alphanumeric())
+                                && !matches!(
+                                    crate::tagger::closed_class(&n.to_ascii_lowercase()),
+                                    Some(Pos::Prep | Pos::Conj | Pos::Punct)
+                                )
+                        })));
             let nounish_context =
                 matches!(prev_pos, Some(Pos::Det) | Some(Pos::Adj) | Some(Pos::Num))
                     || compound_object
