@@ -5,28 +5,40 @@
 //! and the lemmas of the trigger dictionary; regular
 //! forms are derived by rule, so the tables only need the exceptions.
 
-use attache_doc::{LemmaId, VerbForm};
+use attache_doc::{LemmaId, Pos, VerbForm};
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::TextError;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     lemmas: Vec<String>,
     ids: HashMap<String, LemmaId>,
-    /// Verb and noun readings of each surface form in one map: the tagger asks for both for
-    /// every token, with one hash lookup.
+    /// Everything the tagger asks about a surface form (verb and noun readings, closed class,
+    /// number word, listed adjective) in one map: one hash lookup per token instead of four.
     forms: HashMap<String, Forms>,
-    /// Adjectives the word shape does not reveal (`data/lexicon/adjectives.txt`).
-    adjectives: rustc_hash::FxHashSet<String>,
     /// Irregular forms by base: (past, participle, ing), used to inflect added verbs.
     irregular: HashMap<String, Irregular>,
 }
 
+/// What the lexicon knows of one lower-case surface form.
 #[derive(Debug, Clone, Copy, Default)]
-struct Forms {
-    verb: Option<(LemmaId, VerbForm)>,
-    noun: Option<LemmaId>,
+pub struct Forms {
+    /// Listed verb reading (without the `re-` prefix rule of [`Lexicon::verb`]).
+    pub verb: Option<(LemmaId, VerbForm)>,
+    pub noun: Option<LemmaId>,
+    /// The word's closed class ([`crate::closed_class`]).
+    pub closed: Option<Pos>,
+    /// A number word ("two", "dozens").
+    pub number_word: bool,
+    /// Listed in the adjective list (`data/lexicon/adjectives.txt`).
+    pub adjective: bool,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -95,8 +107,23 @@ fn list(cell: &str) -> Vec<String> {
 }
 
 impl Lexicon {
+    /// An empty lexicon that knows the closed-class and number words.
     pub fn new() -> Self {
-        Self::default()
+        let mut forms: HashMap<String, Forms> = HashMap::default();
+        for &(pos, words) in crate::tagger::CLOSED_CLASS {
+            for &w in words {
+                forms.entry(w.to_string()).or_default().closed = Some(pos);
+            }
+        }
+        for &w in crate::tagger::NUMBER_WORDS {
+            forms.entry(w.to_string()).or_default().number_word = true;
+        }
+        Lexicon {
+            lemmas: Vec::new(),
+            ids: HashMap::default(),
+            forms,
+            irregular: HashMap::default(),
+        }
     }
 
     /// Load the irregular-verb table: `base<TAB>past<TAB>participle[<TAB>ing]`.
@@ -225,14 +252,17 @@ impl Lexicon {
     pub fn add_adjectives(&mut self, list: &str) {
         for l in list.lines().map(str::trim) {
             if !l.is_empty() && !l.starts_with('#') {
-                self.adjectives.insert(l.to_ascii_lowercase());
+                self.forms
+                    .entry(l.to_ascii_lowercase())
+                    .or_default()
+                    .adjective = true;
             }
         }
     }
 
     /// A listed adjective (lower-case surface form).
     pub fn is_adjective(&self, lower: &str) -> bool {
-        self.adjectives.contains(lower)
+        self.forms.get(lower).is_some_and(|f| f.adjective)
     }
 
     /// Verb reading of a lower-case surface form.
@@ -240,11 +270,12 @@ impl Lexicon {
         self.verb_of(lower).or_else(|| self.re_verb(lower))
     }
 
-    /// Verb and noun readings of a lower-case surface form ([`Lexicon::verb`],
-    /// [`Lexicon::noun`]) with one lookup of the form.
-    pub fn verb_and_noun(&self, lower: &str) -> (Option<(LemmaId, VerbForm)>, Option<LemmaId>) {
-        let f = self.forms.get(lower).copied().unwrap_or_default();
-        (f.verb.or_else(|| self.re_verb(lower)), f.noun)
+    /// Everything known of a lower-case surface form, with one lookup; `verb` includes the
+    /// `re-` reading of [`Lexicon::verb`].
+    pub fn word(&self, lower: &str) -> Forms {
+        let mut f = self.forms.get(lower).copied().unwrap_or_default();
+        f.verb = f.verb.or_else(|| self.re_verb(lower));
+        f
     }
 
     /// The listed verb reading of exactly this form.

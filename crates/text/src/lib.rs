@@ -8,7 +8,7 @@ mod sentences;
 mod tagger;
 mod tokenize;
 
-pub use lexicon::{regular_s, Lexicon};
+pub use lexicon::{regular_s, Forms, Lexicon};
 pub use sentences::split as split_sentences;
 pub use tagger::{closed_class, tag};
 pub use tokenize::tokenize;

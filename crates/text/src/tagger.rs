@@ -4,35 +4,172 @@
 
 use crate::Lexicon;
 use attache_doc::{Document, Pos, VerbForm};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// The closed word classes, one list per class: the single source for [`closed_class`] and the
+/// lexicon's per-form table, which answers the tagger with the same lookup as the lemma.
+pub(crate) const CLOSED_CLASS: &[(Pos, &[&str])] = &[
+    (
+        Pos::Det,
+        &[
+            "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+            "our", "my", "your", "some", "any", "each", "every", "no", "all", "both", "another",
+            "several", "many", "few", "whose", "such",
+        ],
+    ),
+    (
+        Pos::Prep,
+        &[
+            "of",
+            "in",
+            "on",
+            "at",
+            "to",
+            "for",
+            "with",
+            "by",
+            "from",
+            "into",
+            "onto",
+            "over",
+            "under",
+            "against",
+            "between",
+            "among",
+            "amid",
+            "about",
+            "during",
+            "through",
+            "across",
+            "toward",
+            "towards",
+            "near",
+            "without",
+            "within",
+            "upon",
+            "via",
+            "per",
+            "including",
+            "despite",
+            "alongside",
+            "beside",
+            "behind",
+            "outside",
+            "inside",
+            "off",
+            "out",
+            "up",
+            "down",
+            "like",
+            "following",
+            "according",
+            "around",
+            "along",
+            "beyond",
+            "throughout",
+            "regarding",
+        ],
+    ),
+    (
+        Pos::Pron,
+        &[
+            "he",
+            "she",
+            "it",
+            "they",
+            "we",
+            "i",
+            "you",
+            "him",
+            "them",
+            "us",
+            "me",
+            "himself",
+            "herself",
+            "itself",
+            "themselves",
+            "ourselves",
+            "one",
+        ],
+    ),
+    (
+        Pos::Aux,
+        &[
+            "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re",
+            "has", "have", "had", "having", "'ve", "’ve", "do", "does", "did", "'m",
+        ],
+    ),
+    (
+        Pos::Modal,
+        &[
+            "will", "would", "can", "could", "may", "might", "must", "shall", "should", "'ll",
+            "’ll", "'d", "’d", "cannot",
+        ],
+    ),
+    (Pos::Conj, &["and", "or", "but", "nor", "&"]),
+    (
+        Pos::Subord,
+        &[
+            "after", "before", "because", "while", "although", "though", "if", "unless", "since",
+            "until", "whereas", "whether", "as", "once", "so",
+        ],
+    ),
+    (Pos::Wh, &["who", "which", "whom", "where", "when"]),
+    (Pos::Neg, &["not", "n't", "never", "nt"]),
+    // Comparative quantifiers modify the noun after them ("more such attacks").
+    (Pos::Adj, &["more", "fewer", "further"]),
+];
+
+/// Number words (the tagger reads them from the lexicon's per-form table).
+pub(crate) const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+];
 
 /// Closed-class word class of a lower-case word, if it has one.
 pub fn closed_class(w: &str) -> Option<Pos> {
-    Some(match w {
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its"
-        | "their" | "our" | "my" | "your" | "some" | "any" | "each" | "every" | "no" | "all"
-        | "both" | "another" | "several" | "many" | "few" | "whose" | "such" => Pos::Det,
-        "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "into" | "onto"
-        | "over" | "under" | "against" | "between" | "among" | "amid" | "about" | "during"
-        | "through" | "across" | "toward" | "towards" | "near" | "without" | "within" | "upon"
-        | "via" | "per" | "including" | "despite" | "alongside" | "beside" | "behind"
-        | "outside" | "inside" | "off" | "out" | "up" | "down" | "like" | "following"
-        | "according" | "around" | "along" | "beyond" | "throughout" | "regarding" => Pos::Prep,
-        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "them" | "us" | "me"
-        | "himself" | "herself" | "itself" | "themselves" | "ourselves" | "one" => Pos::Pron,
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re" | "’s"
-        | "’re" | "has" | "have" | "had" | "having" | "'ve" | "’ve" | "do" | "does" | "did"
-        | "'m" => Pos::Aux,
-        "will" | "would" | "can" | "could" | "may" | "might" | "must" | "shall" | "should"
-        | "'ll" | "’ll" | "'d" | "’d" | "cannot" => Pos::Modal,
-        "and" | "or" | "but" | "nor" | "&" => Pos::Conj,
-        "after" | "before" | "because" | "while" | "although" | "though" | "if" | "unless"
-        | "since" | "until" | "whereas" | "whether" | "as" | "once" | "so" => Pos::Subord,
-        "who" | "which" | "whom" | "where" | "when" => Pos::Wh,
-        "not" | "n't" | "never" | "nt" => Pos::Neg,
-        // Comparative quantifiers modify the noun after them ("more such attacks").
-        "more" | "fewer" | "further" => Pos::Adj,
-        _ => return None,
-    })
+    static TABLE: LazyLock<FxHashMap<&'static str, Pos>> = LazyLock::new(|| {
+        CLOSED_CLASS
+            .iter()
+            .flat_map(|&(pos, words)| words.iter().map(move |&w| (w, pos)))
+            .collect()
+    });
+    TABLE.get(w).copied()
 }
 
 fn is_number(w: &str) -> bool {
@@ -41,47 +178,9 @@ fn is_number(w: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '-' | '/'))
 }
 
-/// Number words: a `match` rather than a list scan, since every word of a text is tested.
+/// A number word, for the rare callers without a lexicon entry at hand.
 fn is_number_word(w: &str) -> bool {
-    matches!(
-        w,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "thousand"
-            | "million"
-            | "billion"
-            | "dozen"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-            | "millions"
-    )
+    NUMBER_WORDS.contains(&w)
 }
 
 fn adj_shape(w: &str) -> bool {
@@ -91,7 +190,9 @@ fn adj_shape(w: &str) -> bool {
     ]
     .iter()
     .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
-        || w.rsplit_once('-').is_some_and(|(first, last)| {
+        // A plain byte scan first: most words have no hyphen, and `rsplit_once` starts a
+        // `memrchr` call costlier than the scan of a short word.
+        || (w.bytes().any(|b| b == b'-') && w.rsplit_once('-').is_some_and(|(first, last)| {
             // Hyphenated modifiers: "Iran-backed", "large-scale", "Hamas-run", "two-day".
             matches!(
                 last,
@@ -120,7 +221,7 @@ fn adj_shape(w: &str) -> bool {
                 && (first.starts_with(|c: char| c.is_ascii_digit())
                     || is_number_word(first)
                     || matches!(first, "multi" | "several")))
-        })
+        }))
 }
 
 /// "M23 rebels and Congolese forces": a plural closing a name's phrase before a conjunction is
@@ -265,7 +366,9 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             ""
         };
 
-        let (verb, noun) = lex.verb_and_noun(low);
+        // One lookup answers the lemma, closed-class, number-word and adjective questions.
+        let forms = lex.word(low);
+        let (verb, noun) = (forms.verb, forms.noun);
         doc.tokens[i].lemma = verb.map(|v| v.0).or(noun);
         doc.tokens[i].verb_form = verb.map(|v| v.1);
 
@@ -275,9 +378,9 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             } else {
                 Pos::Punct
             }
-        } else if is_number(orig) || is_number_word(low) {
+        } else if is_number(orig) || forms.number_word {
             Pos::Num
-        } else if let Some(p) = closed_class(low).filter(|_| {
+        } else if let Some(p) = forms.closed.filter(|_| {
             !cap || at_start
                 || low.len() > 3
                 || matches!(
@@ -331,7 +434,7 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             }
         } else if cap && !at_start {
             Pos::Propn
-        } else if lex.is_adjective(low)
+        } else if forms.adjective
             && (content_follows(doc, lex, i)
                 // After its noun: "militants loyal to the group".
                 || (matches!(prev_pos, Some(Pos::Noun | Pos::Propn))

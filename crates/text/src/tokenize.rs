@@ -81,6 +81,13 @@ trait Chars {
     fn get(&self, k: usize) -> Option<(usize, char)> {
         (k < self.len()).then(|| self.at(k))
     }
+    /// The first index from `k` whose character is not a word character (or `len`).
+    fn skip_word(&self, mut k: usize) -> usize {
+        while k < self.len() && is_word_char(self.at(k).1) {
+            k += 1;
+        }
+        k
+    }
 }
 
 /// ASCII text: character `k` is byte `k`.
@@ -94,6 +101,14 @@ impl Chars for Ascii<'_> {
     #[inline]
     fn at(&self, k: usize) -> (usize, char) {
         (k, char::from(self.0[k]))
+    }
+    /// On bytes: the alphanumeric ASCII characters are exactly the ASCII letters and digits.
+    #[inline]
+    fn skip_word(&self, k: usize) -> usize {
+        self.0
+            .get(k..)
+            .and_then(|rest| rest.iter().position(|b| !b.is_ascii_alphanumeric()))
+            .map_or(self.0.len().max(k), |p| k + p)
     }
 }
 
@@ -128,12 +143,13 @@ fn run<C: Chars>(text: &str, chars: &C) -> Vec<Token> {
             // A word or number: letters/digits, joined by inner hyphens, dots (numbers,
             // initialisms), commas in numbers, and apostrophes not starting a clitic.
             let mut j = i + 1;
-            while j < n {
-                let cj = chars.at(j).1;
-                if is_word_char(cj) {
-                    j += 1;
-                    continue;
+            loop {
+                // Most of a word is letters and digits: skip them in one run.
+                j = chars.skip_word(j);
+                if j >= n {
+                    break;
                 }
+                let cj = chars.at(j).1;
                 let next = chars.get(j + 1).map(|x| x.1);
                 let prev = chars.at(j - 1).1;
                 let next_is_word = next.is_some_and(is_word_char);

@@ -144,7 +144,13 @@ pub fn annotate(doc: &mut Document) {
             value = Some(v);
             i += 1;
             // "twenty-five" is one token with a hyphen.
-        } else if let Some((a, b)) = low.split_once('-') {
+        } else if let Some((a, b)) = low
+            .bytes()
+            .position(|b| b == b'-')
+            // A byte scan: most words have no hyphen, and `split_once` would start a `memchr`
+            // call for each.
+            .and_then(|p| low.get(..p).zip(low.get(p + 1..)))
+        {
             if let (Some(x), Some(y)) = (unit(a), unit(b)) {
                 value = Some(x + y);
                 i += 1;
