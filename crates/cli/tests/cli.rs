@@ -121,6 +121,7 @@ fn coding_phenomena() {
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
+        ("dyad", "Russia-Ukraine talks resumed in Istanbul on Monday."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -330,6 +331,10 @@ fn coding_phenomena() {
     assert!(by.get("tariffs").is_none_or(|v| v
         .iter()
         .all(|e| !e["cameo"].as_str().unwrap().starts_with("19"))));
+    // "Russia-Ukraine talks": both parties, and Istanbul stays a place.
+    let dyad = find(&by["dyad"], "04");
+    assert_eq!(codes(&dyad["actor"]), ["RUS", "UKR"]);
+    assert_eq!(dyad["location"]["name"], "Istanbul");
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

@@ -683,15 +683,22 @@ fn coordinated_before(cx: &Ctx, m: usize, floor: usize, out: &mut Vec<usize>) {
             return;
         }
         let w = cx.low(s - 1);
+        // "Russia-Ukraine talks", "the EU-China summit": a hyphen joins the two parties.
+        let hyphen = matches!(w, "-" | "‐" | "‑")
+            && !cx.doc.tokens[s - 1].space_before
+            && !cx.doc.tokens[s].space_before;
         // "X, Y and Z": commas join only a list closed by "and"; "In Riyadh, Rubio" is not one.
-        if !(matches!(w, "and" | "&" | "or") || (w == "," && seen_and)) {
+        if !(hyphen || matches!(w, "and" | "&" | "or") || (w == "," && seen_and)) {
             return;
         }
         seen_and = true;
         let prev = cx.ends.get(&(s - 1)).and_then(|v| {
             v.iter()
                 .rev()
-                .find(|&&k| !cx.doc.actors[k].modifier && !cx.doc.actors[k].possessive)
+                .find(|&&k| {
+                    let a = &cx.doc.actors[k];
+                    (hyphen && a.country.is_some()) || (!a.modifier && !a.possessive)
+                })
                 .copied()
         });
         match prev {

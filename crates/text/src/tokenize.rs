@@ -154,6 +154,55 @@ fn run<C: Chars>(text: &str, chars: &C) -> Vec<Token> {
                 let prev = chars.at(j - 1).1;
                 let next_is_word = next.is_some_and(is_word_char);
                 if (cj == '-' || cj == '‐' || cj == '‑') && next_is_word {
+                    // "Russia-Ukraine talks", "the EU-China summit": two capitalised names
+                    // joined by a hyphen are two names (each can be an actor); "Hamas-run",
+                    // "al-Qaeda" and "F-16" stay one word.
+                    let part_start = (i..j)
+                        .rev()
+                        .find(|&k| matches!(chars.at(k).1, '-' | '‐' | '‑'))
+                        .map_or(i, |k| k + 1);
+                    let capital = |k: usize| chars.get(k).is_some_and(|x| x.1.is_uppercase());
+                    let lower_after = |k: usize| {
+                        chars
+                            .get(k + 1)
+                            .is_some_and(|x| x.1.is_lowercase() || x.1.is_uppercase())
+                    };
+                    // Prefixes stay joined: "Mid-March", "Anti-Israel", "Pro-Russian".
+                    let prefix = || {
+                        let p: String = (part_start..j)
+                            .map(|k| chars.at(k).1.to_ascii_lowercase())
+                            .collect();
+                        matches!(
+                            p.as_str(),
+                            "mid"
+                                | "pre"
+                                | "post"
+                                | "anti"
+                                | "pro"
+                                | "non"
+                                | "ex"
+                                | "neo"
+                                | "pan"
+                                | "trans"
+                                | "inter"
+                                | "sub"
+                                | "co"
+                                | "counter"
+                                | "ultra"
+                                | "semi"
+                                | "multi"
+                                | "self"
+                                | "vice"
+                        )
+                    };
+                    if capital(part_start)
+                        && j - part_start >= 2
+                        && capital(j + 1)
+                        && lower_after(j + 1)
+                        && !prefix()
+                    {
+                        break;
+                    }
                     j += 1;
                     continue;
                 }
@@ -310,6 +359,33 @@ mod tests {
         assert_eq!(
             toks("war—a key pledge..."),
             ["war", "—", "a", "key", "pledge", "..."]
+        );
+    }
+
+    #[test]
+    fn names_joined_by_a_hyphen() {
+        // Two capitalised names are two tokens around the hyphen; words, prefixes and model
+        // numbers stay whole.
+        assert_eq!(
+            toks("Russia-Ukraine talks, EU-China ties, Hamas-run Gaza, Mid-March, F-16s"),
+            [
+                "Russia",
+                "-",
+                "Ukraine",
+                "talks",
+                ",",
+                "EU",
+                "-",
+                "China",
+                "ties",
+                ",",
+                "Hamas-run",
+                "Gaza",
+                ",",
+                "Mid-March",
+                ",",
+                "F-16s"
+            ]
         );
     }
 

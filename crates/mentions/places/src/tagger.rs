@@ -982,8 +982,20 @@ impl PlaceTagger {
         }
         keys.clear();
         let mut scratch = String::new();
+        let mut glue_next = false;
         for (ti, t) in doc.tokens.iter().enumerate() {
             let text = doc.slice(t.span);
+            // The tokenizer splits "Guinea-Bissau" into three tokens (two names may be two
+            // actors); for places the hyphen still glues its two words into one name.
+            let glue = std::mem::take(&mut glue_next);
+            if matches!(text, "-" | "‐" | "‑")
+                && !t.space_before
+                && ti > 0
+                && doc.tokens.get(ti + 1).is_some_and(|n| !n.space_before)
+            {
+                glue_next = true;
+                continue;
+            }
             let mut push = |a: usize, b: usize, pi: usize| {
                 let s = text.get(a..b).unwrap_or("");
                 let (mut letters, mut upper, mut alpha) = (false, true, false);
@@ -1037,7 +1049,7 @@ impl PlaceTagger {
                     alpha,
                     sent: sent_of[ti],
                     sent_first: first[ti] && pi == 0,
-                    glued: pi > 0,
+                    glued: pi > 0 || glue,
                 });
             };
             // Split at hyphens between letters or digits (none in most tokens: no dash byte).
