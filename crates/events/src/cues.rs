@@ -33,10 +33,11 @@ pub enum Cue {
     PeacekeepingWords,
     StativeParticiples,
     GroupNouns,
+    TopicVerbs,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 21] = [
+const LISTS: [(Cue, &str); 22] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -58,6 +59,7 @@ const LISTS: [(Cue, &str); 21] = [
     (Cue::PeacekeepingWords, "peacekeeping_words"),
     (Cue::StativeParticiples, "stative_participles"),
     (Cue::GroupNouns, "group_nouns"),
+    (Cue::TopicVerbs, "topic_verbs"),
 ];
 
 impl Cue {

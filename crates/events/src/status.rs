@@ -52,6 +52,17 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
             return Status::Hypothetical;
         }
     }
+    // "to discuss ending the war", "proposed sending observers": a course of action under
+    // discussion is hypothetical.
+    let t = trigger.start;
+    if kind == TriggerKind::Verb
+        && doc.tokens[t].verb_form == Some(attache_doc::VerbForm::Gerund)
+        && t > 0
+        && doc.tokens[t - 1].pos == Pos::Verb
+        && lemma(cx, t - 1).is_some_and(|l| cx.cues.has(Cue::TopicVerbs, l))
+    {
+        return Status::Hypothetical;
+    }
     let st = match kind {
         TriggerKind::Noun => noun_status(cx, trigger, ci),
         TriggerKind::Verb => verb_status(cx, trigger.start, ci, 0),
