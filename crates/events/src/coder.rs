@@ -1238,6 +1238,15 @@ fn code_noun(
     }
     let (e, m_end, mut targets, head_start) = dict.match_noun(cx, i, end)?;
     let code = e.code.clone()?;
+    // "the UN peacekeeping mission said": the noun heads an actor's name, it is no event.
+    if cx.doc.actors.iter().any(|m| {
+        !m.modifier
+            && m.kind != ActorKind::Reference
+            && m.head == i
+            && m.tokens.start < head_start
+    }) {
+        return None;
+    }
     let mut source = nominal_source(cx, head_start);
     if source.is_empty() {
         source = by_agent(cx, m_end.max(i + 1), end);
