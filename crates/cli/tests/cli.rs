@@ -122,6 +122,7 @@ fn coding_phenomena() {
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
         ("dyad", "Russia-Ukraine talks resumed in Istanbul on Monday."),
+        ("towns", "Syrian artillery shelled Turkish villages near the border."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -335,6 +336,8 @@ fn coding_phenomena() {
     let dyad = find(&by["dyad"], "04");
     assert_eq!(codes(&dyad["actor"]), ["RUS", "UKR"]);
     assert_eq!(dyad["location"]["name"], "Istanbul");
+    // Force aimed at a nationality's villages is aimed at its civilians.
+    assert_eq!(codes(&find(&by["towns"], "19")["recipient"]), ["TURCVL"]);
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

@@ -1240,10 +1240,7 @@ fn code_noun(
     let code = e.code.clone()?;
     // "the UN peacekeeping mission said": the noun heads an actor's name, it is no event.
     if cx.doc.actors.iter().any(|m| {
-        !m.modifier
-            && m.kind != ActorKind::Reference
-            && m.head == i
-            && m.tokens.start < head_start
+        !m.modifier && m.kind != ActorKind::Reference && m.head == i && m.tokens.start < head_start
     }) {
         return None;
     }

@@ -34,10 +34,11 @@ pub enum Cue {
     StativeParticiples,
     GroupNouns,
     TopicVerbs,
+    CivilianPlaces,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 22] = [
+const LISTS: [(Cue, &str); 23] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -60,6 +61,7 @@ const LISTS: [(Cue, &str); 22] = [
     (Cue::StativeParticiples, "stative_participles"),
     (Cue::GroupNouns, "group_nouns"),
     (Cue::TopicVerbs, "topic_verbs"),
+    (Cue::CivilianPlaces, "civilian_places"),
 ];
 
 impl Cue {

@@ -102,6 +102,39 @@ impl Coder {
                         && matches!(doc.low(a.tokens.start - d), "in" | "to" | "at" | "into")
                 });
             let inferred = cx.inferred.get(*m).and_then(|i| i.as_ref());
+            // Force or coercion aimed at a place (done or threatened) is aimed at the people
+            // there: "shelled Iraqi towns", "demolished Palestinian homes", "a curfew in
+            // Abidjan" (IRQCVL, PSECVL, CIVCVL), as the PLOVER gold standard codes them.
+            let civil = matches!(code.get(..2), Some("13" | "17" | "18" | "19" | "20"))
+                && c.target.contains(m)
+                && a.country
+                    .as_deref()
+                    .is_some_and(|k| !attache_doc::NON_STATE.contains(&k))
+                && match a.kind {
+                    attache_doc::ActorKind::Country
+                    | attache_doc::ActorKind::Metonym
+                    | attache_doc::ActorKind::People => {
+                        (a.modifier && cx.cues.has(cues::Cue::CivilianPlaces, doc.low(a.head)))
+                            || (!a.modifier
+                                && !a.possessive
+                                && a.tokens.start > 0
+                                && matches!(doc.low(a.tokens.start - 1), "in" | "across"))
+                    }
+                    _ => false,
+                };
+            if civil {
+                let k = a.country.clone().unwrap_or_default();
+                return ActorRef {
+                    text: doc.slice(a.span).to_string(),
+                    name: a.name.clone(),
+                    code: format!("{k}CVL"),
+                    country: Some(k),
+                    sector: Some("CVL".into()),
+                    start: doc.char_offset(a.span.start),
+                    end: doc.char_offset(a.span.end),
+                    inferred: None,
+                };
+            }
             ActorRef {
                 text: doc.slice(a.span).to_string(),
                 name: a.name.clone(),
