@@ -123,6 +123,7 @@ fn coding_phenomena() {
         ("tariffs", "China hit American farmers with tariffs."),
         ("dyad", "Russia-Ukraine talks resumed in Istanbul on Monday."),
         ("towns", "Syrian artillery shelled Turkish villages near the border."),
+        ("expelled", "Norway expelled two Iranian diplomats for spying."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -338,6 +339,8 @@ fn coding_phenomena() {
     assert_eq!(dyad["location"]["name"], "Istanbul");
     // Force aimed at a nationality's villages is aimed at its civilians.
     assert_eq!(codes(&find(&by["towns"], "19")["recipient"]), ["TURCVL"]);
+    // The object an entry names can be an actor itself.
+    assert_eq!(codes(&find(&by["expelled"], "16")["recipient"]), ["IRNGOV"]);
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

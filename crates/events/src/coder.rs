@@ -1071,6 +1071,27 @@ fn code_verb(
         }
     } else {
         source = subject_of(cx, i);
+        // "expelled two Russian diplomats": the object the entry names is itself an actor;
+        // not what one sends or mobilises ("deployed troops", "sent doctors": its own people).
+        if targets.is_empty()
+            && matches!(e.frame.last(), Some(Elem::Words { .. }))
+            && !matches!(code.get(..2), Some("07" | "15"))
+        {
+            if let Some(&m) = cx.ends.get(&m_end).and_then(|ms| {
+                ms.iter().find(|&&m| {
+                    let a = &cx.doc.actors[m];
+                    !a.modifier
+                        && a.head + 1 == m_end
+                        && a.tokens.start > i
+                        && !source.iter().any(|&s| {
+                            cx.doc.actors[s].country.is_some()
+                                && cx.doc.actors[s].country == a.country
+                        })
+                })
+            }) {
+                targets.push(m);
+            }
+        }
         // "hit Hamas targets", "shelled Kurdish positions": in an attack, the name right
         // before the object the entry names is the party attacked.
         if targets.is_empty()
