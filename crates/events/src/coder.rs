@@ -1080,7 +1080,9 @@ fn code_verb(
             if let Some(&m) = cx.ends.get(&m_end).and_then(|ms| {
                 ms.iter().find(|&&m| {
                     let a = &cx.doc.actors[m];
+                    // A countryless one ("offered troops") is as a rule the agent's own.
                     !a.modifier
+                        && a.country.is_some()
                         && a.head + 1 == m_end
                         && a.tokens.start > i
                         && !source.iter().any(|&s| {
