@@ -1716,14 +1716,25 @@ impl PlaceTagger {
             })
             .collect();
 
+        // `prefer_city` of each group for the last reading asked about: the passes below mostly
+        // ask again about the same one.
+        let mut preferred: Vec<Option<(u32, u32)>> = vec![None; readings.len()];
+        let mut prefer = |gi: usize, chosen: u32| -> u32 {
+            if let Some((c, p)) = preferred[gi] {
+                if c == chosen {
+                    return p;
+                }
+            }
+            let p = self.prefer_city(chosen, &readings[gi], group_list[gi].0);
+            preferred[gi] = Some((chosen, p));
+            p
+        };
+
         // Pass 1: best reading of each group without document context.
         let mut choice: Vec<Option<u32>> = readings
             .iter()
             .enumerate()
-            .map(|(gi, v)| {
-                v.first()
-                    .map(|x| self.prefer_city(x.0, v, group_list[gi].0))
-            })
+            .map(|(gi, v)| v.first().map(|x| prefer(gi, x.0)))
             .collect();
 
         // Passes 2 and 3: add document context from the other groups' readings.
@@ -1758,9 +1769,14 @@ impl PlaceTagger {
                         best = Some((pl, total));
                     }
                 }
-                new_choice[gi] = best.map(|b| self.prefer_city(b.0, rs, group_list[gi].0));
+                new_choice[gi] = best.map(|b| prefer(gi, b.0));
             }
+            // The same choices give the same context, hence the same choices again.
+            let settled = new_choice == choice;
             choice = new_choice;
+            if settled {
+                break;
+            }
         }
 
         // Support check and output.
