@@ -990,15 +990,18 @@ impl PlaceTagger {
                 // A word of letters, figures, `'` and `&` only is its own key in lower case.
                 let plain;
                 let cap;
-                if s.is_ascii() {
+                // The byte classes and the ASCII test in one pass (the classes are only used
+                // when every byte is ASCII).
+                let (mut any, mut all, mut high) = (0u8, u8::MAX, 0u8);
+                for b in s.bytes() {
+                    let c = ASCII_CLASS[usize::from(b & 0x7f)];
+                    any |= c;
+                    all &= c;
+                    high |= b;
+                }
+                if high < 0x80 {
                     // The same tests on bytes (ASCII letters are the only alphabetic ASCII), with
                     // one table load per byte instead of a chain of tests.
-                    let (mut any, mut all) = (0u8, u8::MAX);
-                    for b in s.bytes() {
-                        let c = ASCII_CLASS[usize::from(b & 0x7f)];
-                        any |= c;
-                        all &= c;
-                    }
                     letters = any & A_LETTER != 0;
                     upper = all & A_NOT_LOWER != 0;
                     alpha = any & (A_LETTER | A_DIGIT) != 0;
