@@ -20,7 +20,7 @@
 //!    Small places whose name is an ordinary English word, or that have no support in the
 //!    document, are dropped.
 
-use crate::gazetteer::{Gazetteer, NameKind, NameRef, Place, PlaceKind};
+use crate::gazetteer::{Gazetteer, NameKind, NameRef, PlaceKind};
 use crate::normalize::{key, key_into};
 use attache_doc::{ActorKind, Document, PlaceMention, Pos, Span, TokenRange};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -1492,15 +1492,22 @@ impl PlaceTagger {
         keep
     }
 
-    fn prior(&self, p: &Place, r: &NameRef) -> f64 {
-        let pop = (p.population as f64 + 1.0).ln();
-        let base = match p.kind {
+    /// Reads only the fields it needs (decoding a whole place costs more than the score).
+    fn prior(&self, pl: u32, r: &NameRef) -> f64 {
+        let pop = (self.gaz.population(pl) as f64 + 1.0).ln();
+        let base = match self.gaz.kind(pl) {
             PlaceKind::Country => 32.0,
             PlaceKind::Continent => 27.0,
             PlaceKind::Region => 25.0,
             PlaceKind::Admin1 => pop + 4.0,
             PlaceKind::Admin2 => pop,
-            PlaceKind::City => pop + if p.feature == "PPLC" { 5.0 } else { 0.0 },
+            PlaceKind::City => {
+                pop + if self.gaz.feature(pl) == "PPLC" {
+                    5.0
+                } else {
+                    0.0
+                }
+            }
         };
         let name = match r.kind {
             NameKind::Primary | NameKind::Demonym => 0.0,
@@ -1635,8 +1642,7 @@ impl PlaceTagger {
         let mut best: FxHashMap<u32, f64> = FxHashMap::default();
         for &m in members {
             for r in &cands[m].refs {
-                let p = self.gaz.place(r.place);
-                let s = self.prior(&p, r) + local[m].get(&r.place).copied().unwrap_or(0.0);
+                let s = self.prior(r.place, r) + local[m].get(&r.place).copied().unwrap_or(0.0);
                 let e = best.entry(r.place).or_insert(f64::MIN);
                 if s > *e {
                     *e = s;
