@@ -41,8 +41,13 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 fn newlines_between(text: &str, a: usize, b: usize) -> usize {
-    text.get(a..b)
-        .map_or(0, |s| s.bytes().filter(|&c| c == b'\n').count())
+    // Bytes, not `str`: the bounds are token edges, so no char-boundary checks are needed, and
+    // the gap is almost always one space.
+    match text.as_bytes().get(a..b) {
+        Some([]) | None => 0,
+        Some([c]) => usize::from(*c == b'\n'),
+        Some(s) => s.iter().filter(|&&c| c == b'\n').count(),
+    }
 }
 
 /// Split `tokens` of `text` into sentences.
@@ -52,6 +57,10 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut start = 0;
     let tok = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     let mut i = 0;
+    // Start of the line holding the current token, found by scanning forward once rather than
+    // searching back from every line end.
+    let mut line_start = 0;
+    let mut scanned = 0;
     while i < n {
         let t = tok(i);
         let mut end_here = false;
@@ -102,7 +111,15 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 .next()
                 .is_some_and(|after| !after.is_empty());
             let bullet = matches!(next, "-" | "*" | "•" | "–" | "—");
-            let line_start = text[..tokens[i].span.end].rfind('\n').map_or(0, |p| p + 1);
+            let end = tokens[i].span.end;
+            if let Some(p) = text
+                .as_bytes()
+                .get(scanned..end)
+                .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+            {
+                line_start = scanned + p + 1;
+            }
+            scanned = scanned.max(end);
             let short = text[line_start..tokens[i].span.end].chars().count() < 50;
             let continues = next.chars().next().is_some_and(char::is_lowercase) || t.ends_with(',');
             if indented || bullet || (short && !continues) {
@@ -138,9 +155,12 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], a: usize, b: usize, headline:
 }
 
 fn is_terminal(t: &str) -> bool {
-    t.starts_with('.') && t.chars().all(|c| c == '.') && t.len() < 3
-        || t.starts_with('!')
-        || t.starts_with('?')
+    // One look at the first byte decides most tokens.
+    match t.as_bytes().first() {
+        Some(b'.') => t.len() < 3 && t.bytes().all(|c| c == b'.'),
+        Some(b'!' | b'?') => true,
+        _ => false,
+    }
 }
 
 fn is_closing(t: &str) -> bool {
@@ -174,8 +194,12 @@ fn next_starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
 /// A dateline is an all-capitals place at the very start of a paragraph, a comma, a short date
 /// and/or `(Agency)`, then a dash: `KYIV, Feb 17 (Reuters) -`. True when token `i` is that dash.
 fn is_dateline_end(text: &str, tokens: &[Token], start: usize, i: usize) -> bool {
+    // The position test is cheaper than the string test, so it goes first.
+    if i < start + 2 || i - start > 12 {
+        return false;
+    }
     let t = &text[tokens[i].span.start..tokens[i].span.end];
-    if !matches!(t, "-" | "--" | "—" | "–") || i < start + 2 || i - start > 12 {
+    if !matches!(t, "-" | "--" | "—" | "–") {
         return false;
     }
     let first = &text[tokens[start].span.start..tokens[start].span.end];

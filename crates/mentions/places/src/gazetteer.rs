@@ -210,6 +210,12 @@ impl Gazetteer {
         u64_at(Self::record(idx), OFF_POP)
     }
 
+    /// GeoNames feature code of place `idx`.
+    #[inline]
+    pub fn feature(&self, idx: u32) -> &'static str {
+        FEATURES[Self::record(idx)[OFF_FEATURE] as usize]
+    }
+
     /// ISO alpha-3 country of place `idx` (zero bytes for none).
     #[inline]
     pub fn country(&self, idx: u32) -> [u8; 3] {

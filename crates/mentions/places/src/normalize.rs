@@ -84,6 +84,10 @@ pub fn key_into(s: &str, out: &mut String) {
     }
     if s.is_ascii() {
         key_ascii(s, out);
+        // A single character (a punctuation token) cannot leave a leading `the `.
+        if s.len() == 1 {
+            return;
+        }
     } else {
         key_ascii(&fold(s), out);
     }

@@ -20,7 +20,7 @@
 //!    Small places whose name is an ordinary English word, or that have no support in the
 //!    document, are dropped.
 
-use crate::gazetteer::{Gazetteer, NameKind, NameRef, Place, PlaceKind};
+use crate::gazetteer::{Gazetteer, NameKind, NameRef, PlaceKind};
 use crate::normalize::{key, key_into};
 use attache_doc::{ActorKind, Document, PlaceMention, Pos, Span, TokenRange};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -1002,15 +1002,18 @@ impl PlaceTagger {
                 // A word of letters, figures, `'` and `&` only is its own key in lower case.
                 let plain;
                 let cap;
-                if s.is_ascii() {
+                // The byte classes and the ASCII test in one pass (the classes are only used
+                // when every byte is ASCII).
+                let (mut any, mut all, mut high) = (0u8, u8::MAX, 0u8);
+                for b in s.bytes() {
+                    let c = ASCII_CLASS[usize::from(b & 0x7f)];
+                    any |= c;
+                    all &= c;
+                    high |= b;
+                }
+                if high < 0x80 {
                     // The same tests on bytes (ASCII letters are the only alphabetic ASCII), with
                     // one table load per byte instead of a chain of tests.
-                    let (mut any, mut all) = (0u8, u8::MAX);
-                    for b in s.bytes() {
-                        let c = ASCII_CLASS[usize::from(b & 0x7f)];
-                        any |= c;
-                        all &= c;
-                    }
                     letters = any & A_LETTER != 0;
                     upper = all & A_NOT_LOWER != 0;
                     alpha = any & (A_LETTER | A_DIGIT) != 0;
@@ -1501,15 +1504,22 @@ impl PlaceTagger {
         keep
     }
 
-    fn prior(&self, p: &Place, r: &NameRef) -> f64 {
-        let pop = (p.population as f64 + 1.0).ln();
-        let base = match p.kind {
+    /// Reads only the fields it needs (decoding a whole place costs more than the score).
+    fn prior(&self, pl: u32, r: &NameRef) -> f64 {
+        let pop = (self.gaz.population(pl) as f64 + 1.0).ln();
+        let base = match self.gaz.kind(pl) {
             PlaceKind::Country => 32.0,
             PlaceKind::Continent => 27.0,
             PlaceKind::Region => 25.0,
             PlaceKind::Admin1 => pop + 4.0,
             PlaceKind::Admin2 => pop,
-            PlaceKind::City => pop + if p.feature == "PPLC" { 5.0 } else { 0.0 },
+            PlaceKind::City => {
+                pop + if self.gaz.feature(pl) == "PPLC" {
+                    5.0
+                } else {
+                    0.0
+                }
+            }
         };
         let name = match r.kind {
             NameKind::Primary | NameKind::Demonym => 0.0,
@@ -1644,8 +1654,7 @@ impl PlaceTagger {
         let mut best: FxHashMap<u32, f64> = FxHashMap::default();
         for &m in members {
             for r in &cands[m].refs {
-                let p = self.gaz.place(r.place);
-                let s = self.prior(&p, r) + local[m].get(&r.place).copied().unwrap_or(0.0);
+                let s = self.prior(r.place, r) + local[m].get(&r.place).copied().unwrap_or(0.0);
                 let e = best.entry(r.place).or_insert(f64::MIN);
                 if s > *e {
                     *e = s;
@@ -1728,14 +1737,25 @@ impl PlaceTagger {
             })
             .collect();
 
+        // `prefer_city` of each group for the last reading asked about: the passes below mostly
+        // ask again about the same one.
+        let mut preferred: Vec<Option<(u32, u32)>> = vec![None; readings.len()];
+        let mut prefer = |gi: usize, chosen: u32| -> u32 {
+            if let Some((c, p)) = preferred[gi] {
+                if c == chosen {
+                    return p;
+                }
+            }
+            let p = self.prefer_city(chosen, &readings[gi], group_list[gi].0);
+            preferred[gi] = Some((chosen, p));
+            p
+        };
+
         // Pass 1: best reading of each group without document context.
         let mut choice: Vec<Option<u32>> = readings
             .iter()
             .enumerate()
-            .map(|(gi, v)| {
-                v.first()
-                    .map(|x| self.prefer_city(x.0, v, group_list[gi].0))
-            })
+            .map(|(gi, v)| v.first().map(|x| prefer(gi, x.0)))
             .collect();
 
         // Passes 2 and 3: add document context from the other groups' readings.
@@ -1770,9 +1790,14 @@ impl PlaceTagger {
                         best = Some((pl, total));
                     }
                 }
-                new_choice[gi] = best.map(|b| self.prefer_city(b.0, rs, group_list[gi].0));
+                new_choice[gi] = best.map(|b| prefer(gi, b.0));
             }
+            // The same choices give the same context, hence the same choices again.
+            let settled = new_choice == choice;
             choice = new_choice;
+            if settled {
+                break;
+            }
         }
 
         // Support check and output.
