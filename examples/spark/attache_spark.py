@@ -39,7 +39,7 @@ def _f(name, dtype, nullable=True):
 
 
 ACTOR = T.StructType([_f("text", S), _f("name", S), _f("code", S), _f("country", S),
-                      _f("sector", S), _f("start", L), _f("end", L)])
+                      _f("sector", S), _f("start", L), _f("end", L), _f("inferred", S)])
 EVENT_SCHEMA = T.StructType([
     _f("id", S), _f("doc_id", S), _f("sentence", L), _f("cameo", S), _f("cameo_root", S),
     _f("goldstein", T.FloatType()), _f("quad_class", T.IntegerType()),

@@ -56,6 +56,7 @@ def norm(v):
 
 
 COUNT_KEYS = ["kind", "value", "qualifier", "text", "start", "end", "attribution"]
+ACTOR_KEYS = ["text", "name", "code", "country", "sector", "start", "end", "inferred"]
 
 
 def canon_json(rec):
@@ -63,6 +64,8 @@ def canon_json(rec):
     rec["event_date"] = event_day(rec["date"]["value"])
     # Optional keys the JSON omits when empty are nulls in Parquet.
     rec["counts"] = [{k: c.get(k) for k in COUNT_KEYS} for c in rec["counts"]]
+    for side in ("actor", "recipient"):
+        rec[side] = [{k: a.get(k) for k in ACTOR_KEYS} for a in rec[side]]
     return json.dumps(norm(rec), sort_keys=True)
 
 

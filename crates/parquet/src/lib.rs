@@ -12,7 +12,7 @@
 //! | `quad_class`  | int32                                                                     |
 //! | `plover`      | struct<event: string?, mode: string?>                                     |
 //! | `status`      | string (`occurred`, `planned`, `negated`, `hypothetical`)                 |
-//! | `actor`, `recipient` | list<struct<text, name, code, country?, sector?, start, end>>      |
+//! | `actor`, `recipient` | list<struct<text, name, code, country?, sector?, start, end, inferred?>> |
 //! | `trigger`     | struct<text, start, end>                                                  |
 //! | `date`        | struct<value?, granularity, text?, start?, end?>                          |
 //! | `event_date`  | date32?: the day of `date.value` when it names one (`1987-03-02`, `1987-03-02TMO`), else null |
@@ -132,6 +132,7 @@ fn actor_fields() -> Fields {
         s_opt("sector"),
         i64f("start"),
         i64f("end"),
+        s_opt("inferred"),
     ])
 }
 fn plover_fields() -> Fields {
@@ -296,6 +297,7 @@ struct Actors {
     sector: StringBuilder,
     start: Int64Builder,
     end: Int64Builder,
+    inferred: StringBuilder,
 }
 
 impl Actors {
@@ -309,6 +311,7 @@ impl Actors {
             self.sector.append_option(a.sector.as_deref());
             self.start.append_value(off(id, "actor.start", a.start)?);
             self.end.append_value(off(id, "actor.end", a.end)?);
+            self.inferred.append_option(a.inferred.as_deref());
             bytes += a.text.len() + a.name.len() + a.code.len();
         }
         self.offsets
@@ -327,6 +330,7 @@ impl Actors {
                 Arc::new(self.sector.finish()),
                 Arc::new(self.start.finish()),
                 Arc::new(self.end.finish()),
+                Arc::new(self.inferred.finish()),
             ],
             None,
         )?;

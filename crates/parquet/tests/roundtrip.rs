@@ -55,7 +55,10 @@ fn event(i: usize) -> EventRecord {
             Status::Occurred
         },
         actor: (0..i % 3).map(|k| actor("IRN", 10 * k)).collect(),
-        recipient: vec![actor("IRQ", 100)],
+        recipient: vec![ActorRef {
+            inferred: Some("place".into()),
+            ..actor("IRQ", 100)
+        }],
         trigger: TextSpan {
             text: "attacked".into(),
             start: 20,
@@ -170,6 +173,19 @@ fn nested_columns_round_trip() {
     assert_eq!(start.value(1), 10);
     let sector = a2.column_by_name("sector").expect("sector");
     assert!(sector.is_null(0));
+    assert!(a2.column_by_name("inferred").expect("inferred").is_null(0));
+    // A country taken from context says why.
+    let recipients = b
+        .column_by_name("recipient")
+        .expect("recipient")
+        .as_list::<i32>();
+    let r0 = recipients.value(0);
+    let inferred = r0
+        .as_struct()
+        .column_by_name("inferred")
+        .expect("inferred")
+        .as_string::<i32>();
+    assert_eq!(inferred.value(0), "place");
 
     // plover struct with a nullable child.
     let plover = b.column_by_name("plover").expect("plover").as_struct();
