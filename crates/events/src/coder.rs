@@ -48,6 +48,8 @@ pub struct Ctx<'a> {
     pub time_end: HashMap<usize, usize>,
     /// Countries the context gives countryless actor mentions, by mention.
     pub inferred: Vec<Option<crate::context::Inferred>>,
+    /// The dateline state in force at each sentence.
+    pub datelines: Vec<Option<&'a str>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -74,6 +76,7 @@ impl<'a> Ctx<'a> {
                 time_end.entry(a - 1).or_insert(b);
             }
         }
+        let datelines = crate::context::datelines(doc);
         Ctx {
             doc,
             lex,
@@ -83,7 +86,8 @@ impl<'a> Ctx<'a> {
             any_starts,
             ends,
             time_end,
-            inferred: crate::context::locate_actors(doc),
+            inferred: crate::context::locate_actors(doc, &datelines),
+            datelines,
         }
     }
 

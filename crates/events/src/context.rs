@@ -233,11 +233,12 @@ fn open_mention(m: &attache_doc::ActorMention) -> bool {
 ///   place are as often foreign forces there;
 /// * `dateline`: the story's dateline state ("TOKYO, March 3 -") when the sentence names no
 ///   other state.
-pub fn locate_actors(doc: &Document) -> Vec<Option<Inferred>> {
+pub fn locate_actors(doc: &Document, datelines: &[Option<&str>]) -> Vec<Option<Inferred>> {
     let mut out: Vec<Option<Inferred>> = vec![None; doc.actors.len()];
     if !doc.actors.iter().any(open_mention) {
         return out;
     }
+    let mut states_of: Option<(usize, Vec<&str>)> = None;
     for (k, a) in doc.actors.iter().enumerate() {
         // A pronoun takes what its antecedent was given ("Rebels in Deraa said they ...").
         if let Some(ante) = a.antecedent.filter(|&x| x < k && a.country.is_none()) {
@@ -279,9 +280,15 @@ pub fn locate_actors(doc: &Document) -> Vec<Option<Inferred>> {
         if matches!(a.sector.as_deref(), Some("BUS" | "CVL")) || a.kind == ActorKind::Reference {
             continue;
         }
-        if let Some(d) = dateline_country(doc, si) {
-            let (states, _) = sentence_states(doc, si);
-            if states.iter().all(|s| *s == d) {
+        if let Some(d) = datelines.get(si).copied().flatten() {
+            // The states a sentence names, once per sentence.
+            if states_of.as_ref().is_none_or(|(k, _)| *k != si) {
+                states_of = Some((si, sentence_states(doc, si).0));
+            }
+            if states_of
+                .as_ref()
+                .is_some_and(|(_, states)| states.iter().all(|s| *s == d))
+            {
                 out[k] = Some(Inferred {
                     country: d.to_string(),
                     why: "dateline",
@@ -398,19 +405,17 @@ pub fn inherit_countries(
             && r.sector
                 .as_deref()
                 .is_some_and(|s| DOMESTIC.contains(&s) && s != "BUS")
-            && !r.text.split_whitespace().any(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "foreign" | "international" | "overseas" | "western" | "creditor"
-                )
-            })
+            && !r
+                .text
+                .split_whitespace()
+                .any(|w| cx.cues.has(Cue::ForeignWords, &w.to_ascii_lowercase()))
     };
     if !actor.iter().chain(recipient.iter()).any(open) {
         return;
     }
     let (states, from_place) = sentence_states(doc, c.sentence);
     // The only state the sentence names, or the dateline's if the sentence names none else.
-    let only = match (dateline_country(doc, c.sentence), &states[..]) {
+    let only = match (cx.datelines.get(c.sentence).copied().flatten(), &states[..]) {
         (Some(d), []) => d,
         (Some(d), [o]) if *o == d => d,
         (None, [o]) => o,
@@ -441,21 +446,30 @@ pub fn inherit_countries(
     }
 }
 
-/// The state of the nearest dateline before sentence `si`: a headline segment that begins with
-/// a place ("KYIV, Feb 17 (Reuters) -").
-fn dateline_country(doc: &Document, si: usize) -> Option<&str> {
-    doc.sentences[..si]
-        .iter()
-        .rev()
-        .filter(|s| s.headline)
-        .find_map(|s| {
-            let p = doc
-                .places
-                .iter()
-                .find(|p| p.tokens.start == s.tokens.start)?;
-            let last = s.tokens.end.checked_sub(1)?;
-            matches!(doc.low(last), "-" | "--" | "—" | "–")
-                .then_some(())
-                .and(state(&p.country))
-        })
+/// For each sentence, the state of the nearest dateline before it: a headline segment that
+/// begins with a place and ends with a dash ("KYIV, Feb 17 (Reuters) -"). One pass per document.
+pub fn datelines(doc: &Document) -> Vec<Option<&str>> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut current: Option<&str> = None;
+    for s in &doc.sentences {
+        out.push(current);
+        if !s.headline {
+            continue;
+        }
+        let dash = s
+            .tokens
+            .end
+            .checked_sub(1)
+            .is_some_and(|last| matches!(doc.low(last), "-" | "--" | "—" | "–"));
+        if let Some(c) = doc
+            .places
+            .iter()
+            .find(|p| p.tokens.start == s.tokens.start)
+            .filter(|_| dash)
+            .and_then(|p| state(&p.country))
+        {
+            current = Some(c);
+        }
+    }
+    out
 }

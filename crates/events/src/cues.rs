@@ -35,10 +35,11 @@ pub enum Cue {
     GroupNouns,
     TopicVerbs,
     CivilianPlaces,
+    ForeignWords,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 23] = [
+const LISTS: [(Cue, &str); 24] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -62,6 +63,7 @@ const LISTS: [(Cue, &str); 23] = [
     (Cue::GroupNouns, "group_nouns"),
     (Cue::TopicVerbs, "topic_verbs"),
     (Cue::CivilianPlaces, "civilian_places"),
+    (Cue::ForeignWords, "foreign_words"),
 ];
 
 impl Cue {
