@@ -326,20 +326,9 @@ impl TriggerDictionary {
                 .and_then(|s| self.verbs.get(s))
         })?;
         for e in entries {
-            // Particles of a phrasal head ("carry out").
-            let mut p = i + 1;
-            let mut ok = true;
-            for w in &e.head[1..] {
-                if p < end && cx.low(p) == w {
-                    p += 1;
-                } else {
-                    ok = false;
-                    break;
-                }
-            }
-            if !ok {
+            let Some(mut p) = head_end(cx, e, i, end) else {
                 continue;
-            }
+            };
             // Adverbs and times between the verb and its frame ("met separately with", "met on
             // Tuesday with").
             while p < end && !e.frame.is_empty() {
@@ -419,12 +408,9 @@ impl TriggerDictionary {
                 // Particles of a phrasal head and the frame's words before the object follow
                 // the verb ("was called off"); an entry whose object comes after a preposition
                 // ("call for ... strike") is another sense.
-                let mut p = i + 1;
-                let heads = e.head[1..].iter().all(|w| {
-                    let ok = p < end && cx.low(p) == w;
-                    p += 1;
-                    ok
-                });
+                let Some(mut p) = head_end(cx, e, i, end) else {
+                    continue;
+                };
                 let particles = before.iter().all(|el| match el {
                     Elem::Skip => true,
                     Elem::Words { words, optional } => {
@@ -437,7 +423,7 @@ impl TriggerDictionary {
                     }
                     Elem::Target => false,
                 });
-                if !heads || !particles {
+                if !particles {
                     continue;
                 }
                 // "sanctions against Iran were lifted": the party the measure was aimed at.
@@ -488,6 +474,19 @@ impl TriggerDictionary {
         }
         None
     }
+}
+
+/// The token after the particles of entry `e`'s phrasal head at verb `i` ("carry out"), if
+/// the text has them.
+fn head_end(cx: &Ctx, e: &TriggerEntry, i: usize, end: usize) -> Option<usize> {
+    let mut p = i + 1;
+    for w in &e.head[1..] {
+        if p >= end || cx.low(p) != w {
+            return None;
+        }
+        p += 1;
+    }
+    Some(p)
 }
 
 fn is_be(low: &str) -> bool {

@@ -220,8 +220,13 @@ pub struct Inferred {
     pub why: &'static str,
 }
 
+/// A countryless actor of a sector that belongs to one state: the context may give it one.
+fn countryless(country: &Option<String>, sector: Option<&str>) -> bool {
+    country.is_none() && sector.is_some_and(|s| DOMESTIC.contains(&s))
+}
+
 fn open_mention(m: &attache_doc::ActorMention) -> bool {
-    m.country.is_none() && m.sector.as_deref().is_some_and(|s| DOMESTIC.contains(&s))
+    countryless(&m.country, m.sector.as_deref())
 }
 
 /// Countries for countryless actor mentions from the words around them, before any event is
@@ -401,10 +406,8 @@ pub fn inherit_countries(
 ) {
     let doc = cx.doc;
     let open = |r: &crate::record::ActorRef| {
-        r.country.is_none()
-            && r.sector
-                .as_deref()
-                .is_some_and(|s| DOMESTIC.contains(&s) && s != "BUS")
+        countryless(&r.country, r.sector.as_deref())
+            && r.sector.as_deref() != Some("BUS")
             && !r
                 .text
                 .split_whitespace()

@@ -122,34 +122,31 @@ impl Coder {
                     }
                     _ => false,
                 };
-            if civil {
-                let k = a.country.clone().unwrap_or_default();
-                return ActorRef {
-                    text: doc.slice(a.span).to_string(),
-                    name: a.name.clone(),
-                    code: format!("{k}CVL"),
-                    country: Some(k),
-                    sector: Some("CVL".into()),
-                    start: doc.char_offset(a.span.start),
-                    end: doc.char_offset(a.span.end),
-                    inferred: None,
-                };
-            }
+            // Code, country and sector: the people of a place under force, a visited capital's
+            // state, a country from context, or the mention's own.
+            let (code, country, sector) = match (civil, place, inferred) {
+                (true, _, _) => {
+                    let k = a.country.clone().unwrap_or_default();
+                    (format!("{k}CVL"), Some(k), Some("CVL".to_string()))
+                }
+                (false, true, _) => (
+                    a.country.clone().unwrap_or_else(|| a.code.clone()),
+                    a.country.clone(),
+                    None,
+                ),
+                (false, false, Some(i)) if a.country.is_none() => (
+                    format!("{}{}", i.country, a.code),
+                    Some(i.country.clone()),
+                    a.sector.clone(),
+                ),
+                _ => (a.code.clone(), a.country.clone(), a.sector.clone()),
+            };
             ActorRef {
                 text: doc.slice(a.span).to_string(),
                 name: a.name.clone(),
-                code: if place {
-                    a.country.clone().unwrap_or_else(|| a.code.clone())
-                } else if let Some(i) = inferred {
-                    format!("{}{}", i.country, a.code)
-                } else {
-                    a.code.clone()
-                },
-                country: a
-                    .country
-                    .clone()
-                    .or_else(|| inferred.map(|i| i.country.clone())),
-                sector: if place { None } else { a.sector.clone() },
+                code,
+                country,
+                sector,
                 start: doc.char_offset(a.span.start),
                 end: doc.char_offset(a.span.end),
                 inferred: inferred.map(|i| i.why.to_string()),
