@@ -128,6 +128,44 @@ const GENERIC_AGENTS: &[&str] = &[
     "member",
 ];
 
+/// Roles sent to a country or body: "for"/"to" after them names the host, not the principal.
+const ROLES_SENT_TO: &[&str] = &[
+    "envoy",
+    "envoys",
+    "ambassador",
+    "ambassadors",
+    "emissary",
+    "emissaries",
+    "mediator",
+    "mediators",
+    "representative",
+    "representatives",
+    "delegation",
+    "delegations",
+    "delegate",
+    "delegates",
+    "observers",
+    "monitors",
+    "troops",
+    "forces",
+];
+/// Roles that serve a principal: "to" after them names it ("an adviser to the president").
+const ROLES_SERVING: &[&str] = &[
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "aide",
+    "aides",
+    "assistant",
+    "assistants",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "counsel",
+];
+
 /// Agentive plural endings: "attackers", "activists", "gunmen", "militants".
 const AGENTIVE: &[&str] = &["ers", "ists", "men", "ants", "ors", "ees"];
 
@@ -545,7 +583,10 @@ impl ActorTagger {
                         | "defense"
                 ),
             };
-            // "of" joins "President of France" when a dictionary name follows.
+            // "of" joins "President of France" when a dictionary name follows, and a role
+            // noun takes the body it speaks for: "a spokesman for the Iranian foreign
+            // ministry", "an official of the Turkish army", "the head of the Russian
+            // delegation", "an adviser to the Egyptian president".
             let of_target = || {
                 if j + 1 < end && doc.low(j + 1) == "the" {
                     j + 2
@@ -553,23 +594,7 @@ impl ActorTagger {
                     j + 1
                 }
             };
-            if low == "of"
-                && j > first_content
-                && hit_at.get(&of_target()).is_some_and(|h| {
-                    let p = &self.dict.patterns[h.pattern];
-                    p.atoms
-                        .iter()
-                        .any(|a| matches!(a, Atom::Country(_) | Atom::Org(_) | Atom::Capital(_)))
-                })
-                && (first_content..j).any(|k| {
-                    hit_at.get(&k).is_some_and(|h| {
-                        self.dict.patterns[h.pattern]
-                            .atoms
-                            .iter()
-                            .any(|a| matches!(a, Atom::Agent { .. }))
-                    })
-                })
-            {
+            if j > first_content && self.joins_role(doc, hit_at, first_content, j, end) {
                 j = of_target();
                 continue;
             }
@@ -583,6 +608,95 @@ impl ActorTagger {
             j += 1;
         }
         (has_hit && j > first_content).then_some(TokenRange::new(first_content, j))
+    }
+
+    /// Whether the preposition at `j` joins the role noun phrase `first..j` to the dictionary
+    /// name after it (see `chunk`).
+    fn joins_role(
+        &self,
+        doc: &Document,
+        hit_at: &HitAt,
+        first: usize,
+        j: usize,
+        end: usize,
+    ) -> bool {
+        let prep = doc.low(j);
+        let before = doc.low(j - 1);
+        // A directed role ("envoy for Syria", "ambassador to Iraq") names whom it is sent to,
+        // not whom it speaks for; "to" only joins the roles that serve someone.
+        let directed = ROLES_SENT_TO.contains(&before);
+        let ok = match prep {
+            "of" => true,
+            "for" => !directed,
+            "to" => ROLES_SERVING.contains(&before),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        let t = if j + 1 < end && doc.low(j + 1) == "the" {
+            j + 2
+        } else {
+            j + 1
+        };
+        let Some(h) = hit_at.get(&t) else {
+            return false;
+        };
+        let atoms = &self.dict.patterns[h.pattern].atoms;
+        let named = atoms
+            .iter()
+            .any(|a| matches!(a, Atom::Country(_) | Atom::Org(_) | Atom::Capital(_)));
+        // A nationality joins with the body it qualifies ("the Turkish army"), or as a people
+        // ("the leader of the Palestinians").
+        let body = atoms.iter().any(|a| match a {
+            Atom::Demonym { people, .. } => {
+                *people
+                    || hit_at.get(&h.end).is_some_and(|n| {
+                        self.dict.patterns[n.pattern]
+                            .atoms
+                            .iter()
+                            .any(|a| matches!(a, Atom::Agent { .. }))
+                    })
+            }
+            _ => false,
+        });
+        if !(named || body) {
+            return false;
+        }
+        let role = (first..j).any(|k| {
+            hit_at.get(&k).is_some_and(|h| {
+                self.dict.patterns[h.pattern]
+                    .atoms
+                    .iter()
+                    .any(|a| matches!(a, Atom::Agent { .. }))
+            })
+        });
+        // "President of France", "Bank of Japan governor": a role of a named country or body.
+        if prep == "of" && named && role {
+            return true;
+        }
+        // A bare country after "for" is a remit more often than a principal ("general manager
+        // for Canada", "the minister for Europe"); only a spokesman speaks for one.
+        let bare_country = !atoms.iter().any(|a| matches!(a, Atom::Org(_)));
+        if prep == "for" && bare_country && !before.starts_with("spokes") {
+            return false;
+        }
+        // The name must end the phrase, or go on with the body it names: "the head of the U.S.
+        // card group" heads a group, not the country; "the head of Iran's ..." something of it.
+        let mut e = h.end;
+        if let Some(n) = hit_at.get(&e) {
+            e = n.end;
+        }
+        if e < end
+            && (crate_is_possessive(doc.low(e))
+                || matches!(doc.tokens[e].pos, Pos::Noun | Pos::Propn)
+                    && !GENERIC_HEADS.contains(&doc.low(e)))
+        {
+            return false;
+        }
+        // "the head of", "members of", "an adviser to": words that are no role on their own.
+        role || prep == "to"
+            || (prep == "of" && matches!(before, "head" | "heads" | "member" | "members"))
     }
 
     fn code_chunk(
@@ -1122,7 +1236,7 @@ mod tests {
             countries: "# iso3\tname\taliases\tdemonyms\tcapitals\tseats\nUSA\tUnited States\tUS; U.S.; America\tAmerican; Americans\tWashington\tWhite House=GOV; Pentagon=MIL\nRUS\tRussia\tRussian Federation\tRussian; Russians\tMoscow\tKremlin=GOV\nPSE\tPalestine\tGaza\tPalestinian; Palestinians\tRamallah\t\n",
             organizations: "IGOUNO\tIGO\t\tUnited Nations; UN; U.N.\t\nPSEREB\tPSE\tREB\tHamas\t\n",
             people: "Sergei Lavrov\tLavrov\tRUSGOV 2004-03-09..\tForeign Minister\nJoe Biden\tBiden\tUSAGOV 2021-01-20..2025-01-20\tPresident\n",
-            agents: "official; officials\tGOV\nforeign minister; foreign ministers\tGOV\ntroops\tMIL\nmilitants\tREB\nprime minister\tGOV\n",
+            agents: "official; officials\tGOV\nforeign minister; foreign ministers\tGOV\ntroops\tMIL\nmilitants\tREB\nprime minister\tGOV\nspokeswoman\tGOV\ndelegation\tGOV\narmy\tMIL\npresident\tGOV\n",
             it_heads: "government\n",
             org_names: "head\tAssociation\tNGO\nhead\tUnion\tLAB\nword\tMedical\tMED\nword\tTeachers\tEDU\n",
         };
@@ -1166,6 +1280,44 @@ mod tests {
                 ("U.S. officials".into(), "USAGOV".into())
             ]
         );
+    }
+
+    #[test]
+    fn roles_take_the_body_they_serve() {
+        let c = codes(
+            "A spokeswoman for the Russian foreign minister and the head of the Palestinian \
+             delegation met an adviser to the American president.",
+            None,
+        );
+        assert_eq!(
+            c,
+            [
+                (
+                    "A spokeswoman for the Russian foreign minister".into(),
+                    "RUSGOV".into()
+                ),
+                (
+                    "the head of the Palestinian delegation".into(),
+                    "PSEGOV".into()
+                ),
+                (
+                    "an adviser to the American president".into(),
+                    "USAGOV".into()
+                )
+            ]
+        );
+        // The body's own sector: an officer of an army is military.
+        let c = codes("An official of the Russian army spoke.", None);
+        assert_eq!(c[0].1, "RUSMIL");
+        // A remit or a host is no principal; a name that modifies a noun is no body.
+        let c = codes(
+            "The envoy for Russia and the official for Gaza met the head of the U.S. \
+             mining group.",
+            None,
+        );
+        assert!(c
+            .iter()
+            .all(|(t, _)| !t.contains(" for ") && !t.contains("head of")));
     }
 
     #[test]
