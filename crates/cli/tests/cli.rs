@@ -124,6 +124,10 @@ fn coding_phenomena() {
         ("dyad", "Russia-Ukraine talks resumed in Istanbul on Monday."),
         ("towns", "Syrian artillery shelled Turkish villages near the border."),
         ("expelled", "Norway expelled two Iranian diplomats for spying."),
+        ("sceptical", "Peru remained sceptical of the Chilean offer."),
+        ("critical", "The Danish minister was sharply critical of Moscow."),
+        ("beforenoun", "A sceptical Peru rejected the offer."),
+        ("spokes", "A spokesman for the Kenyan army denied the report."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -341,6 +345,17 @@ fn coding_phenomena() {
     assert_eq!(codes(&find(&by["towns"], "19")["recipient"]), ["TURCVL"]);
     // The object an entry names can be an actor itself.
     assert_eq!(codes(&find(&by["expelled"], "16")["recipient"]), ["IRNGOV"]);
+    // A predicate adjective after a copula codes; the same word before a noun does not.
+    assert_eq!(codes(&find(&by["sceptical"], "012")["actor"]), ["PER"]);
+    assert_eq!(
+        codes(&find(&by["critical"], "111")["recipient"]),
+        ["RUSGOV"]
+    );
+    assert!(by["beforenoun"]
+        .iter()
+        .all(|e| !e["cameo"].as_str().unwrap().starts_with("01")));
+    // A spokesman speaks for the body he is named with.
+    assert_eq!(codes(&find(&by["spokes"], "016")["actor"]), ["KENMIL"]);
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

@@ -316,15 +316,20 @@ impl TriggerDictionary {
         i: usize,
         end: usize,
     ) -> Option<(&TriggerEntry, usize, Vec<usize>)> {
-        let lemma = cx.verb_lemma(i)?;
-        // "reimposed", "re-entered": a repeated act is coded as the act.
-        let entries = self.verbs.get(lemma).or_else(|| {
-            lemma
-                .strip_prefix("re-")
-                .or_else(|| lemma.strip_prefix("re"))
-                .filter(|s| s.len() >= 4)
-                .and_then(|s| self.verbs.get(s))
-        })?;
+        let entries = if cx.doc.tokens[i].pos == Pos::Adj {
+            // A predicate adjective ("is skeptical of"): find_events checked the copula.
+            self.adjectives.get(cx.low(i))?
+        } else {
+            let lemma = cx.verb_lemma(i)?;
+            // "reimposed", "re-entered": a repeated act is coded as the act.
+            self.verbs.get(lemma).or_else(|| {
+                lemma
+                    .strip_prefix("re-")
+                    .or_else(|| lemma.strip_prefix("re"))
+                    .filter(|s| s.len() >= 4)
+                    .and_then(|s| self.verbs.get(s))
+            })?
+        };
         for e in entries {
             let Some(mut p) = head_end(cx, e, i, end) else {
                 continue;
@@ -506,6 +511,35 @@ fn is_be(low: &str) -> bool {
             | "gets"
             | "getting"
     )
+}
+
+/// Whether the adjective at `a` is predicated by a copula ("is skeptical", "remained deeply
+/// pessimistic", "was not optimistic"), so that it says what its subject holds.
+fn after_copula(cx: &Ctx, a: usize) -> bool {
+    let floor = cx
+        .doc
+        .sentence_of(a)
+        .map_or(0, |s| cx.doc.sentences[s].tokens.start);
+    let mut k = a;
+    for _ in 0..3 {
+        if k <= floor {
+            return false;
+        }
+        k -= 1;
+        let low = cx.low(k);
+        if is_be(low) && !matches!(low, "get" | "got" | "gets" | "getting") {
+            return true;
+        }
+        if cx.doc.tokens[k].pos == Pos::Verb {
+            return cx
+                .verb_lemma(k)
+                .is_some_and(|l| matches!(l, "remain" | "seem" | "appear" | "become" | "sound"));
+        }
+        if !matches!(cx.doc.tokens[k].pos, Pos::Adv | Pos::Neg) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Find the subject of the verb at `v`: the nearest actor mention to its left in the same
@@ -919,6 +953,9 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
             };
             let cand = match t.pos {
                 Pos::Verb => code_verb(dict, cx, i, end, si, ci),
+                Pos::Adj if dict.adjectives.contains_key(cx.low(i)) && after_copula(cx, i) => {
+                    code_verb(dict, cx, i, end, si, ci)
+                }
                 Pos::Noun | Pos::Propn if !in_frame() => {
                     code_noun(dict, cx, i, end, si, ci, s.headline, &out)
                 }

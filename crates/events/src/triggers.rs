@@ -1,5 +1,5 @@
-//! The trigger dictionary (`data/events/verbs.tsv`, `nouns.tsv`, `light_verbs.tsv`): which
-//! words, in which frames, code which CAMEO event.
+//! The trigger dictionary (`data/events/verbs.tsv`, `nouns.tsv`, `adjectives.tsv`,
+//! `light_verbs.tsv`): which words, in which frames, code which CAMEO event.
 
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -62,6 +62,8 @@ pub struct TriggerDictionary {
     pub verbs: FxHashMap<String, Vec<TriggerEntry>>,
     /// Noun entries by the last head word, singular.
     pub nouns: FxHashMap<String, Vec<TriggerEntry>>,
+    /// Predicate adjective entries ("is skeptical of"), by the adjective; coded like verbs.
+    pub adjectives: FxHashMap<String, Vec<TriggerEntry>>,
     pub light_verbs: HashSet<String>,
     /// Multi-word light verbs by first word: `carry` -> [`out`].
     pub light_particles: HashMap<String, Vec<String>>,
@@ -70,6 +72,7 @@ pub struct TriggerDictionary {
 pub struct TriggerSources<'a> {
     pub verbs: &'a str,
     pub nouns: &'a str,
+    pub adjectives: &'a str,
     pub light_verbs: &'a str,
 }
 
@@ -78,6 +81,7 @@ impl TriggerSources<'static> {
         TriggerSources {
             verbs: include_str!("../../../data/events/verbs.tsv"),
             nouns: include_str!("../../../data/events/nouns.tsv"),
+            adjectives: include_str!("../../../data/events/adjectives.tsv"),
             light_verbs: include_str!("../../../data/events/light_verbs.tsv"),
         }
     }
@@ -135,9 +139,15 @@ impl TriggerDictionary {
 
     pub fn parse(src: &TriggerSources) -> Result<Self, EventError> {
         let mut d = TriggerDictionary::default();
-        for (file, text, kind) in [
-            ("events/verbs.tsv", src.verbs, TriggerKind::Verb),
-            ("events/nouns.tsv", src.nouns, TriggerKind::Noun),
+        for (file, text, kind, adjective) in [
+            ("events/verbs.tsv", src.verbs, TriggerKind::Verb, false),
+            ("events/nouns.tsv", src.nouns, TriggerKind::Noun, false),
+            (
+                "events/adjectives.tsv",
+                src.adjectives,
+                TriggerKind::Verb,
+                true,
+            ),
         ] {
             for (no, line) in text.lines().enumerate() {
                 if line.starts_with('#') || line.trim().is_empty() {
@@ -191,7 +201,9 @@ impl TriggerDictionary {
                     kind,
                     line: no + 1,
                 };
-                let map = if kind == TriggerKind::Verb {
+                let map = if adjective {
+                    &mut d.adjectives
+                } else if kind == TriggerKind::Verb {
                     &mut d.verbs
                 } else {
                     &mut d.nouns
@@ -220,7 +232,12 @@ impl TriggerDictionary {
             }
             d.light_verbs.insert(first);
         }
-        for v in d.verbs.values_mut().chain(d.nouns.values_mut()) {
+        for v in d
+            .verbs
+            .values_mut()
+            .chain(d.nouns.values_mut())
+            .chain(d.adjectives.values_mut())
+        {
             v.sort_by_key(|e| std::cmp::Reverse(e.specificity()));
         }
         Ok(d)
@@ -234,6 +251,11 @@ impl TriggerDictionary {
             .chain(self.light_verbs.iter().map(String::as_str))
     }
 
+    /// All predicate adjectives, for the lexicon.
+    pub fn adjective_lemmas(&self) -> impl Iterator<Item = &str> {
+        self.adjectives.keys().map(String::as_str)
+    }
+
     /// All noun heads (singular), for the lexicon.
     pub fn noun_lemmas(&self) -> impl Iterator<Item = &str> {
         self.nouns.keys().map(String::as_str)
@@ -244,6 +266,7 @@ impl TriggerDictionary {
         self.verbs
             .values()
             .chain(self.nouns.values())
+            .chain(self.adjectives.values())
             .flatten()
             .filter_map(|e| e.code.as_deref())
             .collect()

@@ -71,6 +71,10 @@ fn build_lexicon(
     for v in verbs {
         lex.add_verb(&v);
     }
+    // Predicate adjectives are adjectives whatever else the word could be.
+    let mut adjs: Vec<&str> = triggers.adjective_lemmas().collect();
+    adjs.sort_unstable();
+    lex.add_adjectives(&adjs.join("\n"));
     let mut nouns: Vec<String> = triggers.noun_lemmas().map(str::to_string).collect();
     nouns.sort();
     for n in nouns {
@@ -99,14 +103,16 @@ impl Pipeline {
             let p = dir.join(rel);
             std::fs::read_to_string(&p).map_err(|e| PipelineError::Io(p.display().to_string(), e))
         };
-        let (v, n, l) = (
+        let (v, n, a, l) = (
             read("events/verbs.tsv")?,
             read("events/nouns.tsv")?,
+            read("events/adjectives.tsv")?,
             read("events/light_verbs.tsv")?,
         );
         let triggers = TriggerDictionary::parse(&TriggerSources {
             verbs: &v,
             nouns: &n,
+            adjectives: &a,
             light_verbs: &l,
         })?;
         let table = attache_events::CameoTable::parse(&read("events/cameo.tsv")?)?;

@@ -436,6 +436,13 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             Pos::Propn
         } else if forms.adjective
             && (content_follows(doc, lex, i)
+                // A predicate: "is pessimistic", "remained hopeful", "was not critical".
+                || matches!(prev_pos, Some(Pos::Aux | Pos::Neg))
+                || matches!(
+                    prev_low,
+                    "remain" | "remains" | "remained" | "seems" | "seemed" | "appears"
+                        | "appeared" | "became" | "becomes"
+                )
                 // After its noun: "militants loyal to the group".
                 || (matches!(prev_pos, Some(Pos::Noun | Pos::Propn))
                     && doc.tokens.get(i + 1).is_some_and(|t| {
