@@ -128,6 +128,8 @@ fn coding_phenomena() {
         ("critical", "The Danish minister was sharply critical of Moscow."),
         ("beforenoun", "A sceptical Peru rejected the offer."),
         ("spokes", "A spokesman for the Kenyan army denied the report."),
+        ("decided", "Chile decided on Monday to lift sanctions on Peru."),
+        ("intends", "Chile intends to lift sanctions on Peru."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -356,6 +358,13 @@ fn coding_phenomena() {
         .all(|e| !e["cameo"].as_str().unwrap().starts_with("01")));
     // A spokesman speaks for the body he is named with.
     assert_eq!(codes(&find(&by["spokes"], "016")["actor"]), ["KENMIL"]);
+    // A decision is coded as the act decided, an intention as the intent; both are planned.
+    let decided = find(&by["decided"], "0");
+    assert_eq!(
+        (&decided["cameo"], &decided["status"]),
+        (&"085".into(), &"planned".into())
+    );
+    assert_eq!(find(&by["intends"], "0")["cameo"], "0354");
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

@@ -36,10 +36,11 @@ pub enum Cue {
     TopicVerbs,
     CivilianPlaces,
     ForeignWords,
+    DecisionVerbs,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 24] = [
+const LISTS: [(Cue, &str); 25] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -64,6 +65,7 @@ const LISTS: [(Cue, &str); 24] = [
     (Cue::TopicVerbs, "topic_verbs"),
     (Cue::CivilianPlaces, "civilian_places"),
     (Cue::ForeignWords, "foreign_words"),
+    (Cue::DecisionVerbs, "decision_verbs"),
 ];
 
 impl Cue {

@@ -22,7 +22,7 @@ pub use triggers::{
     parse_frame, singular, Elem, TriggerDictionary, TriggerEntry, TriggerKind, TriggerSources,
 };
 
-use attache_doc::Document;
+use attache_doc::{Document, Pos};
 use attache_text::Lexicon;
 
 #[derive(Debug, thiserror::Error)]
@@ -76,9 +76,11 @@ impl Coder {
         // A planned or conditional cooperative act ("will withdraw", "is willing to withdraw if")
         // is coded as the intent, such an act of force as a threat (CAMEO's convention); the
         // status keeps the distinction explicit.
+        // A decision taken is coded as the act decided ("decided to ease sanctions").
         let code = intent_code(
             &c.code,
-            matches!(c.status, Status::Planned | Status::Hypothetical),
+            matches!(c.status, Status::Planned | Status::Hypothetical)
+                && !(c.status == Status::Planned && decided(cx, c.trigger.start)),
         )
         .map_or_else(|| c.code.clone(), str::to_string);
         // A refusal ("will not lift", "refused to release", "no plans to meet") is a rejection.
@@ -206,5 +208,31 @@ fn refusal(cx: &Ctx, c: &Candidate) -> bool {
                 "refuse" | "reject" | "decline" | "rule" | "resist" | "oppose"
             )
         })
+    })
+}
+
+/// Whether the infinitive at `t` is governed by a verb of decision ("decided to ease", "voted
+/// on Monday to lift"): the act is decided, not merely intended.
+fn decided(cx: &Ctx, t: usize) -> bool {
+    let doc = cx.doc;
+    let floor = doc
+        .sentence_of(t)
+        .map_or(0, |s| doc.sentences[s].tokens.start);
+    let mut k = t;
+    // Adverbs between "to" and the verb ("to partially lift").
+    while k > floor && doc.tokens[k - 1].pos == Pos::Adv {
+        k -= 1;
+    }
+    if k <= floor + 1 || doc.low(k - 1) != "to" {
+        return false;
+    }
+    // The governor, past adverbs and a short time phrase ("decided on Thursday to").
+    (k.saturating_sub(5).max(floor)..k - 1).rev().any(|g| {
+        doc.tokens[g].pos == Pos::Verb
+            && cx
+                .lex
+                .verb(doc.low(g))
+                .is_some_and(|(id, _)| cx.cues.has(Cue::DecisionVerbs, cx.lex.lemma(id)))
+            && (g + 1..k - 1).all(|x| doc.tokens[x].pos != Pos::Verb)
     })
 }
