@@ -130,6 +130,9 @@ fn coding_phenomena() {
         ("spokes", "A spokesman for the Kenyan army denied the report."),
         ("decided", "Chile decided on Monday to lift sanctions on Peru."),
         ("intends", "Chile intends to lift sanctions on Peru."),
+        ("jointdrills", "Peruvian and Chilean warships held drills off Arica."),
+        ("drills", "Peruvian warships held drills off Callao."),
+        ("funding", "Norway announced new funding for Malawi."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -365,6 +368,10 @@ fn coding_phenomena() {
         (&"085".into(), &"planned".into())
     );
     assert_eq!(find(&by["intends"], "0")["cameo"], "0354");
+    // Drills held together are military cooperation, alone a show of force.
+    assert_eq!(find(&by["jointdrills"], "0")["cameo"], "062");
+    assert_eq!(find(&by["drills"], "1")["cameo"], "150");
+    assert_eq!(codes(&find(&by["funding"], "07")["recipient"]), ["MWI"]);
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

@@ -1614,6 +1614,21 @@ fn finish(
     };
     source.dedup();
     target.dedup();
+    // Force shown together by two states is military cooperation ("Russian and Chinese
+    // warships held drills": joint exercises, 062), not a show of force.
+    let code = if code == "150" && {
+        let mut states = source
+            .iter()
+            .filter_map(|&m| cx.country_in_text(m))
+            .filter(|c| !attache_doc::NON_STATE.contains(c));
+        states
+            .next()
+            .is_some_and(|first| states.any(|c| c != first))
+    } {
+        "062".to_string()
+    } else {
+        code
+    };
     // An actor cannot be its own recipient.
     target.retain(|t| {
         !source.iter().any(|s| {
