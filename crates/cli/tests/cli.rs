@@ -133,6 +133,8 @@ fn coding_phenomena() {
         ("jointdrills", "Peruvian and Chilean warships held drills off Arica."),
         ("drills", "Peruvian warships held drills off Callao."),
         ("funding", "Norway announced new funding for Malawi."),
+        ("ruled", "Junta ruled Mali has been sharing intelligence with Russia."),
+        ("daysof", "Ghanaian and Togolese navies began four days of drills off Lome."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -372,6 +374,9 @@ fn coding_phenomena() {
     assert_eq!(find(&by["jointdrills"], "0")["cameo"], "062");
     assert_eq!(find(&by["drills"], "1")["cameo"], "150");
     assert_eq!(codes(&find(&by["funding"], "07")["recipient"]), ["MWI"]);
+    // "ruled" is no "ruled out"; "four days of drills" is still the drills.
+    assert_eq!(find(&by["ruled"], "06")["status"], "occurred");
+    assert_eq!(find(&by["daysof"], "0")["cameo"], "062");
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

@@ -20,6 +20,13 @@ fn lemma<'a>(cx: &'a Ctx, k: usize) -> Option<&'a str> {
     cx.lex.verb(low).map(|(id, _)| cx.lex.lemma(id))
 }
 
+/// A verb of negation at `k` with lemma `l`; "rule" only as "rule out" ("Taliban-ruled
+/// Afghanistan" is no refusal).
+fn negating(cx: &Ctx, k: usize, l: &str) -> bool {
+    cx.cues.has(Cue::NegatingVerbs, l)
+        && (l != "rule" || k + 1 < cx.doc.tokens.len() && cx.doc.low(k + 1) == "out")
+}
+
 fn negated_before(cx: &Ctx, k: usize, floor: usize) -> bool {
     (k.saturating_sub(3).max(floor)..k)
         .any(|t| cx.doc.tokens[t].pos == Pos::Neg || matches!(cx.doc.low(t), "no" | "never"))
@@ -171,7 +178,7 @@ fn verb_status(cx: &Ctx, v: usize, ci: usize, depth: usize) -> Status {
         if let Some(l) =
             lemma(cx, k).filter(|_| matches!(pos, Pos::Verb | Pos::Noun | Pos::Adj) && !modifier)
         {
-            if cx.cues.has(Cue::NegatingVerbs, l) {
+            if negating(cx, k, l) {
                 return if !negated_before(cx, k, start) {
                     Status::Negated
                 } else if l == "rule" {
@@ -220,7 +227,7 @@ fn governor_status(cx: &Ctx, to: usize, ci: usize, depth: usize) -> Option<Statu
         if cx.cues.has(Cue::PlannedWords, low) {
             // "rejected a proposal to release": the noun's own governor may negate it.
             let rejected = (g.saturating_sub(3).max(start)..g)
-                .any(|t| lemma(cx, t).is_some_and(|l| cx.cues.has(Cue::NegatingVerbs, l)));
+                .any(|t| lemma(cx, t).is_some_and(|l| negating(cx, t, l)));
             return Some(if neg || rejected {
                 Status::Negated
             } else {
@@ -236,7 +243,7 @@ fn governor_status(cx: &Ctx, to: usize, ci: usize, depth: usize) -> Option<Statu
         }
         if matches!(doc.tokens[g].pos, Pos::Verb) {
             let l = lemma(cx, g)?;
-            if cx.cues.has(Cue::NegatingVerbs, l) {
+            if negating(cx, g, l) {
                 return Some(if neg {
                     Status::Occurred
                 } else {
