@@ -38,6 +38,10 @@ ROOT_RULE = {
     "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
     "19": "ASSAULT", "20": "ASSAULT",
 }
+# Code-level rules from the PLOVER ontology's modes: RETREAT has a "resign" mode, and CAMEO's 0831
+# (accede to demands for change in leadership) is the code for leaving office (resign, step
+# down, abdicate), so it is RETREAT:resign, as the PLOVER gold standard codes resignations.
+CODE_RULE = {"0831": ("RETREAT", "resign")}
 ontology = os.path.join(os.path.dirname(sys.argv[1]), "plover_ontology.json")
 with open(ontology, encoding="utf-8") as f:
     MODES = {ev: set(v.get("modes", {})) for ev, v in json.load(f)["events"].items()}
@@ -53,6 +57,8 @@ def draft(code):
 
 
 def plover(code):
+    if code in CODE_RULE:
+        return CODE_RULE[code]
     ev, mode = draft(code)
     rule = ROOT_RULE.get(code[:3]) or ROOT_RULE.get(code[:2])
     if rule and ev and rule != ev:

@@ -135,6 +135,7 @@ fn coding_phenomena() {
         ("funding", "Norway announced new funding for Malawi."),
         ("ruled", "Junta ruled Mali has been sharing intelligence with Russia."),
         ("daysof", "Ghanaian and Togolese navies began four days of drills off Lome."),
+        ("resign", "The Malian prime minister resigned on Sunday."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -377,6 +378,12 @@ fn coding_phenomena() {
     // "ruled" is no "ruled out"; "four days of drills" is still the drills.
     assert_eq!(find(&by["ruled"], "06")["status"], "occurred");
     assert_eq!(find(&by["daysof"], "0")["cameo"], "062");
+    // Leaving office is PLOVER's RETREAT, mode resign.
+    let resign = find(&by["resign"], "0831");
+    assert_eq!(
+        (&resign["plover"]["event"], &resign["plover"]["mode"]),
+        (&"RETREAT".into(), &"resign".into())
+    );
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);
