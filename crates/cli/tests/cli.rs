@@ -136,6 +136,10 @@ fn coding_phenomena() {
         ("ruled", "Junta ruled Mali has been sharing intelligence with Russia."),
         ("daysof", "Ghanaian and Togolese navies began four days of drills off Lome."),
         ("resign", "The Malian prime minister resigned on Sunday."),
+        (
+            "aim",
+            "Zambian students staged mass demonstrations to demand reforms by the Zambian government.",
+        ),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -384,6 +388,8 @@ fn coding_phenomena() {
         (&resign["plover"]["event"], &resign["plover"]["mode"]),
         (&"RETREAT".into(), &"resign".into())
     );
+    // A protest is aimed at whom its purpose addresses.
+    assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.
     assert_eq!(find(&by["ruling"], "14")["status"], "occurred");
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);

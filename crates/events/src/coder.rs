@@ -1716,8 +1716,31 @@ fn finish(
 /// One event per trigger; a noun event governed by a verb event of the same root and dyad is
 /// the same event ("launched an attack on"), so keep the verb's.
 fn dedup(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
-    let v = merge_restatements(doc, v);
+    let mut v = merge_restatements(doc, v);
+    protest_aims(doc, &mut v);
     dedup_same(doc, v)
+}
+
+/// "Students staged demonstrations to demand reforms by the government": a protest with no
+/// target of its own is aimed at whom its purpose ("to demand", "to urge") addresses.
+fn protest_aims(doc: &Document, v: &mut [Candidate]) {
+    for a in 0..v.len() {
+        if !v[a].code.starts_with("14") || !v[a].target.is_empty() {
+            continue;
+        }
+        let aim = v.iter().find(|b| {
+            b.sentence == v[a].sentence
+                && b.code.starts_with("10")
+                && !b.target.is_empty()
+                && b.source == v[a].source
+                && b.trigger.start > v[a].trigger.end
+                && b.trigger.start <= v[a].trigger.end + 8
+                && doc.low(b.trigger.start - 1) == "to"
+        });
+        if let Some(t) = aim.map(|b| b.target.clone()) {
+            v[a].target = t;
+        }
+    }
 }
 
 /// Two mentions of one event in a sentence:

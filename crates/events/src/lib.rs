@@ -211,8 +211,8 @@ fn refusal(cx: &Ctx, c: &Candidate) -> bool {
     })
 }
 
-/// Whether the infinitive at `t` is governed by a verb of decision ("decided to ease", "voted
-/// on Monday to lift"): the act is decided, not merely intended.
+/// Whether the infinitive at `t` is governed by a verb or noun of decision ("decided to ease",
+/// "voted on Monday to lift", "the decision to impose"): the act is decided, not merely intended.
 fn decided(cx: &Ctx, t: usize) -> bool {
     let doc = cx.doc;
     let floor = doc
@@ -228,11 +228,15 @@ fn decided(cx: &Ctx, t: usize) -> bool {
     }
     // The governor, past adverbs and a short time phrase ("decided on Thursday to").
     (k.saturating_sub(5).max(floor)..k - 1).rev().any(|g| {
-        doc.tokens[g].pos == Pos::Verb
-            && cx
+        let decision = match doc.tokens[g].pos {
+            Pos::Verb => cx
                 .lex
                 .verb(doc.low(g))
-                .is_some_and(|(id, _)| cx.cues.has(Cue::DecisionVerbs, cx.lex.lemma(id)))
-            && (g + 1..k - 1).all(|x| doc.tokens[x].pos != Pos::Verb)
+                .is_some_and(|(id, _)| cx.cues.has(Cue::DecisionVerbs, cx.lex.lemma(id))),
+            // "the decision to impose sanctions"
+            Pos::Noun => cx.cues.has(Cue::DecisionVerbs, doc.low(g)),
+            _ => false,
+        };
+        decision && (g + 1..k - 1).all(|x| doc.tokens[x].pos != Pos::Verb)
     })
 }

@@ -175,6 +175,24 @@ mod tests {
         lex.add_adjectives("loyal\n");
         let t = tags(&lex, "Militants loyal to the group warned them.");
         assert_eq!(pos_of(&t, "loyal"), Pos::Adj);
+        // A predicate after a copula or an auxiliary.
+        lex.add_adjectives("pessimistic\n");
+        let t = tags(&lex, "The minister is pessimistic.");
+        assert_eq!(pos_of(&t, "pessimistic"), Pos::Adj);
+    }
+
+    #[test]
+    fn bare_verb_forms_between_a_verb_and_its_object() {
+        let mut lex = Lexicon::new();
+        for v in ["stage", "mass", "help", "build"] {
+            lex.add_verb(v);
+        }
+        lex.add_noun("demonstration");
+        lex.add_noun("school");
+        let t = tags(&lex, "Students staged mass demonstrations.");
+        assert_eq!(pos_of(&t, "mass"), Pos::Noun);
+        let t = tags(&lex, "Donors helped build schools.");
+        assert_eq!(pos_of(&t, "build"), Pos::Verb);
     }
 
     #[test]

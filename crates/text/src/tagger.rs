@@ -555,6 +555,35 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                 && list_follows(doc, i)
             {
                 Pos::Noun
+            } else if vf == VerbForm::Base
+                && prev_pos == Some(Pos::Verb)
+                && !matches!(
+                    prev_low,
+                    "help"
+                        | "helps"
+                        | "helped"
+                        | "helping"
+                        | "let"
+                        | "lets"
+                        | "make"
+                        | "makes"
+                        | "made"
+                        | "see"
+                        | "saw"
+                        | "hear"
+                        | "heard"
+                        | "watch"
+                        | "watched"
+                )
+                && doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| lex.noun(&doc.lower[n.span.start..n.span.end]).is_some())
+            {
+                // "staged mass demonstrations": a bare verb form between a verb and its object
+                // noun modifies the noun (English has no verb + bare verb + noun but after
+                // "help", "let", "make" and verbs of perception).
+                Pos::Noun
             } else {
                 Pos::Verb
             }
