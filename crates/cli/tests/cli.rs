@@ -136,6 +136,7 @@ fn coding_phenomena() {
         ("ruled", "Junta ruled Mali has been sharing intelligence with Russia."),
         ("daysof", "Ghanaian and Togolese navies began four days of drills off Lome."),
         ("resign", "The Malian prime minister resigned on Sunday."),
+        ("behind", "Boko Haram was behind the abduction of Nigerian schoolgirls."),
         (
             "aim",
             "Zambian students staged mass demonstrations to demand reforms by the Zambian government.",
@@ -388,6 +389,10 @@ fn coding_phenomena() {
         (&resign["plover"]["event"], &resign["plover"]["mode"]),
         (&"RETREAT".into(), &"resign".into())
     );
+    // Who "was behind" an attack carried it out; the victim of a killing follows "of".
+    let behind = find(&by["behind"], "181");
+    assert_eq!(codes(&behind["actor"]), ["NGAREB"]);
+    assert_eq!(behind["recipient"][0]["country"], "NGA");
     // A protest is aimed at whom its purpose addresses.
     assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.

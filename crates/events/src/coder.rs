@@ -1369,6 +1369,16 @@ fn code_noun(
                 source = subject_of(cx, v);
             }
         }
+        // "Hamas was behind the attack", "the cartel is responsible for the killings": the
+        // subject is the perpetrator (of force or coercion; denied or doubted, no event).
+        let copula = match (k >= 2).then(|| cx.low(k - 1)) {
+            Some("behind") => Some(k - 2),
+            Some("for") if k >= 3 && cx.low(k - 2) == "responsible" => Some(k - 3),
+            _ => None,
+        };
+        if let Some(b) = copula.filter(|&b| is_be(cx.low(b)) && code.as_str() >= "13") {
+            source = subject_of(cx, b);
+        }
     }
     if source.is_empty() {
         if let Some(lv) = light {
