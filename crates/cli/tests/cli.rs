@@ -137,6 +137,8 @@ fn coding_phenomena() {
         ("daysof", "Ghanaian and Togolese navies began four days of drills off Lome."),
         ("resign", "The Malian prime minister resigned on Sunday."),
         ("behind", "Boko Haram was behind the abduction of Nigerian schoolgirls."),
+        ("shelled", "Russian artillery shelled Kharkiv overnight."),
+        ("exonym", "Israeli jets carried out air strikes on Gaza City."),
         (
             "aim",
             "Zambian students staged mass demonstrations to demand reforms by the Zambian government.",
@@ -393,6 +395,15 @@ fn coding_phenomena() {
     let behind = find(&by["behind"], "181");
     assert_eq!(codes(&behind["actor"]), ["NGAREB"]);
     assert_eq!(behind["recipient"][0]["country"], "NGA");
+    // Force aimed at a town is aimed at its people; an English name GeoNames lists as an
+    // alternate ("Gaza City") is still found.
+    let shelled = find(&by["shelled"], "19");
+    assert_eq!(codes(&shelled["recipient"]), ["UKRCVL"]);
+    assert_eq!(shelled["recipient"][0]["inferred"], "location");
+    assert_eq!(shelled["recipient"][0]["text"], "Kharkiv");
+    let exonym = find(&by["exonym"], "19");
+    assert_eq!(exonym["location"]["geonameid"], 281133);
+    assert_eq!(codes(&exonym["recipient"]), ["PSECVL"]);
     // A protest is aimed at whom its purpose addresses.
     assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.

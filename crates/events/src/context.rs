@@ -6,6 +6,7 @@ use attache_doc::{ActorKind, Document, Pos, TimexType, TokenRange};
 use crate::coder::{Candidate, Ctx};
 use crate::cues::Cue;
 use crate::record::{Attribution, EventDate, Location};
+use crate::triggers::TriggerKind;
 
 fn chars(doc: &Document, b: usize) -> usize {
     doc.char_offset(b)
@@ -118,10 +119,12 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
             }
             let attack =
                 c.code.starts_with("18") || c.code.starts_with("19") || c.code.starts_with("20");
+            // "shelled Kharkiv": the place an attack's verb takes as its object.
             return matches!(
                 w,
                 "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
             ) || (attack && matches!(w, "on" | "against" | "into" | "targeting"))
+                || (attack && k + 1 == c.trigger.end && c.kind == TriggerKind::Verb)
                 || (c.code.starts_with("042") && matches!(w, "to"));
         }
         false

@@ -163,6 +163,12 @@ impl Coder {
         let mut actor: Vec<ActorRef> = c.source.iter().map(actor_ref).collect();
         let mut recipient: Vec<ActorRef> = c.target.iter().map(actor_ref).collect();
         context::inherit_countries(cx, c, &mut actor, &mut recipient);
+        let location = context::location_of(cx, c);
+        if recipient.is_empty() {
+            if let Some(r) = attacked_place(cx, c, &code, location.as_ref()) {
+                recipient.push(r);
+            }
+        }
         Some(EventRecord {
             id: format!("{}-{}", doc.meta.id, n + 1),
             doc_id: doc.meta.id.clone(),
@@ -184,11 +190,64 @@ impl Coder {
                 end: doc.char_offset(tspan.end),
             },
             date: context::date_of(cx, c),
-            location: context::location_of(cx, c),
+            location,
             attribution: context::attribution_of(cx, c),
             counts,
         })
     }
+}
+
+/// "Russian forces shelled Kharkiv", "air strikes on Gaza City", "a curfew in Maiduguri": force
+/// or coercion whose only object is a gazetteer place is aimed at the people there (country +
+/// CVL, `inferred: location`), as the PLOVER gold standard codes the place's country as target.
+fn attacked_place(
+    cx: &Ctx,
+    c: &Candidate,
+    code: &str,
+    location: Option<&Location>,
+) -> Option<ActorRef> {
+    if !matches!(code.get(..2), Some("13" | "17" | "18" | "19" | "20")) || c.passive {
+        return None;
+    }
+    let loc = location?;
+    let country = loc
+        .country
+        .as_deref()
+        .filter(|k| !attache_doc::NON_STATE.contains(k))?;
+    let doc = cx.doc;
+    let p = doc
+        .places
+        .iter()
+        .find(|p| doc.char_offset(p.span.start) == loc.start)?;
+    // The object or a phrase right after the trigger or its frame, not a place named elsewhere,
+    // nor a name the actor layer read as a person or body; a state or capital named as the
+    // place ("ethnic cleansing in Montenegro") is its people.
+    let after = c.trigger.end;
+    let reach = c.frame_end.max(after) + 4;
+    if p.tokens.start < after
+        || p.tokens.start > reach
+        || doc.actors.iter().any(|a| {
+            !a.modifier
+                && !matches!(
+                    a.kind,
+                    attache_doc::ActorKind::Country | attache_doc::ActorKind::Metonym
+                )
+                && a.tokens.start < p.tokens.end
+                && p.tokens.start < a.tokens.end
+        })
+    {
+        return None;
+    }
+    Some(ActorRef {
+        text: loc.text.clone(),
+        name: loc.name.clone(),
+        code: format!("{country}CVL"),
+        country: Some(country.to_string()),
+        sector: Some("CVL".into()),
+        start: loc.start,
+        end: loc.end,
+        inferred: Some("location".into()),
+    })
 }
 
 /// Is a negated event a refusal (future or modal negation, a refusing verb, "no plans")

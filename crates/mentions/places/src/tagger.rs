@@ -1827,8 +1827,11 @@ impl PlaceTagger {
                     // An ordinary word: only in the document's own area, or a large city.
                     !local_area && pop < 150_000
                 } else if kind == Some(NameKind::Alternate) {
-                    // A foreign spelling: only in the document's own area, or a large city.
-                    !local_area && pop < 1_000_000
+                    // A foreign spelling: only in the document's own area, or a large city. A
+                    // name of several words that names no other place is an exonym news uses
+                    // ("Gaza City", "Khan Younis"): a sizeable town is enough.
+                    let exonym = !single && first.refs.len() == 1;
+                    !local_area && pop < if exonym { 100_000 } else { 1_000_000 }
                 } else if single {
                     !local_area && (pop < 2_000 || (!cx.country && pop < 50_000))
                 } else {
