@@ -138,6 +138,8 @@ fn coding_phenomena() {
         ("resign", "The Malian prime minister resigned on Sunday."),
         ("behind", "Boko Haram was behind the abduction of Nigerian schoolgirls."),
         ("shelled", "Russian artillery shelled Kharkiv overnight."),
+        ("labour", "A strike by Chilean dockers for higher wages entered its third day."),
+        ("military", "The Chilean strike against Peruvian positions was condemned."),
         ("exonym", "Israeli jets carried out air strikes on Gaza City."),
         (
             "aim",
@@ -404,6 +406,9 @@ fn coding_phenomena() {
     let exonym = find(&by["exonym"], "19");
     assert_eq!(exonym["location"]["geonameid"], 281133);
     assert_eq!(codes(&exonym["recipient"]), ["PSECVL"]);
+    // A strike for wages is a stoppage of work, a strike against positions an attack.
+    assert_eq!(find(&by["labour"], "14")["cameo"], "143");
+    assert_eq!(codes(&find(&by["military"], "19")["recipient"]), ["PER"]);
     // A protest is aimed at whom its purpose addresses.
     assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.

@@ -1522,10 +1522,9 @@ fn code_noun(
     }
     // "nurses began a strike": a bare strike by workers, students or civilians is a labour
     // strike (143), not a military one.
-    let code = if code == "190"
-        && head_start == i
-        && matches!(cx.low(i), "strike" | "strikes")
-        && !source.is_empty()
+    // So is one its words call a stoppage: "a 24-hour strike", "went on strike", "a strike by
+    // seamen for higher wages" (cue list labour_strike).
+    let civil_source = !source.is_empty()
         && source.iter().all(|&m| {
             cx.doc.actors[m].sector.as_deref().is_some_and(|s| {
                 matches!(
@@ -1533,7 +1532,12 @@ fn code_noun(
                     "LAB" | "MED" | "EDU" | "BUS" | "CVL" | "AGR" | "HLH" | "HRI" | "NGO" | "REF"
                 )
             })
-        }) {
+        });
+    let code = if code == "190"
+        && head_start == i
+        && matches!(cx.low(i), "strike" | "strikes")
+        && (civil_source || labour_strike(cx, i, end))
+    {
         "143".to_string()
     } else {
         code
@@ -1550,6 +1554,28 @@ fn code_noun(
         false,
         e.line,
     )
+}
+
+/// Words around a bare "strike" at `i` that make it a stoppage of work: a duration or kind
+/// before it ("24-hour", "indefinite"), "on strike", who strikes or what for after it ("by
+/// seamen", "for higher wages").
+fn labour_strike(cx: &Ctx, i: usize, end: usize) -> bool {
+    let doc = cx.doc;
+    let floor = doc
+        .sentence_of(i)
+        .map_or(0, |s| doc.sentences[s].tokens.start);
+    if i > floor && cx.low(i - 1) == "on" {
+        return true;
+    }
+    let cue = |k: usize| {
+        cx.low(k)
+            .split('-')
+            .any(|w| cx.cues.has(Cue::LabourStrike, w))
+    };
+    (i.saturating_sub(3).max(floor)..i).any(cue)
+        || (i + 1..(i + 8).min(end))
+            .take_while(|&k| !matches!(cx.low(k), "," | ";" | "on" | "against"))
+            .any(cue)
 }
 
 /// The object of "to protest", "in protest against", "demanding" after a protest's trigger.

@@ -37,10 +37,11 @@ pub enum Cue {
     CivilianPlaces,
     ForeignWords,
     DecisionVerbs,
+    LabourStrike,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 25] = [
+const LISTS: [(Cue, &str); 26] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -66,6 +67,7 @@ const LISTS: [(Cue, &str); 25] = [
     (Cue::CivilianPlaces, "civilian_places"),
     (Cue::ForeignWords, "foreign_words"),
     (Cue::DecisionVerbs, "decision_verbs"),
+    (Cue::LabourStrike, "labour_strike"),
 ];
 
 impl Cue {
