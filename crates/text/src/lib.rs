@@ -91,6 +91,18 @@ mod tests {
     }
 
     #[test]
+    fn an_indented_line_after_an_abbreviation_opens_a_paragraph() {
+        assert_eq!(
+            sents("Rates range from 16.25 to 17.5 pct.\n    Australian rates have fallen.\nThe new Gen.\n    Smith spoke."),
+            [
+                "Rates range from 16.25 to 17.5 pct.",
+                "Australian rates have fallen.",
+                "The new Gen.\n    Smith spoke."
+            ]
+        );
+    }
+
+    #[test]
     fn hard_wrapped_paragraphs() {
         assert_eq!(
             sents("Officials from both governments met in the capital on Monday,\nDiplomats said after the session ended late at night.\n    A second round is due\nnext week."),

@@ -91,7 +91,16 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             // An abbreviation token carrying its dot may end a sentence ("... with the U.S. The").
             let lower = t.to_ascii_lowercase();
             let bare = lower.trim_end_matches('.');
-            if i + 1 >= n {
+            // A new indented line after it opens a paragraph ("... 17.5 pct.\n    Australian"),
+            // whatever the abbreviation (not a title: "Gen.\n    Smith").
+            let paragraph = i + 1 < n && next_gap_newlines == 1 && !is_title_abbrev(bare) && {
+                let gap = &text[tokens[i].span.end..tokens[i + 1].span.start];
+                gap.rsplit('\n')
+                    .next()
+                    .is_some_and(|after| !after.is_empty())
+                    && tok(i + 1).chars().next().is_some_and(char::is_uppercase)
+            };
+            if i + 1 >= n || paragraph {
                 end_here = true;
             } else if may_end_sentence(&lower) && !is_title_abbrev(bare) {
                 let next_orig = tok(i + 1);

@@ -339,7 +339,12 @@ impl ActorTagger {
                     continue;
                 };
                 let next = chunk.end;
-                if let Some(mut m) = coded {
+                // "agreements in force", "arrived in force": an idiom, not the armed forces.
+                let idiom = chunk.len() == 1
+                    && doc.low(chunk.start) == "force"
+                    && chunk.start > sent.start
+                    && doc.low(chunk.start - 1) == "in";
+                if let Some(mut m) = coded.filter(|_| !idiom) {
                     // The article opens the noun phrase ("the Taliban", "a Turkish convoy"); a
                     // name modifying another noun ("the Ukrainian city") does not take it.
                     let s = m.tokens.start;
@@ -1236,7 +1241,7 @@ mod tests {
             countries: "# iso3\tname\taliases\tdemonyms\tcapitals\tseats\nUSA\tUnited States\tUS; U.S.; America\tAmerican; Americans\tWashington\tWhite House=GOV; Pentagon=MIL\nRUS\tRussia\tRussian Federation\tRussian; Russians\tMoscow\tKremlin=GOV\nPSE\tPalestine\tGaza\tPalestinian; Palestinians\tRamallah\t\n",
             organizations: "IGOUNO\tIGO\t\tUnited Nations; UN; U.N.\t\nPSEREB\tPSE\tREB\tHamas\t\n",
             people: "Sergei Lavrov\tLavrov\tRUSGOV 2004-03-09..\tForeign Minister\nJoe Biden\tBiden\tUSAGOV 2021-01-20..2025-01-20\tPresident\n",
-            agents: "official; officials\tGOV\nforeign minister; foreign ministers\tGOV\ntroops\tMIL\nmilitants\tREB\nprime minister\tGOV\nspokeswoman\tGOV\ndelegation\tGOV\narmy\tMIL\npresident\tGOV\n",
+            agents: "official; officials\tGOV\nforeign minister; foreign ministers\tGOV\ntroops\tMIL\nmilitants\tREB\nprime minister\tGOV\nspokeswoman\tGOV\ndelegation\tGOV\narmy\tMIL\npresident\tGOV\nforce; forces\tMIL\n",
             it_heads: "government\n",
             org_names: "head\tAssociation\tNGO\nhead\tUnion\tLAB\nword\tMedical\tMED\nword\tTeachers\tEDU\n",
         };
@@ -1318,6 +1323,13 @@ mod tests {
         assert!(c
             .iter()
             .all(|(t, _)| !t.contains(" for ") && !t.contains("head of")));
+    }
+
+    #[test]
+    fn in_force_is_no_actor() {
+        let mut src_agents = codes("The rules in force were set by Russian troops.", None);
+        src_agents.retain(|(t, _)| t.contains("force"));
+        assert!(src_agents.is_empty(), "{src_agents:?}");
     }
 
     #[test]
