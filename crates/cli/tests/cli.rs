@@ -138,6 +138,8 @@ fn coding_phenomena() {
         ("resign", "The Malian prime minister resigned on Sunday."),
         ("behind", "Boko Haram was behind the abduction of Nigerian schoolgirls."),
         ("shelled", "Russian artillery shelled Kharkiv overnight."),
+        ("finer", "Norway provided humanitarian aid to Malawi."),
+        ("notprovided", "Norway did not provide assistance to Malawi."),
         ("labour", "A strike by Chilean dockers for higher wages entered its third day."),
         ("military", "The Chilean strike against Peruvian positions was condemned."),
         ("exonym", "Israeli jets carried out air strikes on Gaza City."),
@@ -409,6 +411,13 @@ fn coding_phenomena() {
     // A strike for wages is a stoppage of work, a strike against positions an attack.
     assert_eq!(find(&by["labour"], "14")["cameo"], "143");
     assert_eq!(codes(&find(&by["military"], "19")["recipient"]), ["PER"]);
+    // What the aid is decides its code, whoever receives it; aid not provided is negated.
+    let finer = find(&by["finer"], "07");
+    assert_eq!(
+        (&finer["cameo"], codes(&finer["recipient"])),
+        (&"073".into(), vec!["MWI".to_string()])
+    );
+    assert!(by["notprovided"].iter().all(|e| e["status"] == "negated"));
     // A protest is aimed at whom its purpose addresses.
     assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.

@@ -364,6 +364,22 @@ impl TriggerDictionary {
                 if modifier {
                     continue;
                 }
+                // "provided humanitarian aid to Nepal": an entry that only names the recipient
+                // ("provide ... to +", 070) gives way to one of the same family that says what
+                // the act is ("provide ... humanitarian", 073); the recipient stays.
+                if let Some(code) = e.code.as_deref().filter(|c| c.len() == 3 && e.has_target()) {
+                    let finer = entries.iter().find_map(|e2| {
+                        let c2 = e2.code.as_deref()?;
+                        if c2 == code || !c2.starts_with(&code[..2]) || e2.has_target() {
+                            return None;
+                        }
+                        let end2 = self.match_frame(cx, &e2.frame, p, end, &mut Vec::new())?;
+                        Some((e2, end2))
+                    });
+                    if let Some((e2, end2)) = finer {
+                        return Some((e2, m_end.max(end2), targets));
+                    }
+                }
                 return Some((e, m_end, targets));
             }
         }
