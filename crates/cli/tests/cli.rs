@@ -139,6 +139,7 @@ fn coding_phenomena() {
         ("behind", "Boko Haram was behind the abduction of Nigerian schoolgirls."),
         ("shelled", "Russian artillery shelled Kharkiv overnight."),
         ("finer", "Norway provided humanitarian aid to Malawi."),
+        ("arrestedin", "Two Danish nurses were detained in Eritrea last week."),
         ("notprovided", "Norway did not provide assistance to Malawi."),
         ("labour", "A strike by Chilean dockers for higher wages entered its third day."),
         ("military", "The Chilean strike against Peruvian positions was condemned."),
@@ -418,6 +419,10 @@ fn coding_phenomena() {
         (&"073".into(), vec!["MWI".to_string()])
     );
     assert!(by["notprovided"].iter().all(|e| e["status"] == "negated"));
+    // Only a state detains: with no one named, the state of the place.
+    let det = find(&by["arrestedin"], "173");
+    assert_eq!(codes(&det["actor"]), ["ERI"]);
+    assert_eq!(det["actor"][0]["inferred"], "location");
     // A protest is aimed at whom its purpose addresses.
     assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.

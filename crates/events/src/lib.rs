@@ -169,6 +169,28 @@ impl Coder {
                 recipient.push(r);
             }
         }
+        // "A missionary was arrested in Lebanon": only a state arrests, detains or expels, and
+        // where no one is named it is the state of the place (PLOVER's gold codes it so).
+        if actor.is_empty() && (code.starts_with("173") || code.starts_with("174")) {
+            if let Some((loc, k)) = location.as_ref().and_then(|l| {
+                let k = l
+                    .country
+                    .as_deref()
+                    .filter(|k| !attache_doc::NON_STATE.contains(k))?;
+                Some((l, k))
+            }) {
+                actor.push(ActorRef {
+                    text: loc.text.clone(),
+                    name: loc.name.clone(),
+                    code: k.to_string(),
+                    country: Some(k.to_string()),
+                    sector: None,
+                    start: loc.start,
+                    end: loc.end,
+                    inferred: Some("location".into()),
+                });
+            }
+        }
         Some(EventRecord {
             id: format!("{}-{}", doc.meta.id, n + 1),
             doc_id: doc.meta.id.clone(),
