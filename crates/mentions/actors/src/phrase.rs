@@ -1071,7 +1071,13 @@ impl ActorTagger {
                             ActorKind::Country | ActorKind::Organization | ActorKind::Metonym
                         ) || (m.kind == ActorKind::Agent
                             && !m.plural
-                            && self.dict.it_heads.contains(doc.low(m.head))))
+                            && (self.dict.it_heads.contains(doc.low(m.head))
+                                // "the Government of Austria": the head goes before "of".
+                                || m.tokens.iter().any(|t| {
+                                    t + 1 < m.tokens.end
+                                        && matches!(doc.low(t + 1), "of" | "for")
+                                        && self.dict.it_heads.contains(doc.low(t))
+                                }))))
                 })
                 .map(|(k, _)| k),
             _ => None,
@@ -1241,7 +1247,7 @@ mod tests {
             countries: "# iso3\tname\taliases\tdemonyms\tcapitals\tseats\nUSA\tUnited States\tUS; U.S.; America\tAmerican; Americans\tWashington\tWhite House=GOV; Pentagon=MIL\nRUS\tRussia\tRussian Federation\tRussian; Russians\tMoscow\tKremlin=GOV\nPSE\tPalestine\tGaza\tPalestinian; Palestinians\tRamallah\t\n",
             organizations: "IGOUNO\tIGO\t\tUnited Nations; UN; U.N.\t\nPSEREB\tPSE\tREB\tHamas\t\n",
             people: "Sergei Lavrov\tLavrov\tRUSGOV 2004-03-09..\tForeign Minister\nJoe Biden\tBiden\tUSAGOV 2021-01-20..2025-01-20\tPresident\n",
-            agents: "official; officials\tGOV\nforeign minister; foreign ministers\tGOV\ntroops\tMIL\nmilitants\tREB\nprime minister\tGOV\nspokeswoman\tGOV\ndelegation\tGOV\narmy\tMIL\npresident\tGOV\nforce; forces\tMIL\n",
+            agents: "official; officials\tGOV\nforeign minister; foreign ministers\tGOV\ntroops\tMIL\nmilitants\tREB\nprime minister\tGOV\nspokeswoman\tGOV\ndelegation\tGOV\narmy\tMIL\npresident\tGOV\nforce; forces\tMIL\ngovernment; governments\tGOV\n",
             it_heads: "government\n",
             org_names: "head\tAssociation\tNGO\nhead\tUnion\tLAB\nword\tMedical\tMED\nword\tTeachers\tEDU\n",
         };
@@ -1323,6 +1329,12 @@ mod tests {
         assert!(c
             .iter()
             .all(|(t, _)| !t.contains(" for ") && !t.contains("head of")));
+    }
+
+    #[test]
+    fn it_refers_to_the_government_of_a_country() {
+        let c = codes("The Government of Russia said it would attend.", None);
+        assert_eq!(c.last(), Some(&("it".to_string(), "RUSGOV".to_string())));
     }
 
     #[test]
