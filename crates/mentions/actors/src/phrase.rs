@@ -1079,7 +1079,29 @@ impl ActorTagger {
                                         && self.dict.it_heads.contains(doc.low(t))
                                 }))))
                 })
-                .map(|(k, _)| k),
+                .map(|(k, _)| k)
+                .or_else(|| {
+                    // "Britain's Royal Marines said it will ...": failing any other, a body named
+                    // by a capitalised plural ("the Royal Marines", "the Revolutionary Guards").
+                    let window_start = doc.sentences[si.saturating_sub(2)].tokens.start;
+                    mentions
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .take_while(|(_, m)| m.tokens.start >= window_start)
+                        .find(|(_, m)| {
+                            !m.modifier
+                                && m.kind == ActorKind::Agent
+                                && m.plural
+                                && doc
+                                    .tok(m.head)
+                                    .chars()
+                                    .next()
+                                    .is_some_and(char::is_uppercase)
+                                && m.country.is_some()
+                        })
+                        .map(|(k, _)| k)
+                }),
             _ => None,
         }
     }
@@ -1335,6 +1357,12 @@ mod tests {
     fn it_refers_to_the_government_of_a_country() {
         let c = codes("The Government of Russia said it would attend.", None);
         assert_eq!(c.last(), Some(&("it".to_string(), "RUSGOV".to_string())));
+    }
+
+    #[test]
+    fn it_refers_to_a_body_named_in_the_plural() {
+        let c = codes("The Russian Militants said it would attend.", None);
+        assert_eq!(c.last(), Some(&("it".to_string(), "RUSREB".to_string())));
     }
 
     #[test]
