@@ -140,6 +140,7 @@ fn coding_phenomena() {
         ("shelled", "Russian artillery shelled Kharkiv overnight."),
         ("finer", "Norway provided humanitarian aid to Malawi."),
         ("arrestedin", "Two Danish nurses were detained in Eritrea last week."),
+        ("claimed", "Boko Haram claimed that it had attacked a Nigerian army base."),
         ("notprovided", "Norway did not provide assistance to Malawi."),
         ("labour", "A strike by Chilean dockers for higher wages entered its third day."),
         ("military", "The Chilean strike against Peruvian positions was condemned."),
@@ -423,6 +424,11 @@ fn coding_phenomena() {
     let det = find(&by["arrestedin"], "173");
     assert_eq!(codes(&det["actor"]), ["ERI"]);
     assert_eq!(det["actor"][0]["inferred"], "location");
+    // Claiming one's own attack is a claim of responsibility, before the attack itself.
+    let claimed = &by["claimed"];
+    assert_eq!(claimed[0]["cameo"], "015");
+    assert_eq!(codes(&claimed[0]["actor"]), ["NGAREB"]);
+    assert!(claimed[1]["cameo"].as_str().unwrap().starts_with("19"));
     // A protest is aimed at whom its purpose addresses.
     assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.

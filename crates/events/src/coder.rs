@@ -991,6 +991,7 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
                 out.push(c);
             }
         }
+        claims(cx, si, &mut out);
         // (An event with no actors, kept only for its counts, does not stand for the sentence.)
         if !out
             .iter()
@@ -1017,6 +1018,58 @@ pub fn find_events(dict: &TriggerDictionary, cx: &Ctx) -> Vec<Candidate> {
         }
     }
     dedup(doc, out)
+}
+
+/// "The Houthis claimed that they had attacked the airport": a claim of one's own act of force
+/// is a claim of responsibility (015), beside the act itself (attributed to the claimant).
+fn claims(cx: &Ctx, si: usize, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let s = doc.sentences[si].tokens;
+    for k in s.iter() {
+        if doc.tokens[k].pos != Pos::Verb || cx.verb_lemma(k) != Some("claim") {
+            continue;
+        }
+        if out.iter().any(|c| c.sentence == si && c.trigger.start == k) {
+            continue; // "claimed responsibility for": coded by its entry
+        }
+        let claimant = subject_of(cx, k);
+        if claimant.is_empty() {
+            continue;
+        }
+        let same = |m: &usize| {
+            claimant
+                .iter()
+                .any(|c| doc.actors[*c].code == doc.actors[*m].code)
+        };
+        let act = out.iter().position(|c| {
+            c.sentence == si
+                && c.trigger.start > k
+                && c.trigger.start <= k + 8
+                && matches!(c.code.get(..2), Some("17" | "18" | "19" | "20"))
+                && !c.source.is_empty()
+                && c.source.iter().all(same)
+        });
+        let Some(at) = act else {
+            continue;
+        };
+        let target = out[at].target.clone();
+        let ci = cx.clause_of.get(k).copied().unwrap_or(0);
+        if let Some(c) = finish(
+            cx,
+            "015".into(),
+            TokenRange::new(k, k + 1),
+            TriggerKind::Verb,
+            claimant,
+            target,
+            si,
+            ci,
+            false,
+            0,
+        ) {
+            // In text order, before the act it claims.
+            out.insert(at, c);
+        }
+    }
 }
 
 fn statement(cx: &Ctx, si: usize) -> Option<Candidate> {
