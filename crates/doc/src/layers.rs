@@ -43,6 +43,11 @@ pub enum Pos {
 /// Identifier of a lemma in the lexicon of the text stage (`attache_text::Lexicon`).
 pub type LemmaId = u32;
 
+/// Identifier of a word in the shared vocabulary of a lexicon (`attache_text::Lexicon::intern_word`):
+/// later stages that interned their word lists read a token's entry by this id instead of
+/// hashing its text again. Only meaningful together with [`crate::Document::vocab`].
+pub type WordId = std::num::NonZeroU32;
+
 /// A token with its exact byte span.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Token {
@@ -56,6 +61,11 @@ pub struct Token {
     pub cap: bool,
     /// Whitespace (or nothing) precedes the token: false for `'s`, `,` and the like.
     pub space_before: bool,
+    /// Vocabulary id of the token's lower-case text ([`crate::Document::low`], with a curly
+    /// apostrophe read as a straight one, as the lexicon reads it) when a stage interned that
+    /// word; set by the text stage. Internal: not part of any output.
+    #[serde(skip)]
+    pub word: Option<WordId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

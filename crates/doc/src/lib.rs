@@ -109,6 +109,10 @@ pub struct Document {
     pub clauses: Vec<Clause>,
     /// Byte offset -> char offset table; empty when the text is pure ASCII.
     char_starts: Vec<usize>,
+    /// The vocabulary (`attache_text::Lexicon::vocab`) the tokens' [`Token::word`] ids come
+    /// from; 0 before the text stage. A stage uses the ids only when they are from the
+    /// vocabulary it interned its words in.
+    pub vocab: u64,
 }
 
 impl Document {

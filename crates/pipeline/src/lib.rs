@@ -94,7 +94,17 @@ impl Pipeline {
             time: attache_time::TimeTagger::new(),
             places: places()?,
             coder,
-        })
+        }
+        .bind_vocabulary())
+    }
+
+    /// The time and place word lists get vocabulary ids in the lexicon: the text stage marks
+    /// each token with its word's id once, and those stages read their tables by id instead of
+    /// hashing the word again.
+    fn bind_vocabulary(mut self) -> Self {
+        self.time.bind_vocabulary(&mut self.lexicon);
+        self.places.bind_vocabulary(&mut self.lexicon);
+        self
     }
 
     /// The pipeline with dictionaries read from a data directory laid out like `data/`.
@@ -132,7 +142,8 @@ impl Pipeline {
                 table,
                 cues: attache_events::Cues::parse(&read("events/cues.tsv")?)?,
             },
-        })
+        }
+        .bind_vocabulary())
     }
 
     /// Run every annotation stage over `doc` (text, mentions, clauses).

@@ -5,13 +5,19 @@
 //! and the lemmas of the trigger dictionary; regular
 //! forms are derived by rule, so the tables only need the exceptions.
 
-use attache_doc::{LemmaId, Pos, VerbForm};
+use attache_doc::{LemmaId, Pos, VerbForm, WordId};
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::TextError;
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Lexicon {
+    /// This lexicon's vocabulary: unique to the instance (a clone gets its own, since the two
+    /// may intern different words under the same ids).
+    vocab: u64,
+    /// Number of words interned ([`Lexicon::intern_word`]); ids are `1..=words`.
+    words: u32,
     lemmas: Vec<String>,
     ids: HashMap<String, LemmaId>,
     /// Everything the tagger asks about a surface form (verb and noun readings, closed class,
@@ -33,6 +39,28 @@ pub struct Forms {
     pub number_word: bool,
     /// Listed in the adjective list (`data/lexicon/adjectives.txt`).
     pub adjective: bool,
+    /// Vocabulary id, when a later stage interned the word ([`Lexicon::intern_word`]).
+    pub word: Option<WordId>,
+}
+
+/// Source of vocabulary ids: every lexicon instance gets a different one (0 = none).
+static NEXT_VOCAB: AtomicU64 = AtomicU64::new(1);
+
+fn new_vocab() -> u64 {
+    NEXT_VOCAB.fetch_add(1, Ordering::Relaxed)
+}
+
+impl Clone for Lexicon {
+    fn clone(&self) -> Self {
+        Lexicon {
+            vocab: new_vocab(),
+            words: self.words,
+            lemmas: self.lemmas.clone(),
+            ids: self.ids.clone(),
+            forms: self.forms.clone(),
+            irregular: self.irregular.clone(),
+        }
+    }
 }
 
 impl Default for Lexicon {
@@ -119,6 +147,8 @@ impl Lexicon {
             forms.entry(w.to_string()).or_default().number_word = true;
         }
         Lexicon {
+            vocab: new_vocab(),
+            words: 0,
             lemmas: Vec::new(),
             ids: HashMap::default(),
             forms,
@@ -299,6 +329,32 @@ impl Lexicon {
     /// Noun reading of a lower-case surface form.
     pub fn noun(&self, lower: &str) -> Option<LemmaId> {
         self.forms.get(lower).and_then(|f| f.noun)
+    }
+
+    /// Give a word (lower case, as [`attache_doc::Document::low`] spells it) a vocabulary id,
+    /// or return the one it has. The text stage then marks its tokens with the id, so a stage
+    /// that keeps a table by id ([`Lexicon::vocab`] tells which ids) skips hashing the word.
+    /// Adding the word changes no other answer of the lexicon (its other readings stay empty).
+    pub fn intern_word(&mut self, word: &str) -> WordId {
+        let f = self.forms.entry(word.to_string()).or_default();
+        if let Some(id) = f.word {
+            return id;
+        }
+        // Ids count up from 1 and are never reused; u32 overflow would need 4 G words.
+        self.words = self.words.saturating_add(1);
+        let id = WordId::new(self.words).unwrap_or(WordId::MIN);
+        f.word = Some(id);
+        id
+    }
+
+    /// The vocabulary id of exactly this lower-case form, if it was interned.
+    pub fn word_id(&self, lower: &str) -> Option<WordId> {
+        self.forms.get(lower).and_then(|f| f.word)
+    }
+
+    /// Which vocabulary the ids of [`Lexicon::intern_word`] belong to (unique per instance).
+    pub fn vocab(&self) -> u64 {
+        self.vocab
     }
 
     pub fn len(&self) -> usize {

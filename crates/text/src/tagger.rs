@@ -327,6 +327,8 @@ fn noun_follows(doc: &Document, lex: &Lexicon, i: usize) -> bool {
 
 /// Assign `Token::pos`, `lemma` and `verb_form` for every token of `doc`.
 pub fn tag(doc: &mut Document, lex: &Lexicon) {
+    // The tokens' word ids are this lexicon's.
+    doc.vocab = lex.vocab();
     let sentence_starts: Vec<bool> = {
         let mut v = vec![false; doc.tokens.len()];
         for s in &doc.sentences {
@@ -368,6 +370,8 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
 
         // One lookup answers the lemma, closed-class, number-word and adjective questions.
         let forms = lex.word(low);
+        // The id is that of the unchanged lower-case text (what later stages look up).
+        doc.tokens[i].word = forms.word;
         let (verb, noun) = (forms.verb, forms.noun);
         doc.tokens[i].lemma = verb.map(|v| v.0).or(noun);
         doc.tokens[i].verb_form = verb.map(|v| v.1);

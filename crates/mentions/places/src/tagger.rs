@@ -651,6 +651,10 @@ struct WordClasses {
     map: FxHashMap<&'static str, u8>,
     /// Per first byte, the lengths (bit `len`, lengths under 32) of the listed words starting so.
     shape: [u32; 256],
+    /// The bits again, by vocabulary id ([`PlaceTagger::bind_vocabulary`]); empty until bound.
+    by_word: Vec<u8>,
+    /// The vocabulary `by_word` is for (0: none).
+    vocab: u64,
 }
 
 impl WordClasses {
@@ -681,7 +685,41 @@ impl WordClasses {
                 shape[usize::from(b)] |= 1u32.checked_shl(k.len() as u32).unwrap_or(0);
             }
         }
-        WordClasses { map, shape }
+        WordClasses {
+            map,
+            shape,
+            by_word: Vec::new(),
+            vocab: 0,
+        }
+    }
+
+    fn bind(&mut self, lex: &mut attache_text::Lexicon) {
+        // Sorted: ids then do not depend on the hash map's order.
+        let mut words: Vec<(&'static str, u8)> = self.map.iter().map(|(k, v)| (*k, *v)).collect();
+        words.sort_unstable();
+        let mut by_word: Vec<u8> = Vec::new();
+        for (k, bits) in words {
+            let id = lex.intern_word(k).get() as usize;
+            if by_word.len() <= id {
+                by_word.resize(id + 1, 0);
+            }
+            by_word[id] = bits;
+        }
+        self.by_word = by_word;
+        self.vocab = lex.vocab();
+    }
+
+    /// [`WordClasses::get`] of a token's whole lower-case text (`doc.low(i)`, all ASCII: the
+    /// text the lexicon looked up), by its vocabulary id when the document was tagged with the
+    /// bound lexicon (every listed word has an id there, so a token without one is in no list).
+    #[inline]
+    fn get_token(&self, key: &str, doc_vocab: u64, word: Option<attache_doc::WordId>) -> u8 {
+        if self.vocab == 0 || doc_vocab != self.vocab {
+            return self.get(key);
+        }
+        word.and_then(|id| self.by_word.get(id.get() as usize))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The `W_*` bits of a key (0 when it is in no list).
@@ -919,6 +957,12 @@ impl PlaceTagger {
         Self::with_options(gazetteer, TaggerOptions::default())
     }
 
+    /// Give the word lists vocabulary ids in `lex`: documents tagged with it are then read
+    /// without hashing each token again. Same results with or without.
+    pub fn bind_vocabulary(&mut self, lex: &mut attache_text::Lexicon) {
+        self.classes.bind(lex);
+    }
+
     /// A tagger with the given options.
     pub fn with_options(gazetteer: Gazetteer, opts: TaggerOptions) -> Self {
         let given = GIVEN_NAMES
@@ -1079,11 +1123,24 @@ impl PlaceTagger {
         }
         let keys: &'k String = keys;
         for (u, ks) in out.iter_mut().zip(key_spans) {
-            u.norm = match ks {
-                KeySpan::Lower(a, b) => doc.lower.get(a..b).unwrap_or(""),
-                KeySpan::Keys(a, b) => keys.get(a..b).unwrap_or(""),
-            };
-            u.class = self.classes.get(u.norm);
+            let tok = doc.tokens.get(u.tok);
+            match ks {
+                KeySpan::Lower(a, b) => {
+                    u.norm = doc.lower.get(a..b).unwrap_or("");
+                    // A whole token's plain (ASCII) key is `doc.low(tok)`, which its vocabulary
+                    // id names.
+                    u.class = match tok {
+                        Some(t) if t.span.start == a && t.span.end == b => {
+                            self.classes.get_token(u.norm, doc.vocab, t.word)
+                        }
+                        _ => self.classes.get(u.norm),
+                    };
+                }
+                KeySpan::Keys(a, b) => {
+                    u.norm = keys.get(a..b).unwrap_or("");
+                    u.class = self.classes.get(u.norm);
+                }
+            }
         }
         out
     }
@@ -1940,6 +1997,28 @@ impl PlaceTagger {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_classes_by_vocabulary_id_agree() {
+        let mut bound = WordClasses::new();
+        let mut lex = attache_text::Lexicon::new();
+        lex.add_verb("say");
+        bound.bind(&mut lex);
+        let mut words: Vec<&str> = bound.map.keys().copied().collect();
+        words.sort_unstable();
+        let text = words.join(" ") + " said Paris the talks";
+        let plain = WordClasses::new();
+        for l in [&lex, &attache_text::Lexicon::new()] {
+            let mut doc = attache_doc::Document::new(attache_doc::DocMeta::default(), text.clone());
+            attache_text::analyze(&mut doc, l);
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let w = doc.low(i);
+                if w.is_ascii() {
+                    assert_eq!(bound.get_token(w, doc.vocab, t.word), plain.get(w), "{w}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn word_classes_pre_test_agrees_with_the_lists() {

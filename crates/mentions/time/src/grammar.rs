@@ -344,7 +344,15 @@ impl<'a> View<'a> {
                 let low = low_of(i);
                 let l: &str = &low;
                 let form = Form::of(l);
-                let (w, start, named) = words.lookup(l, form);
+                // The token's vocabulary id names `doc.low(i)` as the lexicon read it: usable
+                // when `low` is that text unchanged (no curly quote).
+                let (w, start, named) = match &low {
+                    Cow::Borrowed(_) => {
+                        let id = doc.tokens.get(i).and_then(|t| t.word);
+                        words.lookup_token(l, form, doc.vocab, id)
+                    }
+                    Cow::Owned(_) => words.lookup(l, form),
+                };
                 let Form { digit, dash } = form;
                 // Without a hyphen (or, for ordinals, a leading digit) only the table entry can
                 // give a value: skip the compound parsers.

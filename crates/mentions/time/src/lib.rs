@@ -68,6 +68,12 @@ impl TimeTagger {
         }
     }
 
+    /// Give the time words vocabulary ids in `lex`: documents tagged with it are then read
+    /// without hashing each token again. Same results with or without.
+    pub fn bind_vocabulary(&mut self, lex: &mut attache_text::Lexicon) {
+        self.words.bind(lex);
+    }
+
     /// Fill `doc.times` (replacing what was there) from the tokens and sentences of the text
     /// stage. Anchor: `doc.meta.date`.
     pub fn annotate(&self, doc: &mut Document) {

@@ -482,6 +482,12 @@ pub(crate) struct Words {
     slots: SlotMap,
     /// Per first byte, the lengths (bit `len`) of the slot words starting so.
     slot_shape: [u32; 256],
+    /// The slots again, by vocabulary id ([`Words::bind`]): `by_word[id]` indexes `slot_list`
+    /// (`u32::MAX`: the id is not a slot word). Empty until bound.
+    by_word: Vec<u32>,
+    slot_list: Vec<Slot>,
+    /// The vocabulary `by_word` is for (0: none).
+    vocab: u64,
 }
 
 impl Words {
@@ -590,6 +596,62 @@ impl Words {
             first,
             slots,
             slot_shape,
+            by_word: Vec::new(),
+            slot_list: Vec::new(),
+            vocab: 0,
+        }
+    }
+
+    /// Intern every slot word in `lex`, so that tokens of documents the lexicon tags carry
+    /// their slot's id ([`Words::lookup_token`]).
+    pub(crate) fn bind(&mut self, lex: &mut attache_text::Lexicon) {
+        // Sorted: ids then do not depend on the hash map's order.
+        let mut keys: Vec<&'static str> = self.slots.keys().copied().collect();
+        keys.sort_unstable();
+        let mut by_word: Vec<u32> = Vec::new();
+        let mut slot_list = Vec::with_capacity(keys.len());
+        for k in keys {
+            let Some(slot) = self.slots.get(k) else {
+                continue;
+            };
+            let id = lex.intern_word(k).get() as usize;
+            if by_word.len() <= id {
+                by_word.resize(id + 1, u32::MAX);
+            }
+            by_word[id] = slot_list.len() as u32;
+            slot_list.push(*slot);
+        }
+        self.by_word = by_word;
+        self.slot_list = slot_list;
+        self.vocab = lex.vocab();
+    }
+
+    /// [`Words::lookup`] of the lower-case text of a token (`w` is `doc.low(i)`, without curly
+    /// quotes: the text the lexicon looked up), by the token's vocabulary id when the document
+    /// was tagged with the lexicon this table is bound to: every slot word has an id there, so
+    /// a token without one is no slot word.
+    #[inline]
+    pub(crate) fn lookup_token(
+        &self,
+        w: &str,
+        form: Form,
+        doc_vocab: u64,
+        word: Option<attache_doc::WordId>,
+    ) -> (Option<&Word>, bool, Pat) {
+        if self.vocab == 0 || doc_vocab != self.vocab {
+            return self.lookup(w, form);
+        }
+        let structural = form.digit || form.dash;
+        let slot = word
+            .and_then(|id| self.by_word.get(id.get() as usize))
+            .and_then(|&i| self.slot_list.get(i as usize));
+        match slot {
+            Some(s) => (
+                s.word.as_ref(),
+                s.word.is_some() || s.starter || structural,
+                s.patterns,
+            ),
+            None => (None, structural, 0),
         }
     }
 
@@ -707,6 +769,50 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use attache_doc::{DocMeta, Document};
+
+    /// Reading a token's slot by its vocabulary id gives what hashing its text gives, bound or
+    /// not, and a document tagged with another lexicon is read by hashing.
+    #[test]
+    fn lookup_by_vocabulary_id_agrees() {
+        let mut bound = Words::new();
+        let mut lex = attache_text::Lexicon::new();
+        lex.add_verb("say");
+        bound.bind(&mut lex);
+        let mut text: Vec<String> = bound.slots.keys().map(|k| k.to_string()).collect();
+        text.sort();
+        text.extend(
+            [
+                "Monday",
+                "March",
+                "said",
+                "2025",
+                "twenty-one",
+                "mid-",
+                "o’clock",
+            ]
+            .map(String::from),
+        );
+        let text = text.join(" ") + ". The talks";
+        let plain = Words::new();
+        for l in [&lex, &attache_text::Lexicon::new()] {
+            let mut doc = Document::new(DocMeta::default(), text.clone());
+            attache_text::analyze(&mut doc, l);
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let w = doc.low(i);
+                if w.contains(['’', '‘']) {
+                    continue;
+                }
+                let f = Form::of(w);
+                let want = format!("{:?}", plain.lookup(w, f));
+                assert_eq!(
+                    format!("{:?}", bound.lookup_token(w, f, doc.vocab, t.word)),
+                    want,
+                    "{w}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lookup_agrees_with_the_tables() {
