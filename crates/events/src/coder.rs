@@ -2031,8 +2031,8 @@ fn dedup_same(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {
     let key = |c: &Candidate| {
         let names = |xs: &Vec<usize>| {
             xs.iter()
-                .map(|&m| doc.actors[m].name.clone())
-                .collect::<Vec<_>>()
+                .map(|&m| doc.actors[m].name.as_str())
+                .collect::<Vec<&str>>()
         };
         // A reported event and a planned or denied one of the same kind are two events.
         (
@@ -2043,7 +2043,8 @@ fn dedup_same(doc: &Document, mut v: Vec<Candidate>) -> Vec<Candidate> {
             names(&c.target),
         )
     };
-    let mut seen = std::collections::HashSet::new();
+    // Fx: a set only asked whether it has a key (the order of its entries is never seen).
+    let mut seen = rustc_hash::FxHashSet::default();
     v.retain(|c| seen.insert(key(c)));
     v
 }

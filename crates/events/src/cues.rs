@@ -2,7 +2,8 @@
 //! counts, read from `data/events/cues.tsv` (`list<TAB>words`, see data/README.md) so that
 //! they can be reviewed and extended without touching code.
 
-use std::collections::HashSet;
+// Fx hashing: the coder asks these sets about many tokens; the words are the project's own.
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::EventError;
 
@@ -94,7 +95,7 @@ impl Cues {
             line,
             msg,
         };
-        let mut sets: Vec<HashSet<Box<str>>> = vec![HashSet::new(); LISTS.len()];
+        let mut sets: Vec<HashSet<Box<str>>> = vec![HashSet::default(); LISTS.len()];
         for (n, raw) in src.lines().enumerate() {
             let line = raw.trim_end();
             if line.is_empty() || line.starts_with('#') {

@@ -1,7 +1,8 @@
 //! CAMEO code table: names, Goldstein scores, QuadClass and the CAMEO -> PLOVER mapping
 //! (`data/events/cameo.tsv`).
 
-use std::collections::HashMap;
+// Fx hashing: every event record looks its code up; the keys are the table's own codes.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::EventError;
 
@@ -28,7 +29,7 @@ impl CameoTable {
     }
 
     pub fn parse(text: &str) -> Result<Self, EventError> {
-        let mut codes = HashMap::new();
+        let mut codes = HashMap::default();
         for (no, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;

@@ -1,9 +1,9 @@
 //! The trigger dictionary (`data/events/verbs.tsv`, `nouns.tsv`, `adjectives.tsv`,
 //! `light_verbs.tsv`): which words, in which frames, code which CAMEO event.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::EventError;
 
@@ -64,9 +64,9 @@ pub struct TriggerDictionary {
     pub nouns: FxHashMap<String, Vec<TriggerEntry>>,
     /// Predicate adjective entries ("is skeptical of"), by the adjective; coded like verbs.
     pub adjectives: FxHashMap<String, Vec<TriggerEntry>>,
-    pub light_verbs: HashSet<String>,
+    pub light_verbs: FxHashSet<String>,
     /// Multi-word light verbs by first word: `carry` -> [`out`].
-    pub light_particles: HashMap<String, Vec<String>>,
+    pub light_particles: FxHashMap<String, Vec<String>>,
 }
 
 pub struct TriggerSources<'a> {
