@@ -1026,6 +1026,7 @@ impl PlaceTagger {
         }
         keys.clear();
         let mut scratch = String::new();
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
         let mut glue_next = false;
         for (ti, t) in doc.tokens.iter().enumerate() {
             let text = doc.slice(t.span);
@@ -1040,7 +1041,29 @@ impl PlaceTagger {
                 glue_next = true;
                 continue;
             }
-            let mut push = |a: usize, b: usize, pi: usize| {
+            // Split at hyphens between letters or digits (none in most tokens: no dash byte).
+            // The pieces first, then one loop over them: the unit code has one call site.
+            pieces.clear();
+            if !text.bytes().any(|b| b == b'-' || b == 0xE2) {
+                pieces.push((0, text.len()));
+            } else {
+                let mut start = 0;
+                let mut prev: Option<char> = None;
+                let mut chars = text.char_indices().peekable();
+                while let Some((b, c)) = chars.next() {
+                    if matches!(c, '-' | '‐' | '‑' | '–') {
+                        if let (Some(p), Some(&(_, n))) = (prev, chars.peek()) {
+                            if p.is_alphanumeric() && n.is_alphanumeric() {
+                                pieces.push((start, b));
+                                start = b + c.len_utf8();
+                            }
+                        }
+                    }
+                    prev = Some(c);
+                }
+                pieces.push((start, text.len()));
+            }
+            for (pi, &(a, b)) in pieces.iter().enumerate() {
                 let s = text.get(a..b).unwrap_or("");
                 let (mut letters, mut upper, mut alpha) = (false, true, false);
                 // A word of letters, figures, `'` and `&` only is its own key in lower case.
@@ -1098,28 +1121,7 @@ impl PlaceTagger {
                     sent_first: first[ti] && pi == 0,
                     glued: pi > 0 || glue,
                 });
-            };
-            // Split at hyphens between letters or digits (none in most tokens: no dash byte).
-            if !text.bytes().any(|b| b == b'-' || b == 0xE2) {
-                push(0, text.len(), 0);
-                continue;
             }
-            let (mut start, mut pi) = (0, 0);
-            let mut prev: Option<char> = None;
-            let mut chars = text.char_indices().peekable();
-            while let Some((b, c)) = chars.next() {
-                if matches!(c, '-' | '‐' | '‑' | '–') {
-                    if let (Some(p), Some(&(_, n))) = (prev, chars.peek()) {
-                        if p.is_alphanumeric() && n.is_alphanumeric() {
-                            push(start, b, pi);
-                            pi += 1;
-                            start = b + c.len_utf8();
-                        }
-                    }
-                }
-                prev = Some(c);
-            }
-            push(start, text.len(), pi);
         }
         let keys: &'k String = keys;
         for (u, ks) in out.iter_mut().zip(key_spans) {

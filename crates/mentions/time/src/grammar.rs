@@ -660,8 +660,15 @@ impl<'a> View<'a> {
     // ---------------------------------------------------------------- entry point
 
     /// The longest expression starting at token `i`.
+    /// Some pattern may begin at token `i` ([`View::best`] is `None` otherwise): a test cheap
+    /// enough to inline into the scan over every token.
+    #[inline]
+    pub(crate) fn may_start(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.start)
+    }
+
     pub(crate) fn best(&self, i: usize) -> Option<Cand> {
-        if !self.toks.get(i).is_some_and(|t| t.start) {
+        if !self.may_start(i) {
             return None;
         }
         if !self.is_word_token(i) && !matches!(self.low(i), "'" | "mid-") {

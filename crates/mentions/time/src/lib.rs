@@ -92,6 +92,11 @@ impl TimeTagger {
         let mut i = 0;
         let mut local: Option<(Option<usize>, Local)> = None;
         while i < n {
+            // Most tokens start no pattern: skip them without the call.
+            if !view.may_start(i) {
+                i += 1;
+                continue;
+            }
             let Some(c) = view.best(i) else {
                 i += 1;
                 continue;
