@@ -230,7 +230,11 @@ fn is_not_head(w: &str) -> bool {
 }
 
 fn sector_str(s: &[u8; 3]) -> String {
-    String::from_utf8_lossy(s).trim().to_string()
+    // The sector bytes come from ASCII codes (`sector3`); the lossy path stays for others.
+    match std::str::from_utf8(s) {
+        Ok(t) => t.trim().to_string(),
+        Err(_) => String::from_utf8_lossy(s).trim().to_string(),
+    }
 }
 
 impl ActorTagger {
@@ -363,11 +367,11 @@ impl ActorTagger {
                         if m.country.is_none() && m.kind == ActorKind::Agent && pm.country.is_some()
                         {
                             m.country.clone_from(&pm.country);
-                            m.code = format!(
-                                "{}{}",
+                            m.code = [
                                 pm.country.as_deref().unwrap_or(""),
-                                m.sector.as_deref().unwrap_or("")
-                            );
+                                m.sector.as_deref().unwrap_or(""),
+                            ]
+                            .concat();
                         }
                     }
                     // "his government", "their army": a role noun after a possessive pronoun
@@ -383,7 +387,7 @@ impl ActorTagger {
                             .and_then(|a| mentions[a].country.clone())
                             .filter(|c| !attache_doc::NON_STATE.contains(&c.as_str()))
                         {
-                            m.code = format!("{c}{}", m.sector.as_deref().unwrap_or(""));
+                            m.code = [c.as_str(), m.sector.as_deref().unwrap_or("")].concat();
                             m.country = Some(c);
                         }
                     }
@@ -512,7 +516,11 @@ impl ActorTagger {
         let tokens = TokenRange::new(i, if possessive { h + 2 } else { h + 1 });
         let span = doc.token_span(TokenRange::new(i, h + 1));
         let (code, country, sector) = match country {
-            Some(c) => (format!("{c}{sector}"), Some(c), Some(sector.clone())),
+            Some(c) => (
+                [c.as_str(), sector.as_str()].concat(),
+                Some(c),
+                Some(sector.clone()),
+            ),
             // A non-governmental body of no named country is coded as such, like an IGO.
             None if sector == "NGO" => (sector.clone(), Some(sector.clone()), None),
             None => (sector.clone(), None, Some(sector.clone())),
@@ -839,7 +847,7 @@ impl ActorTagger {
             let person = &self.dict.people[p as usize];
             let mut code = person.code_at(date)?;
             if former && code.len() >= 6 && &code[3..6] == "GOV" {
-                code = format!("{}ELI", &code[..3]);
+                code = [&code[..3], "ELI"].concat();
             }
             let (country, sector) = split_code(&code);
             return Some(mk(
@@ -915,7 +923,7 @@ impl ActorTagger {
             } else {
                 doc.slice(span).to_string()
             };
-            let code = format!("{}{}", country.as_deref().unwrap_or(""), sec);
+            let code = [country.as_deref().unwrap_or(""), sec.as_str()].concat();
             return Some(mk(
                 ActorKind::Agent,
                 name,
@@ -955,7 +963,7 @@ impl ActorTagger {
         if tail_all_propn {
             return None;
         }
-        let code = format!("{}{}", country.iso3, sector.as_deref().unwrap_or(""));
+        let code = [country.iso3.as_str(), sector.as_deref().unwrap_or("")].concat();
         Some(mk(
             kind,
             country.name.clone(),
@@ -1159,7 +1167,7 @@ fn locate_countryless(doc: &Document, mentions: &mut [ActorMention]) {
         }
         if let Some(c) = found {
             let m = &mut mentions[k];
-            m.code = format!("{c}{}", m.sector.as_deref().unwrap_or(""));
+            m.code = [c.as_str(), m.sector.as_deref().unwrap_or("")].concat();
             m.country = Some(c);
         }
     }
@@ -1228,11 +1236,11 @@ fn distribute_shared_heads(doc: &Document, mentions: &mut [ActorMention]) {
         let sector = b.sector.clone();
         let plural = b.plural;
         let m = &mut mentions[k];
-        m.code = format!(
-            "{}{}",
+        m.code = [
             m.country.as_deref().unwrap_or(""),
-            sector.as_deref().unwrap_or("")
-        );
+            sector.as_deref().unwrap_or(""),
+        ]
+        .concat();
         m.sector = sector;
         m.kind = ActorKind::Agent;
         m.plural = plural;
