@@ -425,14 +425,8 @@ impl ActorTagger {
         end: usize,
     ) -> Option<(ActorMention, Option<usize>)> {
         let names = &self.dict.org_names;
-        let cap = |k: usize| {
-            doc.tokens[k].pos != Pos::Punct
-                && doc
-                    .slice(doc.tokens[k].span)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        };
+        // `Token::cap` is the text stage's "first character is upper case".
+        let cap = |k: usize| doc.tokens[k].pos != Pos::Punct && doc.tokens[k].cap;
         let det = doc.low(i) == "the";
         let s = if det { i + 1 } else { i };
         if s >= end || !cap(s) || names.heads.is_empty() {
