@@ -202,6 +202,17 @@ fn is_not_name(w: &str) -> bool {
     )
 }
 
+/// Whether [`ActorTagger::reference`] can find anything at token `i`: a pronoun it resolves
+/// or a proper noun (a short name). It returns `None` for every other token.
+#[inline]
+fn may_refer(doc: &Document, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.pos == Pos::Propn)
+        || matches!(
+            doc.low(i),
+            "his" | "her" | "its" | "their" | "he" | "she" | "him" | "they" | "them" | "it"
+        )
+}
+
 /// Nouns that never head an actor phrase (time words): "Denmark today accepted". A `match`
 /// rather than a list scan: it runs for every common noun.
 fn is_not_head(w: &str) -> bool {
@@ -317,7 +328,10 @@ impl ActorTagger {
                     }
                     _ => false,
                 };
-                if try_org {
+                // A name starts capitalised, after "the" at most (`unknown_org` asks no other
+                // token more): the cheap test first.
+                let may_name = doc.tokens[i].cap || doc.low(i) == "the";
+                if try_org && may_name {
                     if let Some((m, acronym)) = self.unknown_org(doc, &hit_at, i, sent.end) {
                         if chunk.is_none_or(|c| m.tokens.end >= c.end) {
                             i = m.tokens.end;
@@ -335,9 +349,11 @@ impl ActorTagger {
                     }
                 }
                 let Some(chunk) = chunk else {
-                    // Pronouns and short names.
-                    if let Some(m) = self.reference(doc, i, &mentions, &short_names, si) {
-                        mentions.push(m);
+                    // Pronouns and short names (the test first: most tokens are neither).
+                    if may_refer(doc, i) {
+                        if let Some(m) = self.reference(doc, i, &mentions, &short_names, si) {
+                            mentions.push(m);
+                        }
                     }
                     i += 1;
                     continue;
@@ -427,6 +443,7 @@ impl ActorTagger {
         let names = &self.dict.org_names;
         // `Token::cap` is the text stage's "first character is upper case".
         let cap = |k: usize| doc.tokens[k].pos != Pos::Punct && doc.tokens[k].cap;
+        // (The caller skips tokens that are neither capitalised nor "the": keep in step.)
         let det = doc.low(i) == "the";
         let s = if det { i + 1 } else { i };
         if s >= end || !cap(s) || names.heads.is_empty() {
@@ -1007,6 +1024,7 @@ impl ActorTagger {
                 modifier: false,
             });
         }
+        // (Keep `may_refer` in step with the words and classes matched here.)
         let ante = match low {
             "he" | "she" | "him" | "they" | "them" | "it" => {
                 self.antecedent(doc, low, mentions, si)
