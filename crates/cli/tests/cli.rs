@@ -141,6 +141,8 @@ fn coding_phenomena() {
         ("finer", "Norway provided humanitarian aid to Malawi."),
         ("arrestedin", "Two Danish nurses were detained in Eritrea last week."),
         ("claimed", "Boko Haram claimed that it had attacked a Nigerian army base."),
+        ("demandthat", "Norway reiterated its demand that Eritrea release the nurses."),
+        ("mustplace", "Norway said the government and the rebels in Darfur must negotiate."),
         ("notprovided", "Norway did not provide assistance to Malawi."),
         ("labour", "A strike by Chilean dockers for higher wages entered its third day."),
         ("military", "The Chilean strike against Peruvian positions was condemned."),
@@ -429,6 +431,14 @@ fn coding_phenomena() {
     assert_eq!(claimed[0]["cameo"], "015");
     assert_eq!(codes(&claimed[0]["actor"]), ["NGAREB"]);
     assert!(claimed[1]["cameo"].as_str().unwrap().starts_with("19"));
+    // A demand that a party act is a demand on that party, by who reiterates it; so is saying
+    // that a party (named with its place) must act.
+    let dt = find(&by["demandthat"], "10");
+    assert_eq!(
+        (codes(&dt["actor"]), codes(&dt["recipient"])),
+        (vec!["NOR".to_string()], vec!["ERI".to_string()])
+    );
+    assert_eq!(codes(&find(&by["mustplace"], "10")["actor"]), ["NOR"]);
     // A protest is aimed at whom its purpose addresses.
     assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.

@@ -1130,9 +1130,19 @@ fn must_subject(cx: &Ctx, v: usize, end: usize) -> Option<usize> {
         .map_or(v + 1, |t| t + 1);
     let m = cx.mention_from(k, end)?;
     // Past a coordinated subject ("the government and the rebels must ...").
-    let after = cx
+    let mut after = cx
         .coordinated_after(m, end, &mut vec![m])
         .max(doc.actors[m].tokens.end);
+    // Past a place after it ("the rebels in Darfur must ...").
+    if after + 1 < end && matches!(doc.low(after), "in" | "of" | "from") {
+        let mut k = after + 1;
+        while k < end && k < after + 5 && matches!(doc.tokens[k].pos, Pos::Det | Pos::Propn) {
+            k += 1;
+        }
+        if k > after + 1 && doc.tokens[k - 1].pos == Pos::Propn {
+            after = k;
+        }
+    }
     (after < end && matches!(doc.low(after), "must" | "should")).then_some(m)
 }
 
