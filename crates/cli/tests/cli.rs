@@ -143,6 +143,7 @@ fn coding_phenomena() {
         ("claimed", "Boko Haram claimed that it had attacked a Nigerian army base."),
         ("demandthat", "Norway reiterated its demand that Eritrea release the nurses."),
         ("mustplace", "Norway said the government and the rebels in Darfur must negotiate."),
+        ("unless", "Kurdish residents of Kirkuk threatened to strike unless Iraq rescinded the decree."),
         ("notprovided", "Norway did not provide assistance to Malawi."),
         ("labour", "A strike by Chilean dockers for higher wages entered its third day."),
         ("military", "The Chilean strike against Peruvian positions was condemned."),
@@ -439,6 +440,13 @@ fn coding_phenomena() {
         (vec!["NOR".to_string()], vec!["ERI".to_string()])
     );
     assert_eq!(codes(&find(&by["mustplace"], "10")["actor"]), ["NOR"]);
+    // Residents "of" a town are of its state; a threat is aimed at whom its condition binds.
+    let unless = find(&by["unless"], "13");
+    assert_eq!(
+        (codes(&unless["actor"]), codes(&unless["recipient"])),
+        (vec!["IRQCVL".to_string()], vec!["IRQ".to_string()])
+    );
+    assert_eq!(unless["actor"][0]["inferred"], "place");
     // A protest is aimed at whom its purpose addresses.
     assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.

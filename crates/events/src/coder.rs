@@ -1856,6 +1856,25 @@ fn protest_aims(doc: &Document, v: &mut [Candidate]) {
             v[a].target = t;
         }
     }
+    // "threatened to strike unless Israel rescinded it": a threat is aimed at whom its
+    // condition binds.
+    for a in 0..v.len() {
+        if !v[a].code.starts_with("13") || !v[a].target.is_empty() {
+            continue;
+        }
+        let bound = v.iter().find(|b| {
+            b.sentence == v[a].sentence
+                && b.trigger.start > v[a].trigger.end
+                && !b.source.is_empty()
+                && b.source != v[a].source
+                && doc.clauses[b.clause]
+                    .marker
+                    .is_some_and(|m| m > v[a].trigger.end && matches!(doc.low(m), "unless" | "if"))
+        });
+        if let Some(t) = bound.map(|b| b.source.clone()) {
+            v[a].target = t;
+        }
+    }
 }
 
 /// Two mentions of one event in a sentence:

@@ -329,14 +329,17 @@ fn attached_place<'d>(
     }) {
         return Some(p);
     }
-    // "rebels in Darfur", "students throughout Indonesia", "workers at a copper mine in Peru":
+    // "rebels in Darfur", "students throughout Indonesia", "workers at a copper mine in Peru",
     // the first place after a locative preposition, before any verb or clause break.
     let sent_end = sent.end;
     if t.end >= sent_end {
         return None;
     }
     let prep = doc.low(t.end);
-    if !matches!(prep, "in" | "from" | "throughout" | "across" | "at") || (mil && prep == "in") {
+    // "residents of Kirkuk", "the governor of Kirkuk" too; troops "of" a place may be anyone's.
+    if !matches!(prep, "in" | "of" | "from" | "throughout" | "across" | "at")
+        || (mil && matches!(prep, "in" | "of"))
+    {
         return None;
     }
     let limit = (t.end + 7).min(sent_end);
@@ -348,6 +351,11 @@ fn attached_place<'d>(
             return None;
         }
         if let Some(p) = doc.places.iter().find(|p| p.tokens.start == q) {
+            // "of" names the place itself ("residents of Kirkuk", "the people of the Gaza
+            // Strip"), not a town hidden in an office's name ("Chancellor of the Exchequer").
+            if prep == "of" && !(q == t.end + 1 || p.resolution != "city") {
+                return None;
+            }
             return Some(p);
         }
     }
