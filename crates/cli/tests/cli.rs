@@ -144,6 +144,7 @@ fn coding_phenomena() {
         ("demandthat", "Norway reiterated its demand that Eritrea release the nurses."),
         ("mustplace", "Norway said the government and the rebels in Darfur must negotiate."),
         ("unless", "Kurdish residents of Kirkuk threatened to strike unless Iraq rescinded the decree."),
+        ("stlouis", "Mexican and Canadian officials met in St. Louis on Monday."),
         ("notprovided", "Norway did not provide assistance to Malawi."),
         ("labour", "A strike by Chilean dockers for higher wages entered its third day."),
         ("military", "The Chilean strike against Peruvian positions was condemned."),
@@ -447,6 +448,8 @@ fn coding_phenomena() {
         (vec!["IRQCVL".to_string()], vec!["IRQ".to_string()])
     );
     assert_eq!(unless["actor"][0]["inferred"], "place");
+    // The place whose own name is written wins over one a spelling variant reaches.
+    assert_eq!(find(&by["stlouis"], "04")["location"]["geonameid"], 4407066);
     // A protest is aimed at whom its purpose addresses.
     assert_eq!(codes(&find(&by["aim"], "14")["recipient"]), ["ZMBGOV"]);
     // "the ruling party" is no refusal.

@@ -1743,6 +1743,31 @@ impl PlaceTagger {
                 }
             }
         }
+        // A place whose own name is the written form ("St. Louis", Missouri) outranks one that
+        // only a spelling variant reaches ("Saint-Louis", Senegal).
+        let own = |m: usize, r: &NameRef| {
+            r.kind == NameKind::Primary
+                && crate::normalize::key(self.gaz.place(r.place).name) == cands[m].key
+        };
+        if members
+            .iter()
+            .any(|&m| cands[m].refs.iter().any(|r| own(m, r)))
+        {
+            for &m in members {
+                for r in &cands[m].refs {
+                    let variant = r.kind == NameKind::Primary
+                        && !cands[m]
+                            .refs
+                            .iter()
+                            .any(|x| x.place == r.place && own(m, x));
+                    if variant {
+                        if let Some(e) = best.get_mut(&r.place) {
+                            *e -= 5.0;
+                        }
+                    }
+                }
+            }
+        }
         let mut v: Vec<(u32, f64)> = best.into_iter().collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         v
