@@ -1744,25 +1744,44 @@ impl PlaceTagger {
             }
         }
         // A place whose own name is the written form ("St. Louis", Missouri) outranks one that
-        // only a spelling variant reaches ("Saint-Louis", Senegal).
-        let own = |m: usize, r: &NameRef| {
-            r.kind == NameKind::Primary
-                && crate::normalize::key(self.gaz.place(r.place).name) == cands[m].key
-        };
-        if members
-            .iter()
-            .any(|&m| cands[m].refs.iter().any(|r| own(m, r)))
+        // only a spelling variant reaches ("Saint-Louis", Senegal). Only among rival readings,
+        // and each name normalised once into one buffer.
+        // (Spelling variants are only made of keys starting "s", "m" or "f": saint/st,
+        // mount/mt, fort/ft; see the builder.)
+        if best.len() > 1
+            && members
+                .iter()
+                .any(|&m| cands[m].key.starts_with(['s', 'm', 'f']))
         {
-            for &m in members {
-                for r in &cands[m].refs {
-                    let variant = r.kind == NameKind::Primary
-                        && !cands[m]
-                            .refs
-                            .iter()
-                            .any(|x| x.place == r.place && own(m, x));
-                    if variant {
-                        if let Some(e) = best.get_mut(&r.place) {
-                            *e -= 5.0;
+            let mut buf = String::new();
+            let own: Vec<Vec<bool>> = members
+                .iter()
+                .map(|&m| {
+                    cands[m]
+                        .refs
+                        .iter()
+                        .map(|r| {
+                            r.kind == NameKind::Primary && {
+                                crate::normalize::key_into(self.gaz.place(r.place).name, &mut buf);
+                                buf == cands[m].key
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            if own.iter().flatten().any(|&o| o) {
+                for (mi, &m) in members.iter().enumerate() {
+                    for r in &cands[m].refs {
+                        let variant = r.kind == NameKind::Primary
+                            && !cands[m]
+                                .refs
+                                .iter()
+                                .zip(&own[mi])
+                                .any(|(x, &o)| x.place == r.place && o);
+                        if variant {
+                            if let Some(e) = best.get_mut(&r.place) {
+                                *e -= 5.0;
+                            }
                         }
                     }
                 }
