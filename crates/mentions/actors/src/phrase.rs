@@ -1061,13 +1061,15 @@ impl ActorTagger {
         si: usize,
     ) -> Option<usize> {
         let window_start = doc.sentences[si.saturating_sub(2)].tokens.start;
-        let mut recent = mentions
-            .iter()
-            .enumerate()
-            .rev()
-            .take_while(|(_, m)| m.tokens.start >= window_start);
+        let recent = || {
+            mentions
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, m)| m.tokens.start >= window_start)
+        };
         match pronoun {
-            "he" | "she" | "him" | "his" | "her" => recent
+            "he" | "she" | "him" | "his" | "her" => recent()
                 .find(|(_, m)| {
                     m.kind == ActorKind::Person
                         || (m.kind == ActorKind::Agent
@@ -1075,14 +1077,14 @@ impl ActorTagger {
                             && m.name.chars().next().is_some_and(char::is_uppercase))
                 })
                 .map(|(k, _)| k),
-            "they" | "them" | "their" => recent
+            "they" | "them" | "their" => recent()
                 .find(|(_, m)| {
                     !m.modifier && !m.possessive && (m.plural || m.kind == ActorKind::Organization)
                 })
                 .map(|(k, _)| k),
             // "Syria says it is willing to ...": the nearest state or organisation named before.
             // So is an institution named by its role: "the Pakistani government said it will".
-            "it" | "its" => recent
+            "it" | "its" => recent()
                 .find(|(_, m)| {
                     !m.modifier
                         && !m.possessive
@@ -1103,12 +1105,7 @@ impl ActorTagger {
                 .or_else(|| {
                     // "Britain's Royal Marines said it will ...": failing any other, a body named
                     // by a capitalised plural ("the Royal Marines", "the Revolutionary Guards").
-                    let window_start = doc.sentences[si.saturating_sub(2)].tokens.start;
-                    mentions
-                        .iter()
-                        .enumerate()
-                        .rev()
-                        .take_while(|(_, m)| m.tokens.start >= window_start)
+                    recent()
                         .find(|(_, m)| {
                             !m.modifier
                                 && m.kind == ActorKind::Agent
