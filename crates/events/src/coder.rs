@@ -116,7 +116,7 @@ impl<'a> Ctx<'a> {
     /// Verb lemma of token `i`, if it is a verb form. The tagger looked every token up in the
     /// same lexicon (`Token::verb_form`, `Token::lemma`): read it from the token layer rather
     /// than hashing the word again.
-    fn verb_lemma(&self, i: usize) -> Option<&str> {
+    pub(crate) fn verb_lemma(&self, i: usize) -> Option<&str> {
         let low = self.low(i);
         // Only non-ASCII words can hold a curly apostrophe; such a form is not coded as a verb
         // (the tagger read it with a straight one).

@@ -94,8 +94,9 @@ pub fn granularity_of(v: &str) -> String {
 
 /// The place where the event happened: a place in the trigger's clause introduced by a locative
 /// preposition (`in`, `at`, `near`, `on` for attacks), preferring one after the trigger; else
-/// a country or capital actor in such a phrase (country-level).
-pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
+/// a country or capital actor in such a phrase (country-level). With it, the index of the
+/// gazetteer place mention it came from, if any.
+pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<(Location, Option<usize>)> {
     let doc = cx.doc;
     let sent = doc.sentences[c.sentence].tokens;
     let locative = |start: usize| -> bool {
@@ -146,27 +147,31 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
     let best_place = doc
         .places
         .iter()
-        .filter(|p| {
+        .enumerate()
+        .filter(|(_, p)| {
             sent.contains(p.tokens.start)
                 && in_clause(p.tokens)
                 && locative(p.tokens.start)
                 // "the Ukrainian city of Kharkiv": a demonym is not the place named.
                 && !doc.actors.iter().any(|m| m.kind == ActorKind::People && m.tokens.start == p.tokens.start)
         })
-        .min_by_key(|p| score(p.tokens));
-    if let Some(p) = best_place {
-        return Some(Location {
-            text: doc.slice(p.span).to_string(),
-            name: p.name.clone(),
-            country: p.country.clone(),
-            geonameid: p.geonameid,
-            lat: p.lat,
-            lon: p.lon,
-            feature: p.feature.clone(),
-            resolution: p.resolution.clone(),
-            start: chars(doc, p.span.start),
-            end: chars(doc, p.span.end),
-        });
+        .min_by_key(|(_, p)| score(p.tokens));
+    if let Some((pi, p)) = best_place {
+        return Some((
+            Location {
+                text: doc.slice(p.span).to_string(),
+                name: p.name.clone(),
+                country: p.country.clone(),
+                geonameid: p.geonameid,
+                lat: p.lat,
+                lon: p.lon,
+                feature: p.feature.clone(),
+                resolution: p.resolution.clone(),
+                start: chars(doc, p.span.start),
+                end: chars(doc, p.span.end),
+            },
+            Some(pi),
+        ));
     }
     // No gazetteer place: a country or capital named in a locative phrase, country-level only.
     let m = doc
@@ -181,7 +186,7 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
                 && in_clause(m.tokens)
         })
         .min_by_key(|m| score(m.tokens))?;
-    Some(Location {
+    let location = Location {
         text: doc.slice(m.span).to_string(),
         name: m.name.clone(),
         country: m.country.clone(),
@@ -192,7 +197,8 @@ pub fn location_of(cx: &Ctx, c: &Candidate) -> Option<Location> {
         resolution: "country".into(),
         start: chars(doc, m.span.start),
         end: chars(doc, m.span.end),
-    })
+    };
+    Some((location, None))
 }
 
 /// Attribution phrases of the sentence that scope over the event: "according to X", "X said",

@@ -107,7 +107,7 @@ impl Coder {
             // Force or coercion aimed at a place (done or threatened) is aimed at the people
             // there: "shelled Iraqi towns", "demolished Palestinian homes", "a curfew in
             // Abidjan" (IRQCVL, PSECVL, CIVCVL), as the PLOVER gold standard codes them.
-            let civil = matches!(code.get(..2), Some("13" | "17" | "18" | "19" | "20"))
+            let civil = aimed_at_people(&code)
                 && c.target.contains(m)
                 && a.country
                     .as_deref()
@@ -163,33 +163,20 @@ impl Coder {
         let mut actor: Vec<ActorRef> = c.source.iter().map(actor_ref).collect();
         let mut recipient: Vec<ActorRef> = c.target.iter().map(actor_ref).collect();
         context::inherit_countries(cx, c, &mut actor, &mut recipient);
-        let location = context::location_of(cx, c);
+        let (location, place) = context::location_of(cx, c).unzip();
         if recipient.is_empty() {
-            if let Some(r) = attacked_place(cx, c, &code, location.as_ref()) {
-                recipient.push(r);
-            }
+            recipient.extend(attacked_place(
+                cx,
+                c,
+                &code,
+                location.as_ref(),
+                place.flatten(),
+            ));
         }
         // "A missionary was arrested in Lebanon": only a state arrests, detains or expels, and
         // where no one is named it is the state of the place (PLOVER's gold codes it so).
         if actor.is_empty() && (code.starts_with("173") || code.starts_with("174")) {
-            if let Some((loc, k)) = location.as_ref().and_then(|l| {
-                let k = l
-                    .country
-                    .as_deref()
-                    .filter(|k| !attache_doc::NON_STATE.contains(k))?;
-                Some((l, k))
-            }) {
-                actor.push(ActorRef {
-                    text: loc.text.clone(),
-                    name: loc.name.clone(),
-                    code: k.to_string(),
-                    country: Some(k.to_string()),
-                    sector: None,
-                    start: loc.start,
-                    end: loc.end,
-                    inferred: Some("location".into()),
-                });
-            }
+            actor.extend(location.as_ref().and_then(|l| location_actor(l, None)));
         }
         Some(EventRecord {
             id: format!("{}-{}", doc.meta.id, n + 1),
@@ -227,20 +214,13 @@ fn attacked_place(
     c: &Candidate,
     code: &str,
     location: Option<&Location>,
+    place: Option<usize>,
 ) -> Option<ActorRef> {
-    if !matches!(code.get(..2), Some("13" | "17" | "18" | "19" | "20")) || c.passive {
+    if !aimed_at_people(code) || c.passive {
         return None;
     }
-    let loc = location?;
-    let country = loc
-        .country
-        .as_deref()
-        .filter(|k| !attache_doc::NON_STATE.contains(k))?;
     let doc = cx.doc;
-    let p = doc
-        .places
-        .iter()
-        .find(|p| doc.char_offset(p.span.start) == loc.start)?;
+    let p = &doc.places[place?];
     // The object or a phrase right after the trigger or its frame, not a place named elsewhere,
     // nor a name the actor layer read as a person or body; a state or capital named as the
     // place ("ethnic cleansing in Montenegro") is its people.
@@ -260,12 +240,27 @@ fn attacked_place(
     {
         return None;
     }
+    location_actor(location?, Some("CVL"))
+}
+
+/// Force or coercion, done or threatened: aimed at a place, it is aimed at the people there.
+fn aimed_at_people(code: &str) -> bool {
+    matches!(code.get(..2), Some("13" | "17" | "18" | "19" | "20"))
+}
+
+/// The state of an event's place as an actor (`inferred: location`), with `sector` if given;
+/// none for a place that belongs to no single state.
+fn location_actor(loc: &Location, sector: Option<&str>) -> Option<ActorRef> {
+    let country = loc
+        .country
+        .as_deref()
+        .filter(|k| !attache_doc::NON_STATE.contains(k))?;
     Some(ActorRef {
         text: loc.text.clone(),
         name: loc.name.clone(),
-        code: format!("{country}CVL"),
+        code: format!("{country}{}", sector.unwrap_or("")),
         country: Some(country.to_string()),
-        sector: Some("CVL".into()),
+        sector: sector.map(str::to_string),
         start: loc.start,
         end: loc.end,
         inferred: Some("location".into()),
@@ -311,9 +306,8 @@ fn decided(cx: &Ctx, t: usize) -> bool {
     (k.saturating_sub(5).max(floor)..k - 1).rev().any(|g| {
         let decision = match doc.tokens[g].pos {
             Pos::Verb => cx
-                .lex
-                .verb(doc.low(g))
-                .is_some_and(|(id, _)| cx.cues.has(Cue::DecisionVerbs, cx.lex.lemma(id))),
+                .verb_lemma(g)
+                .is_some_and(|l| cx.cues.has(Cue::DecisionVerbs, l)),
             // "the decision to impose sanctions"
             Pos::Noun => cx.cues.has(Cue::DecisionVerbs, doc.low(g)),
             _ => false,

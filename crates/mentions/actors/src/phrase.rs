@@ -611,15 +611,11 @@ impl ActorTagger {
             // noun takes the body it speaks for: "a spokesman for the Iranian foreign
             // ministry", "an official of the Turkish army", "the head of the Russian
             // delegation", "an adviser to the Egyptian president".
-            let of_target = || {
-                if j + 1 < end && doc.low(j + 1) == "the" {
-                    j + 2
-                } else {
-                    j + 1
-                }
-            };
-            if j > first_content && self.joins_role(doc, hit_at, first_content, j, end) {
-                j = of_target();
+            if let Some(t) = (j > first_content)
+                .then(|| self.joins_role(doc, hit_at, first_content, j, end))
+                .flatten()
+            {
+                j = t;
                 continue;
             }
             if !allowed {
@@ -634,8 +630,16 @@ impl ActorTagger {
         (has_hit && j > first_content).then_some(TokenRange::new(first_content, j))
     }
 
-    /// Whether the preposition at `j` joins the role noun phrase `first..j` to the dictionary
-    /// name after it (see `chunk`).
+    /// Whether a dictionary hit names a role noun ("official", "army").
+    fn is_agent(&self, h: &Hit) -> bool {
+        self.dict.patterns[h.pattern]
+            .atoms
+            .iter()
+            .any(|a| matches!(a, Atom::Agent { .. }))
+    }
+
+    /// Where the dictionary name starts (past a "the") if the preposition at `j` joins the role
+    /// noun phrase `first..j` to it (see `chunk`).
     fn joins_role(
         &self,
         doc: &Document,
@@ -643,7 +647,7 @@ impl ActorTagger {
         first: usize,
         j: usize,
         end: usize,
-    ) -> bool {
+    ) -> Option<usize> {
         let prep = doc.low(j);
         let before = doc.low(j - 1);
         // A directed role ("envoy for Syria", "ambassador to Iraq") names whom it is sent to,
@@ -656,16 +660,14 @@ impl ActorTagger {
             _ => false,
         };
         if !ok {
-            return false;
+            return None;
         }
         let t = if j + 1 < end && doc.low(j + 1) == "the" {
             j + 2
         } else {
             j + 1
         };
-        let Some(h) = hit_at.get(&t) else {
-            return false;
-        };
+        let h = hit_at.get(&t)?;
         let atoms = &self.dict.patterns[h.pattern].atoms;
         let named = atoms
             .iter()
@@ -674,36 +676,23 @@ impl ActorTagger {
         // ("the leader of the Palestinians").
         let body = atoms.iter().any(|a| match a {
             Atom::Demonym { people, .. } => {
-                *people
-                    || hit_at.get(&h.end).is_some_and(|n| {
-                        self.dict.patterns[n.pattern]
-                            .atoms
-                            .iter()
-                            .any(|a| matches!(a, Atom::Agent { .. }))
-                    })
+                *people || hit_at.get(&h.end).is_some_and(|n| self.is_agent(n))
             }
             _ => false,
         });
         if !(named || body) {
-            return false;
+            return None;
         }
-        let role = (first..j).any(|k| {
-            hit_at.get(&k).is_some_and(|h| {
-                self.dict.patterns[h.pattern]
-                    .atoms
-                    .iter()
-                    .any(|a| matches!(a, Atom::Agent { .. }))
-            })
-        });
+        let role = (first..j).any(|k| hit_at.get(&k).is_some_and(|h| self.is_agent(h)));
         // "President of France", "Bank of Japan governor": a role of a named country or body.
         if prep == "of" && named && role {
-            return true;
+            return Some(t);
         }
         // A bare country after "for" is a remit more often than a principal ("general manager
         // for Canada", "the minister for Europe"); only a spokesman speaks for one.
         let bare_country = !atoms.iter().any(|a| matches!(a, Atom::Org(_)));
         if prep == "for" && bare_country && !before.starts_with("spokes") {
-            return false;
+            return None;
         }
         // The name must end the phrase, or go on with the body it names: "the head of the U.S.
         // card group" heads a group, not the country; "the head of Iran's ..." something of it.
@@ -716,11 +705,13 @@ impl ActorTagger {
                 || matches!(doc.tokens[e].pos, Pos::Noun | Pos::Propn)
                     && !GENERIC_HEADS.contains(&doc.low(e)))
         {
-            return false;
+            return None;
         }
         // "the head of", "members of", "an adviser to": words that are no role on their own.
-        role || prep == "to"
-            || (prep == "of" && matches!(before, "head" | "heads" | "member" | "members"))
+        (role
+            || prep == "to"
+            || (prep == "of" && matches!(before, "head" | "heads" | "member" | "members")))
+        .then_some(t)
     }
 
     fn code_chunk(
