@@ -153,6 +153,15 @@ fn coding_phenomena() {
             "aim",
             "Zambian students staged mass demonstrations to demand reforms by the Zambian government.",
         ),
+        ("bombwent", "A bomb went off near a crowded bus station in Kano, wounding 17 people."),
+        ("bombtore", "A bomb tore through a minibus in Quetta on Sunday."),
+        (
+            "measure",
+            "Police in Lagos arrested four smugglers and seized 2.5 tonnes of cocaine worth 40 million dollars.",
+        ),
+        ("boats", "Sri Lankan coast guards seized seven fishing boats off Jaffna and detained their crews."),
+        ("teargas", "Riot police fired tear gas at students in Dhaka."),
+        ("comma", "Militants stormed a checkpoint near Bannu, killing three policemen."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -457,6 +466,36 @@ fn coding_phenomena() {
     assert_eq!(codes(&find(&by["followers"], "14")["actor"]), ["DZAELI"]);
     // Carried out, whatever was said of it before ("further", "planned").
     assert_eq!(find(&by["further"], "19")["status"], "occurred");
+    // A bomb that goes off is a bombing, whoever set it: its count, and the people of its
+    // place as the target when no one else is named.
+    let went = find(&by["bombwent"], "183");
+    assert_eq!(went["counts"][0]["kind"], "injured");
+    assert_eq!(went["counts"][0]["value"], 17.0);
+    let tore = find(&by["bombtore"], "183");
+    assert_eq!(tore["location"]["name"], "Quetta");
+    assert_eq!(codes(&tore["recipient"]), ["PAKCVL"]);
+    // Tonnes and dollars count nobody; nor do boats.
+    let arrest = find(&by["measure"], "173");
+    let counted: Vec<f64> = by["measure"]
+        .iter()
+        .flat_map(|e| e["counts"].as_array().unwrap().iter())
+        .map(|c| c["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(counted, [4.0], "{arrest:#?}");
+    find(&by["boats"], "17");
+    assert!(by["boats"]
+        .iter()
+        .all(|e| e["counts"].as_array().unwrap().is_empty()));
+    // Tear gas is riot control, not a chemical weapon.
+    assert_eq!(find(&by["teargas"], "17")["cameo"], "175");
+    assert!(by["teargas"].iter().all(|e| e["cameo"] != "2041"));
+    // ", killing three policemen": the participle adds its victims to the raid.
+    let raid: Vec<&Value> = by["comma"]
+        .iter()
+        .filter(|e| e["cameo_root"].as_str().unwrap() >= "18")
+        .collect();
+    assert_eq!(raid.len(), 1, "{raid:#?}");
+    assert_eq!(raid[0]["counts"][0]["value"], 3.0);
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -10,6 +10,7 @@
 use attache_doc::Pos;
 
 use crate::coder::{Candidate, Ctx};
+use crate::cues::Cue;
 use crate::record::Count;
 
 fn verb_kind(lemma: &str) -> Option<&'static str> {
@@ -114,6 +115,54 @@ fn kind_of(
     noun.map(|kind| adjust(kind, code))
 }
 
+/// "two opinion polls", "seven speed boats", "140 of the 250 seats": a number whose noun is
+/// neither a person (an actor mention, a word of counts or of groups) nor missing counts things.
+fn counts_things(cx: &Ctx, n: attache_doc::TokenRange, sent: attache_doc::TokenRange) -> bool {
+    let doc = cx.doc;
+    let mut k = n.end;
+    if k < sent.end && doc.low(k) == "of" {
+        k += 1;
+        while k < sent.end && matches!(doc.tokens[k].pos, Pos::Det | Pos::Num) {
+            k += 1;
+        }
+    }
+    let person = |h: usize| {
+        let w = doc.low(h);
+        cx.ends.contains_key(&(h + 1))
+            || word_kind(w).is_some()
+            || cx.cues.has(Cue::GroupNouns, w)
+            || matches!(
+                w,
+                "others"
+                    | "people"
+                    | "person"
+                    | "persons"
+                    | "men"
+                    | "women"
+                    | "children"
+                    | "individuals"
+            )
+    };
+    let stop = (k + 5).min(sent.end);
+    let mut head = None;
+    // A common noun of the phrase that names people ("refugees abroad", with "abroad" read as
+    // a noun) makes it a head count; a name modifying things does not ("Kuwaiti speed boats").
+    let mut people = false;
+    while k < stop {
+        match doc.tokens[k].pos {
+            Pos::Noun | Pos::Propn => {
+                head = Some(k);
+                people |= doc.tokens[k].pos == Pos::Noun && person(k);
+            }
+            // An adjective modifies a noun to come, not one already seen ("people just hours").
+            Pos::Adj if head.is_none() => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    head.is_some_and(|h| !people && !person(h))
+}
+
 /// The event decides between readings: people freed in a release are `released`; soldiers
 /// counted in an attack are victims, in a deployment troops.
 fn adjust(kind: &'static str, code: &str) -> &'static str {
@@ -174,6 +223,18 @@ pub fn counts_for(cx: &Ctx, c: &Candidate, all: &[Candidate], code: &str, out: &
             let a = &doc.actors[m];
             a.tokens.start >= n.tokens.end && a.tokens.start <= n.tokens.end + 1
         }) {
+            continue;
+        }
+        // "holds 2.7 billion dlrs", "$40 million", "a 5.3 pct stake": a measure counts nobody,
+        // and neither does a fraction ("34.5"; "6.9 million" is a whole number of people).
+        let measure = |k: usize| sent.contains(k) && cx.cues.has(Cue::MeasureUnits, doc.low(k));
+        if (n.value < 1e3 && n.value.fract() != 0.0)
+            || measure(n.tokens.end)
+            || n.tokens.start.checked_sub(1).is_some_and(measure)
+        {
+            continue;
+        }
+        if counts_things(cx, n.tokens, sent) {
             continue;
         }
         // The number belongs to the nearest event trigger in scope.

@@ -39,10 +39,11 @@ pub enum Cue {
     ForeignWords,
     DecisionVerbs,
     LabourStrike,
+    MeasureUnits,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 26] = [
+const LISTS: [(Cue, &str); 27] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -69,6 +70,7 @@ const LISTS: [(Cue, &str); 26] = [
     (Cue::ForeignWords, "foreign_words"),
     (Cue::DecisionVerbs, "decision_verbs"),
     (Cue::LabourStrike, "labour_strike"),
+    (Cue::MeasureUnits, "measure_units"),
 ];
 
 impl Cue {

@@ -157,7 +157,10 @@ impl Coder {
         let tspan = doc.token_span(c.trigger);
         let mut counts = Vec::new();
         counts::counts_for(cx, c, all, &code, &mut counts);
-        if c.source.is_empty() && c.target.is_empty() && counts.is_empty() {
+        // A bombing names no perpetrator by its nature, and may still target the people of its
+        // place ("a bomb ripped through a bus in Jerusalem"): decided once the location is known.
+        let force = code.starts_with("183");
+        if c.source.is_empty() && c.target.is_empty() && counts.is_empty() && !force {
             return None;
         }
         let mut actor: Vec<ActorRef> = c.source.iter().map(actor_ref).collect();
@@ -173,10 +176,21 @@ impl Coder {
                 place.flatten(),
             ));
         }
+        // A bombing that names no one on either side struck the people of its place.
+        if force && actor.is_empty() && recipient.is_empty() {
+            recipient.extend(
+                location
+                    .as_ref()
+                    .and_then(|l| location_actor(l, Some("CVL"))),
+            );
+        }
         // "A missionary was arrested in Lebanon": only a state arrests, detains or expels, and
         // where no one is named it is the state of the place (PLOVER's gold codes it so).
         if actor.is_empty() && (code.starts_with("173") || code.starts_with("174")) {
             actor.extend(location.as_ref().and_then(|l| location_actor(l, None)));
+        }
+        if actor.is_empty() && recipient.is_empty() && counts.is_empty() {
+            return None;
         }
         Some(EventRecord {
             id: format!("{}-{}", doc.meta.id, n + 1),

@@ -287,8 +287,11 @@ fn gerund_with_object(doc: &Document, i: usize, prev_pos: Option<Pos>, prev_low:
     if after_particle {
         return !matches!(closed_class(w), Some(Pos::Prep | Pos::Conj | Pos::Subord));
     }
-    let after_prep =
-        matches!(prev_pos, Some(Pos::Prep | Pos::Subord)) && !matches!(prev_low, "to" | "as");
+    // ", killing 12 people": a participle clause after a comma, whatever noun phrase ended
+    // before it ("a bomb exploded in a crowded market, killing ...").
+    let after_prep = (matches!(prev_pos, Some(Pos::Prep | Pos::Subord))
+        && !matches!(prev_low, "to" | "as"))
+        || prev_low == ",";
     after_prep
         && match closed_class(w) {
             Some(Pos::Det) => w != "that",
@@ -305,7 +308,11 @@ fn gerund_with_object(doc: &Document, i: usize, prev_pos: Option<Pos>, prev_low:
                     | "themselves"
             ),
             Some(_) => false,
-            None => is_number(w) || orig.chars().next().is_some_and(char::is_uppercase),
+            None => {
+                is_number(w)
+                    || NUMBER_WORDS.contains(&w)
+                    || orig.chars().next().is_some_and(char::is_uppercase)
+            }
         }
 }
 
@@ -508,7 +515,7 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             if possessed {
                 Pos::Noun
             } else if vf == VerbForm::Gerund
-                && !det_before(doc, i)
+                && (prev_low == "," || !det_before(doc, i))
                 && gerund_with_object(doc, i, prev_pos, prev_low)
             {
                 // "ruled out sending troops", "of attacking Belarus", "after accusing the group".

@@ -1921,9 +1921,25 @@ impl PlaceTagger {
             let cx = self.context(pl, gi, &view);
             let first = &cands[members[0]];
             let kind = first.refs.iter().find(|r| r.place == pl).map(|r| r.kind);
+            let single = first.b - first.a == 1;
+            let common = single && self.gaz.is_common_word(&first.key);
+            // A province named by an ordinary word, capitalised only to open the sentence
+            // ("Coast guards seized ...": Coast, Tanzania), also needs its area (a dateline
+            // in capitals is a name).
+            let initial = |tok: usize| {
+                doc.sentence_of(tok)
+                    .is_some_and(|si| doc.sentences[si].tokens.start == tok)
+            };
+            if p.kind == PlaceKind::Admin1
+                && common
+                && initial(units[first.a].tok)
+                && !units[first.a].allcaps
+                && !local_support
+                && !cx.local()
+            {
+                continue;
+            }
             if p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2 {
-                let single = first.b - first.a == 1;
-                let common = single && self.gaz.is_common_word(&first.key);
                 let local_area = local_support || cx.local();
                 let pop = p.population;
                 let drop = if common {

@@ -290,3 +290,14 @@ fn byte_offsets_with_non_ascii_text() {
     assert_eq!(z.country.as_deref(), Some("CHE"));
     assert_eq!(id_of(&d, &ps, "Kyiv"), Some(703448));
 }
+
+#[test]
+fn an_ordinary_word_opening_a_sentence_is_no_province() {
+    // "Coast" is a Tanzanian region; here it only opens the sentence.
+    let (d, ps) = places("Coast guards rescued forty migrants near Palermo on Monday.");
+    assert!(find(&d, &ps, "Coast").is_none(), "{ps:?}");
+    assert!(find(&d, &ps, "Palermo").is_some());
+    // A state named inside the sentence stays a place.
+    let (d, ps) = places("Recounts were requested in Michigan and Wisconsin.");
+    assert!(find(&d, &ps, "Michigan").is_some());
+}
