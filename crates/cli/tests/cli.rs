@@ -162,6 +162,12 @@ fn coding_phenomena() {
         ("boats", "Sri Lankan coast guards seized seven fishing boats off Jaffna and detained their crews."),
         ("teargas", "Riot police fired tear gas at students in Dhaka."),
         ("comma", "Militants stormed a checkpoint near Bannu, killing three policemen."),
+        (
+            "airstrikes",
+            "Saudi air strikes on Houthi positions killed at least 14 fighters overnight, officials said.",
+        ),
+        ("placedprotest", "Teachers rallied in Accra to demand higher pay."),
+        ("elliptic", "At least nine people were killed and dozens injured when a drone hit a bus in Goma."),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -496,6 +502,23 @@ fn coding_phenomena() {
         .collect();
     assert_eq!(raid.len(), 1, "{raid:#?}");
     assert_eq!(raid[0]["counts"][0]["value"], 3.0);
+    // "air strikes on X" is the compound (195) with its target, and a time word after the
+    // victims does not hide them from the count.
+    let air = find(&by["airstrikes"], "19");
+    assert_eq!(air["cameo"], "195");
+    assert_eq!(air["trigger"]["text"], "air strikes");
+    assert_eq!(air["counts"][0]["value"], 14.0);
+    // Countryless protesters in a named town are that town's state's.
+    let rally = find(&by["placedprotest"], "14");
+    assert_eq!(codes(&rally["actor"]), ["GHAEDU"]);
+    // "dozens injured" is no act of the victims.
+    assert!(by
+        .get("elliptic")
+        .is_none_or(|v| v.iter().all(|e| e["actor"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["sector"] != "CVL"))));
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")
@@ -598,7 +621,8 @@ fn formats_and_filters() {
     assert!(rows
         .iter()
         .all(|r| !(r.contains("\tSYR\tSYRIA\t") && r.split('\t').nth(26) == Some("190"))));
-    assert!(rows.iter().any(|r| r.split('\t').nth(26) == Some("190")));
+    // "air strikes on" is an aerial attack.
+    assert!(rows.iter().any(|r| r.split('\t').nth(26) == Some("195")));
     let (out, _, _) = attache(&["code", "--format", "jsonl", "--status", "negated"], text);
     let ev = events(&out);
     assert!(!ev.is_empty() && ev.iter().all(|e| e["status"] == "negated"));

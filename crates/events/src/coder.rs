@@ -773,6 +773,14 @@ fn is_passive(cx: &Ctx, v: usize) -> bool {
     ) {
         return false;
     }
+    // "nine people were killed and dozens injured": the second conjunct leaves out "were".
+    if v >= 4
+        && cx.doc.tokens[v - 1].pos == Pos::Num
+        && cx.low(v - 2) == "and"
+        && is_passive(cx, v - 3)
+    {
+        return true;
+    }
     let mut k = v;
     for _ in 0..3 {
         if k == 0 {
@@ -1804,11 +1812,29 @@ fn finish(
                 )
         }
     };
+    // "Opposition supporters gathered in Nairobi to protest": the one state whose place the
+    // sentence names is theirs (the record takes it, see `context::inherit_countries`).
+    // Not for a mere statement, nor for companies and the press; civilians only protest
+    // ("people ... injured" is no act of theirs).
+    let placed = || {
+        let (states, from_place) = crate::context::sentence_states(doc, si);
+        from_place
+            && states.len() == 1
+            && !code.starts_with("01")
+            && source
+                .iter()
+                .all(|m| match doc.actors[*m].sector.as_deref() {
+                    Some("BUS" | "JRN" | "MED") | None => false,
+                    Some("CVL") => code.starts_with("14"),
+                    Some(_) => true,
+                })
+    };
     if no_country(&source)
         && no_country(&target)
         && !(has_sector(&source) && has_sector(&target))
         && !named(&source)
         && !(specific(&source) && target.is_empty())
+        && !(has_sector(&source) && placed())
     {
         return None;
     }

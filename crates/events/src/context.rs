@@ -371,7 +371,7 @@ fn attached_place<'d>(
 /// The states a sentence names (actors' and places' countries; a place that is part of a name,
 /// "a Norfolk Southern spokesman", is none), and whether one of them is named as a place rather
 /// than as an actor's nationality.
-fn sentence_states(doc: &Document, si: usize) -> (Vec<&str>, bool) {
+pub(crate) fn sentence_states(doc: &Document, si: usize) -> (Vec<&str>, bool) {
     let sent = doc.sentences[si].tokens;
     let mut states: Vec<&str> = Vec::new();
     let mut from_place = false;

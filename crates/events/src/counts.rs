@@ -148,7 +148,8 @@ fn counts_things(cx: &Ctx, n: attache_doc::TokenRange, sent: attache_doc::TokenR
     // A common noun of the phrase that names people ("refugees abroad", with "abroad" read as
     // a noun) makes it a head count; a name modifying things does not ("Kuwaiti speed boats").
     let mut people = false;
-    while k < stop {
+    // A time phrase ends the noun phrase ("30 Palestinians overnight").
+    while k < stop && !cx.time_end.contains_key(&k) {
         match doc.tokens[k].pos {
             Pos::Noun | Pos::Propn => {
                 head = Some(k);

@@ -261,6 +261,15 @@ impl TriggerDictionary {
         self.nouns.keys().map(String::as_str)
     }
 
+    /// Multi-word noun triggers ("air strike"), for the lexicon's compounds.
+    pub fn noun_phrases(&self) -> impl Iterator<Item = String> + '_ {
+        self.nouns
+            .values()
+            .flatten()
+            .filter(|e| e.head.len() > 1)
+            .map(|e| e.head.join(" "))
+    }
+
     /// Distinct CAMEO codes in the dictionary.
     pub fn codes(&self) -> HashSet<&str> {
         self.verbs

@@ -75,8 +75,13 @@ fn build_lexicon(
     let mut adjs: Vec<&str> = triggers.adjective_lemmas().collect();
     adjs.sort_unstable();
     lex.add_adjectives(&adjs.join("\n"));
-    let mut nouns: Vec<String> = triggers.noun_lemmas().map(str::to_string).collect();
+    let mut nouns: Vec<String> = triggers
+        .noun_lemmas()
+        .map(str::to_string)
+        .chain(triggers.noun_phrases())
+        .collect();
     nouns.sort();
+    nouns.dedup();
     for n in nouns {
         lex.add_noun(&n);
     }

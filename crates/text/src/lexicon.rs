@@ -6,7 +6,7 @@
 //! forms are derived by rule, so the tables only need the exceptions.
 
 use attache_doc::{LemmaId, Pos, VerbForm, WordId};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::TextError;
@@ -25,6 +25,9 @@ pub struct Lexicon {
     forms: HashMap<String, Forms>,
     /// Irregular forms by base: (past, participle, ing), used to inflect added verbs.
     irregular: HashMap<String, Irregular>,
+    /// Two-word ends of multi-word nouns, "modifier head" with the head singular ("air
+    /// strike"): the tagger keeps "air strikes" a noun.
+    compounds: HashSet<String>,
 }
 
 /// What the lexicon knows of one lower-case surface form.
@@ -59,6 +62,7 @@ impl Clone for Lexicon {
             ids: self.ids.clone(),
             forms: self.forms.clone(),
             irregular: self.irregular.clone(),
+            compounds: self.compounds.clone(),
         }
     }
 }
@@ -153,6 +157,7 @@ impl Lexicon {
             ids: HashMap::default(),
             forms,
             irregular: HashMap::default(),
+            compounds: HashSet::default(),
         }
     }
 
@@ -254,6 +259,10 @@ impl Lexicon {
     pub fn add_noun(&mut self, lemma: &str) -> LemmaId {
         let lemma = lemma.trim().to_ascii_lowercase();
         let head = lemma.rsplit(' ').next().unwrap_or("").to_string();
+        let mut words = lemma.rsplit(' ');
+        if let (Some(h), Some(m)) = (words.next(), words.next()) {
+            self.compounds.insert(format!("{m} {h}"));
+        }
         let id = self.intern(&head);
         self.forms
             .entry(head.clone())
@@ -268,6 +277,14 @@ impl Lexicon {
                 .get_or_insert(id);
         }
         id
+    }
+
+    /// Is `modifier` + the noun `head` the end of a listed multi-word noun ("air" + strike)?
+    pub fn is_compound(&self, modifier: &str, head: LemmaId) -> bool {
+        !self.compounds.is_empty()
+            && self
+                .compounds
+                .contains(&format!("{modifier} {}", self.lemma(head)))
     }
 
     pub fn lemma(&self, id: LemmaId) -> &str {

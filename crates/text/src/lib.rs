@@ -140,6 +140,27 @@ mod tests {
         assert_eq!(pos[11], Pos::Neg);
     }
 
+    #[test]
+    fn listed_compounds_stay_nouns_and_participles_follow_commas() {
+        let mut lex = Lexicon::new();
+        lex.add_verb("strike");
+        lex.add_verb("kill");
+        lex.add_noun("strike");
+        lex.add_noun("air strike");
+        lex.add_noun("killing");
+        let t = tags(&lex, "Israeli air strikes on Gaza continued.");
+        assert_eq!(t[2], ("strikes".to_string(), Pos::Noun));
+        // Without the listed compound the -s form after a noun reads as a verb.
+        let mut bare = Lexicon::new();
+        bare.add_verb("strike");
+        bare.add_noun("strike");
+        let t = tags(&bare, "Israeli air strikes on Gaza continued.");
+        assert_eq!(t[2].1, Pos::Verb);
+        // ", killing three": a participle, even after a noun phrase with a determiner.
+        let t = tags(&lex, "A bomb hit a market, killing three traders.");
+        assert_eq!(t[6], ("killing".to_string(), Pos::Verb));
+    }
+
     fn tags(lex: &Lexicon, text: &str) -> Vec<(String, Pos)> {
         let mut d = Document::new(DocMeta::default(), text);
         analyze(&mut d, lex);

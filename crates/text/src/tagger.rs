@@ -520,6 +520,13 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
             {
                 // "ruled out sending troops", "of attacking Belarus", "after accusing the group".
                 Pos::Verb
+            } else if noun.is_some_and(|n| {
+                prev_pos == Some(Pos::Noun)
+                    && vf == VerbForm::ThirdSing
+                    && lex.is_compound(prev_low, n)
+            }) {
+                // "Israeli air strikes on Gaza": the end of a listed multi-word noun.
+                Pos::Noun
             } else if noun.is_some() {
                 if det_before(doc, i) {
                     // "the October 7, 2023, attack by ...": a determiner opens the noun phrase.
