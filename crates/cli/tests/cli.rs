@@ -168,6 +168,14 @@ fn coding_phenomena() {
         ),
         ("placedprotest", "Teachers rallied in Accra to demand higher pay."),
         ("elliptic", "At least nine people were killed and dozens injured when a drone hit a bus in Goma."),
+        (
+            "package",
+            "The Pentagon announced a new $300 million military aid package for Taiwan.",
+        ),
+        (
+            "weapons",
+            "Russian forces launched a large missile and drone attack on Ukraine overnight.",
+        ),
     ]);
     let svo = find(&by["svo"], "19");
     assert_eq!(codes(&svo["actor"]), ["FRAMIL"]);
@@ -519,6 +527,15 @@ fn coding_phenomena() {
             .unwrap()
             .iter()
             .all(|a| a["sector"] != "CVL"))));
+    // The longer noun trigger is the event ("military aid package", not also "military aid"),
+    // and the light verb's subject gives it, past the amount in dollars.
+    assert_eq!(by["package"].len(), 1, "{:#?}", by["package"]);
+    assert_eq!(by["package"][0]["cameo"], "072");
+    assert_eq!(codes(&by["package"][0]["actor"]), ["USAMIL"]);
+    assert_eq!(codes(&by["package"][0]["recipient"]), ["TWN"]);
+    // "launched a missile and drone attack on X": one attack on X, not one on the drone.
+    assert_eq!(by["weapons"].len(), 1, "{:#?}", by["weapons"]);
+    assert_eq!(codes(&by["weapons"][0]["recipient"]), ["UKR"]);
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -934,10 +934,12 @@ fn light_verb(cx: &Ctx, dict: &TriggerDictionary, n: usize, floor: usize) -> Opt
         if cx.ends.contains_key(&(k + 1)) && cx.doc.tokens[k].pos == Pos::Propn {
             continue;
         }
+        // "announced a $500 million aid package": a currency sign in the amount.
         if !matches!(
             cx.doc.tokens[k].pos,
             Pos::Det | Pos::Adj | Pos::Num | Pos::Adv | Pos::Noun | Pos::Propn | Pos::Conj
-        ) {
+        ) && !matches!(low, "$" | "£" | "€")
+        {
             return None;
         }
     }
@@ -1857,6 +1859,24 @@ fn finish(
 /// One event per trigger; a noun event governed by a verb event of the same root and dyad is
 /// the same event ("launched an attack on"), so keep the verb's.
 fn dedup(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
+    // "a military aid package for Kyiv": the longer noun trigger holds the shorter one inside
+    // it ("military aid"), which is no second event.
+    let inside = |c: &Candidate, v: &[Candidate]| {
+        c.kind == TriggerKind::Noun
+            && v.iter().any(|o| {
+                o.kind == TriggerKind::Noun
+                    && o.sentence == c.sentence
+                    && o.trigger.start <= c.trigger.start
+                    && c.trigger.end <= o.trigger.end
+                    && o.trigger.len() > c.trigger.len()
+            })
+    };
+    let keep: Vec<bool> = v.iter().map(|c| !inside(c, &v)).collect();
+    let v: Vec<Candidate> = v
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect();
     let mut v = merge_restatements(doc, v);
     protest_aims(doc, &mut v);
     dedup_same(doc, v)
@@ -1921,6 +1941,20 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                 && cb.trigger.start <= ca.trigger.end + 6
                 && cb.status == Status::Planned
                 && cb.source == ca.source
+            {
+                drop[a] = true;
+            }
+            // "launched a massive missile and drone attack on X": the verb's frame reached a
+            // weapon of the noun event it governs; that event, with its target, is the one.
+            if ca.kind == TriggerKind::Verb
+                && cb.kind == TriggerKind::Noun
+                && violent(ca)
+                && violent(cb)
+                && ca.source == cb.source
+                && cb.trigger.start > ca.trigger.end
+                && cb.trigger.start <= ca.trigger.end + 7
+                && (ca.trigger.end..cb.trigger.start).all(|k| doc.tokens[k].pos != Pos::Verb)
+                && (!cb.target.is_empty() || ca.target.iter().all(|&t| doc.actors[t].modifier))
             {
                 drop[a] = true;
             }
