@@ -168,6 +168,7 @@ fn coding_phenomena() {
         ),
         ("placedprotest", "Teachers rallied in Accra to demand higher pay."),
         ("elliptic", "At least nine people were killed and dozens injured when a drone hit a bus in Goma."),
+        ("latin", "Bolivia recalled the ambassadors of three Latin American countries."),
         (
             "package",
             "The Pentagon announced a new $300 million military aid package for Taiwan.",
@@ -536,6 +537,16 @@ fn coding_phenomena() {
     // "launched a missile and drone attack on X": one attack on X, not one on the drone.
     assert_eq!(by["weapons"].len(), 1, "{:#?}", by["weapons"]);
     assert_eq!(codes(&by["weapons"][0]["recipient"]), ["UKR"]);
+    // "Latin American" is no American.
+    assert!(by["latin"].iter().all(|e| {
+        e["actor"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(e["recipient"].as_array().unwrap())
+            .all(|a| a["country"] != "USA")
+    }));
+    find(&by["latin"], "");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -291,7 +291,16 @@ impl ActorTagger {
             };
             // Names never cross a sentence boundary.
             let same_sentence = doc.sentence_of(ts) == doc.sentence_of(te);
-            if ok && same_sentence {
+            // "Latin American", "North American", "Central Asian": a nationality word after a
+            // region's qualifier names the region's people, not the country.
+            let regional = ts > 0
+                && doc.tokens[ts - 1].cap
+                && matches!(
+                    doc.low(ts - 1),
+                    "latin" | "north" | "south" | "central" | "pan" | "meso" | "native"
+                )
+                && p.atoms.iter().all(|a| matches!(a, Atom::Demonym { .. }));
+            if ok && same_sentence && !regional {
                 out.push(Hit {
                     start: ts,
                     end: te + 1,
