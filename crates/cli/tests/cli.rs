@@ -169,6 +169,7 @@ fn coding_phenomena() {
         ("placedprotest", "Teachers rallied in Accra to demand higher pay."),
         ("elliptic", "At least nine people were killed and dozens injured when a drone hit a bus in Goma."),
         ("latin", "Bolivia recalled the ambassadors of three Latin American countries."),
+        ("readyfor", "Armenia says it is ready for a prisoner exchange with Azerbaijan."),
         (
             "package",
             "The Pentagon announced a new $300 million military aid package for Taiwan.",
@@ -537,6 +538,10 @@ fn coding_phenomena() {
     // "launched a missile and drone attack on X": one attack on X, not one on the drone.
     assert_eq!(by["weapons"].len(), 1, "{:#?}", by["weapons"]);
     assert_eq!(codes(&by["weapons"][0]["recipient"]), ["UKR"]);
+    // What someone is ready for has not happened yet, and "with" names the other side.
+    let swap = find(&by["readyfor"], "035");
+    assert_eq!(swap["status"], "planned");
+    assert_eq!(codes(&swap["recipient"]), ["AZE"]);
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]

@@ -352,7 +352,16 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
     if let Some(m) = modifier {
         return m;
     }
-    // 3. "for talks" after a motion or planned verb: the purpose of the trip.
+    // 3. "ready for talks", "prepared for a prisoner swap": an act someone is ready for has
+    //    not happened ("is not ready for talks": refused).
+    if k > start + 1 && doc.low(k - 1) == "for" && cx.cues.has(Cue::PlannedWords, doc.low(k - 2)) {
+        return if negated_before(cx, k - 2, start) {
+            Status::Negated
+        } else {
+            Status::Planned
+        };
+    }
+    // "for talks" after a motion or planned verb: the purpose of the trip.
     if k > start && doc.low(k - 1) == "for" {
         if let Some(g) = (start..k - 1)
             .rev()
