@@ -156,6 +156,15 @@ mod tests {
         bare.add_noun("strike");
         let t = tags(&bare, "Israeli air strikes on Gaza continued.");
         assert_eq!(t[2].1, Pos::Verb);
+        // The end of a verb's object before a preposition is a noun, not a verb.
+        lex.add_verb("target");
+        lex.add_verb("say");
+        lex.add_verb("attack");
+        let t = tags(&lex, "Jets attacked rebel targets in the north.");
+        assert_eq!(t[3], ("targets".to_string(), Pos::Noun));
+        // After a verb of saying a clause opens: "the army targets" keeps its verb reading.
+        let t = tags(&lex, "He said army targets in the north.");
+        assert_eq!(t[3].1, Pos::Verb);
         // ", killing three": a participle, even after a noun phrase with a determiner.
         let t = tags(&lex, "A bomb hit a market, killing three traders.");
         assert_eq!(t[6], ("killing".to_string(), Pos::Verb));

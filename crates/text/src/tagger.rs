@@ -316,6 +316,41 @@ fn gerund_with_object(doc: &Document, i: usize, prev_pos: Option<Pos>, prev_low:
         }
 }
 
+/// An `-s` form after a noun modifier that a verb governs, with a preposition or punctuation
+/// after it ("struck Kurdish militant targets in Iraq"): it ends the verb's object. Not after
+/// a verb of saying, which opens a clause ("said rebel leader plans ..."), nor before "to".
+fn in_object(doc: &Document, lex: &Lexicon, i: usize) -> bool {
+    let Some(next) = doc.tokens.get(i + 1) else {
+        return false;
+    };
+    let nw = &doc.lower[next.span.start..next.span.end];
+    if nw == "to" || !matches!(closed_class(nw), Some(Pos::Prep | Pos::Punct | Pos::Conj)) {
+        return false;
+    }
+    let mut k = i - 1;
+    for _ in 0..4 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let t = &doc.tokens[k];
+        match t.pos {
+            Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num => continue,
+            Pos::Verb => {
+                let w = &doc.lower[t.span.start..t.span.end];
+                return !lex.verb(w).is_some_and(|(id, _)| {
+                    matches!(
+                        lex.lemma(id),
+                        "say" | "tell" | "report" | "announce" | "add" | "state" | "claim"
+                    )
+                });
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// After an `-s` form that could be a plural noun ("market partners"): punctuation, a verb or an
 /// auxiliary next means the `-s` word ended a noun phrase.
 fn noun_follows(doc: &Document, lex: &Lexicon, i: usize) -> bool {
@@ -526,6 +561,12 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                     && lex.is_compound(prev_low, n)
             }) {
                 // "Israeli air strikes on Gaza": the end of a listed multi-word noun.
+                Pos::Noun
+            } else if vf == VerbForm::ThirdSing
+                && prev_pos == Some(Pos::Noun)
+                && in_object(doc, lex, i)
+            {
+                // "struck Kurdish militant targets in Iraq": inside the object of a verb.
                 Pos::Noun
             } else if noun.is_some() {
                 if det_before(doc, i) {
