@@ -170,6 +170,7 @@ fn coding_phenomena() {
         ("elliptic", "At least nine people were killed and dozens injured when a drone hit a bus in Goma."),
         ("latin", "Bolivia recalled the ambassadors of three Latin American countries."),
         ("readyfor", "Armenia says it is ready for a prisoner exchange with Azerbaijan."),
+        ("regained", "Iraqi forces regained control of the old city from Islamic State fighters."),
         (
             "package",
             "The Pentagon announced a new $300 million military aid package for Taiwan.",
@@ -542,6 +543,10 @@ fn coding_phenomena() {
     let swap = find(&by["readyfor"], "035");
     assert_eq!(swap["status"], "planned");
     assert_eq!(codes(&swap["recipient"]), ["AZE"]);
+    // Ground taken back: the side that lost it follows "from".
+    let regained = find(&by["regained"], "192");
+    assert_eq!(codes(&regained["actor"]), ["IRQMIL"]);
+    assert_eq!(codes(&regained["recipient"]), ["IMGREB"]);
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]
