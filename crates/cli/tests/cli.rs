@@ -171,6 +171,9 @@ fn coding_phenomena() {
         ("latin", "Bolivia recalled the ambassadors of three Latin American countries."),
         ("readyfor", "Armenia says it is ready for a prisoner exchange with Azerbaijan."),
         ("regained", "Iraqi forces regained control of the old city from Islamic State fighters."),
+        ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
+        ("orderown", "The Kremlin ordered Russian troops to leave the island."),
+        ("orderstop", "Authorities in Caracas ordered an opposition newspaper to stop printing."),
         (
             "package",
             "The Pentagon announced a new $300 million military aid package for Taiwan.",
@@ -547,6 +550,11 @@ fn coding_phenomena() {
     let regained = find(&by["regained"], "192");
     assert_eq!(codes(&regained["actor"]), ["IRQMIL"]);
     assert_eq!(codes(&regained["recipient"]), ["IMGREB"]);
+    // An order to leave is an expulsion of someone else's forces, a withdrawal of one's own;
+    // an order to stop is a restriction.
+    assert_eq!(find(&by["orderleave"], "17")["cameo"], "174");
+    assert_eq!(find(&by["orderown"], "08")["cameo"], "0874");
+    assert_eq!(find(&by["orderstop"], "17")["cameo"], "172");
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]

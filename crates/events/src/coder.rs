@@ -1754,6 +1754,21 @@ fn finish(
     } else {
         code
     };
+    // "Putin ordered Russian troops to leave Kherson": a state sending its own forces away
+    // withdraws them (0874); only someone else's forces are expelled.
+    let code = if code == "174"
+        && !target.is_empty()
+        && target.iter().all(|&t| {
+            doc.actors[t].sector.as_deref() == Some("MIL")
+                && cx.country_in_text(t).is_some()
+                && source
+                    .iter()
+                    .any(|&s| cx.country_in_text(s) == cx.country_in_text(t))
+        }) {
+        "0874".to_string()
+    } else {
+        code
+    };
     // An actor cannot be its own recipient.
     target.retain(|t| {
         !source.iter().any(|s| {
