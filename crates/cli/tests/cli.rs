@@ -171,6 +171,7 @@ fn coding_phenomena() {
         ("latin", "Bolivia recalled the ambassadors of three Latin American countries."),
         ("readyfor", "Armenia says it is ready for a prisoner exchange with Azerbaijan."),
         ("regained", "Iraqi forces regained control of the old city from Islamic State fighters."),
+        ("rejectedoffer", "Ukraine rejected the Russian proposal."),
         ("tolerate", "Kenya issued a warning that it would not tolerate interference in its elections."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
         ("orderown", "The Kremlin ordered Russian troops to leave the island."),
@@ -558,6 +559,9 @@ fn coding_phenomena() {
     assert_eq!(find(&by["orderstop"], "17")["cameo"], "172");
     // A warning that one will not tolerate something is a threat, not a comment.
     assert_eq!(find(&by["tolerate"], "1")["cameo"], "130");
+    // The rejected offer is the rejection's object, no negated offer by Russia.
+    assert_eq!(by["rejectedoffer"].len(), 1, "{:#?}", by["rejectedoffer"]);
+    assert_eq!(codes(&by["rejectedoffer"][0]["actor"]), ["UKR"]);
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]

@@ -1959,6 +1959,23 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
             {
                 drop[a] = true;
             }
+            // "Egypt rejected the Israeli proposal": the rejected noun is the rejection's object,
+            // no event of its own.
+            if ca.kind == TriggerKind::Verb
+                && cb.kind == TriggerKind::Noun
+                && ca.code.starts_with("12")
+                && cb.status == Status::Negated
+                && cb.trigger.start > ca.trigger.end
+                && cb.trigger.start <= ca.trigger.end + 5
+                && (ca.trigger.end..cb.trigger.start).all(|k| {
+                    matches!(
+                        doc.tokens[k].pos,
+                        Pos::Det | Pos::Adj | Pos::Propn | Pos::Noun | Pos::Adv
+                    ) || attache_text::is_possessive(doc.low(k))
+                })
+            {
+                drop[b] = true;
+            }
             // "launched a massive missile and drone attack on X": the verb's frame reached a
             // weapon of the noun event it governs; that event, with its target, is the one.
             if ca.kind == TriggerKind::Verb
