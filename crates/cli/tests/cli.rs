@@ -172,6 +172,8 @@ fn coding_phenomena() {
         ("readyfor", "Armenia says it is ready for a prisoner exchange with Azerbaijan."),
         ("regained", "Iraqi forces regained control of the old city from Islamic State fighters."),
         ("rejectedoffer", "Ukraine rejected the Russian proposal."),
+        ("calledon", "Japan called on Beijing to release the detained fishermen."),
+        ("demandthat", "Britain demanded that Iran free the crew of the seized ship."),
         ("tolerate", "Kenya issued a warning that it would not tolerate interference in its elections."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
         ("orderown", "The Kremlin ordered Russian troops to leave the island."),
@@ -562,6 +564,15 @@ fn coding_phenomena() {
     // The rejected offer is the rejection's object, no negated offer by Russia.
     assert_eq!(by["rejectedoffer"].len(), 1, "{:#?}", by["rejectedoffer"]);
     assert_eq!(codes(&by["rejectedoffer"][0]["actor"]), ["UKR"]);
+    // The act asked for is no act of its addressee: only the appeal is coded.
+    assert_eq!(by["calledon"].len(), 1, "{:#?}", by["calledon"]);
+    assert_eq!(codes(&by["calledon"][0]["recipient"]), ["CHNGOV"]);
+    assert!(by["demandthat"].iter().all(|e| e["actor"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["country"] != "IRN")));
+    find(&by["demandthat"], "10");
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]

@@ -665,15 +665,35 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                         && (doc.tokens[b - 1].pos == Pos::Num
                             || cx.cues.has(Cue::GroupNouns, cx.low(b - 1)))
                 };
-                let in_pp = before.is_some_and(|b| {
-                    let p = doc.tokens[b].pos;
-                    (p == Pos::Prep && !quantity_of(b))
-                        || (p == Pos::Det
-                            && b > 0
-                            && doc.tokens[b - 1].pos == Pos::Prep
-                            && !quantity_of(b - 1))
-                        || cx.low(b) == "to"
-                });
+                // "called on the US to lift sanctions": the one called on is the infinitive's
+                // subject.
+                let called_on = v >= 1
+                    && a.tokens.end + 1 == v
+                    && cx.low(v - 1) == "to"
+                    && before.is_some_and(|b| {
+                        let on = if doc.tokens[b].pos == Pos::Det {
+                            b.checked_sub(1)
+                        } else {
+                            Some(b)
+                        };
+                        on.is_some_and(|o| {
+                            matches!(cx.low(o), "on" | "upon")
+                                && o > 0
+                                && cx
+                                    .verb_lemma(o - 1)
+                                    .is_some_and(|l| matches!(l, "call" | "prevail"))
+                        })
+                    });
+                let in_pp = !called_on
+                    && before.is_some_and(|b| {
+                        let p = doc.tokens[b].pos;
+                        (p == Pos::Prep && !quantity_of(b))
+                            || (p == Pos::Det
+                                && b > 0
+                                && doc.tokens[b - 1].pos == Pos::Prep
+                                && !quantity_of(b - 1))
+                            || cx.low(b) == "to"
+                    });
                 // "X, citing Y," / "according to Y": attribution, not subject.
                 let attrib = before.is_some_and(|b| matches!(cx.low(b), "citing" | "quoting"));
                 if in_pp || attrib {
@@ -1958,6 +1978,22 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                 && cb.source == ca.source
             {
                 drop[a] = true;
+            }
+            // "called on Washington to lift sanctions", "asked Qatar to mediate": the act asked
+            // for is the appeal's content; its addressee has done or promised nothing.
+            // "demanded that Iran release the tanker" (the verb may read as a noun there).
+            let that = doc.low(ca.trigger.end.min(doc.tokens.len() - 1)) == "that";
+            if (ca.code.starts_with("02") || ca.code.starts_with("10"))
+                && (cb.kind == TriggerKind::Verb || that)
+                && cb.trigger.start > ca.trigger.end
+                && cb.trigger.start <= ca.trigger.end + 10
+                && !cb.source.is_empty()
+                && cb.source.iter().all(|s| ca.target.contains(s))
+                && (that
+                    || (cb.trigger.start.saturating_sub(3)..cb.trigger.start)
+                        .any(|k| doc.low(k) == "to"))
+            {
+                drop[b] = true;
             }
             // "Egypt rejected the Israeli proposal": the rejected noun is the rejection's object,
             // no event of its own.
