@@ -174,6 +174,7 @@ fn coding_phenomena() {
         ("rejectedoffer", "Ukraine rejected the Russian proposal."),
         ("calledon", "Japan called on Beijing to release the detained fishermen."),
         ("demandthat", "Britain demanded that Iran free the crew of the seized ship."),
+        ("callfor", "Qatar called for talks between Sudan and Chad."),
         ("tolerate", "Kenya issued a warning that it would not tolerate interference in its elections."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
         ("orderown", "The Kremlin ordered Russian troops to leave the island."),
@@ -573,6 +574,12 @@ fn coding_phenomena() {
         .iter()
         .all(|a| a["country"] != "IRN")));
     find(&by["demandthat"], "10");
+    // Talks called for are no talks held.
+    assert!(
+        by["callfor"].iter().all(|e| e["cameo_root"] == "02"),
+        "{:#?}",
+        by["callfor"]
+    );
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]

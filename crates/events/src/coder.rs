@@ -1995,6 +1995,22 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
             {
                 drop[b] = true;
             }
+            // "China called for talks between Russia and Ukraine": the talks called for are the
+            // appeal's content, not talks held.
+            if ca.code.starts_with("02")
+                && cb.kind == TriggerKind::Noun
+                && doc.low(ca.trigger.end.min(doc.tokens.len() - 1)) == "for"
+                && cb.trigger.start > ca.trigger.end
+                && cb.trigger.start <= ca.trigger.end + 5
+                && (ca.trigger.end + 1..cb.trigger.start).all(|k| {
+                    matches!(
+                        doc.tokens[k].pos,
+                        Pos::Det | Pos::Adj | Pos::Noun | Pos::Num
+                    )
+                })
+            {
+                drop[b] = true;
+            }
             // "Egypt rejected the Israeli proposal": the rejected noun is the rejection's object,
             // no event of its own.
             if ca.kind == TriggerKind::Verb
