@@ -165,6 +165,13 @@ mod tests {
         // After a verb of saying a clause opens: "the army targets" keeps its verb reading.
         let t = tags(&lex, "He said army targets in the north.");
         assert_eq!(t[3].1, Pos::Verb);
+        // Two names joined are a plural subject: the base form after them is their verb.
+        lex.add_verb("call");
+        lex.add_noun("call");
+        let t = tags(&lex, "China and Russia call on Washington to act.");
+        assert_eq!(t[3], ("call".to_string(), Pos::Verb));
+        let t = tags(&lex, "US and Israel strike Iranian sites.");
+        assert_eq!(t[3], ("strike".to_string(), Pos::Verb));
         // ", killing three": a participle, even after a noun phrase with a determiner.
         let t = tags(&lex, "A bomb hit a market, killing three traders.");
         assert_eq!(t[6], ("killing".to_string(), Pos::Verb));

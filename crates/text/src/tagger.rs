@@ -594,6 +594,29 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                         && (noun_follows(doc, lex, i) || list_follows(doc, i)))
                 {
                     Pos::Verb
+                } else if vf == VerbForm::Base
+                    && prev_pos == Some(Pos::Propn)
+                    && i >= 3
+                    && doc.tokens[i - 2].pos == Pos::Conj
+                    && (doc.tokens[i - 3].pos == Pos::Propn
+                        // "US and Israel strike ...": "US" read as the pronoun.
+                        || doc.text[doc.tokens[i - 3].span.start..doc.tokens[i - 3].span.end]
+                            == *"US")
+                    // (The next token is not tagged yet: its class and capital tell.)
+                    && doc.tokens.get(i + 1).is_some_and(|t| {
+                        doc.text[t.span.start..t.span.end]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                            || matches!(
+                                closed_class(&doc.lower[t.span.start..t.span.end]),
+                                Some(Pos::Prep | Pos::Det)
+                            )
+                    })
+                {
+                    // "China and Russia call on the US": two names joined are a plural subject,
+                    // and a base form after them is their verb (headline present tense).
+                    Pos::Verb
                 } else if at_start || matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn)) {
                     Pos::Noun
                 } else {
