@@ -175,6 +175,8 @@ fn coding_phenomena() {
         ("calledon", "Japan called on Beijing to release the detained fishermen."),
         ("demandthat", "Britain demanded that Iran free the crew of the seized ship."),
         ("callfor", "Qatar called for talks between Sudan and Chad."),
+        ("phoned", "Erdogan called Putin on Friday to discuss the grain corridor."),
+        ("named", "The new venture will be called Gulf Energy Partners, the company said."),
         ("tolerate", "Kenya issued a warning that it would not tolerate interference in its elections."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
         ("orderown", "The Kremlin ordered Russian troops to leave the island."),
@@ -580,6 +582,14 @@ fn coding_phenomena() {
         "{:#?}",
         by["callfor"]
     );
+    // A leader called by name is a telephone call, and the talk it was for is the call;
+    // a company "called" something is named.
+    assert_eq!(by["phoned"].len(), 1, "{:#?}", by["phoned"]);
+    assert_eq!(by["phoned"][0]["cameo"], "041");
+    assert_eq!(codes(&by["phoned"][0]["recipient"]), ["RUSGOV"]);
+    assert!(by
+        .get("named")
+        .is_none_or(|v| v.iter().all(|e| e["cameo"] != "041")));
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]

@@ -1789,6 +1789,21 @@ fn finish(
     } else {
         code
     };
+    // "will be called Barclays Finance", "a unit called X": calling as naming, no telephone
+    // call (a company is named far more often than it is telephoned).
+    if code == "041"
+        && cx.verb_lemma(trigger.start) == Some("call")
+        && (passive
+            // ", called the Data Systems division": an apposition naming something.
+            || (trigger.start > 0 && doc.low(trigger.start - 1) == ",")
+            || target.iter().any(|&t| {
+                doc.actors[t].sector.as_deref() == Some("BUS")
+                    // "expected to call it this year": an election, not a leader.
+                    || doc.low(doc.actors[t].head) == "it"
+            }))
+    {
+        return None;
+    }
     // An actor cannot be its own recipient.
     target.retain(|t| {
         !source.iter().any(|s| {
@@ -1992,6 +2007,17 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                 && (that
                     || (cb.trigger.start.saturating_sub(3)..cb.trigger.start)
                         .any(|k| doc.low(k) == "to"))
+            {
+                drop[b] = true;
+            }
+            // "Biden called Netanyahu to discuss the hostages": the call is the talk.
+            if ca.code == "041"
+                && cb.code.starts_with("04")
+                && cb.kind == TriggerKind::Verb
+                && cb.trigger.start > ca.trigger.end
+                && cb.trigger.start <= ca.trigger.end + 8
+                && cb.trigger.start > 0
+                && doc.low(cb.trigger.start - 1) == "to"
             {
                 drop[b] = true;
             }
