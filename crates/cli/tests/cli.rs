@@ -177,6 +177,7 @@ fn coding_phenomena() {
         ("callfor", "Qatar called for talks between Sudan and Chad."),
         ("phoned", "Erdogan called Putin on Friday to discuss the grain corridor."),
         ("named", "The new venture will be called Gulf Energy Partners, the company said."),
+        ("counterpart", "Wang Yi and his Pakistani counterpart held talks in Beijing."),
         ("tolerate", "Kenya issued a warning that it would not tolerate interference in its elections."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
         ("orderown", "The Kremlin ordered Russian troops to leave the island."),
@@ -590,6 +591,11 @@ fn coding_phenomena() {
     assert!(by
         .get("named")
         .is_none_or(|v| v.iter().all(|e| e["cameo"] != "041")));
+    // "X and his counterpart": both are the source; a counterpart is a government's.
+    assert_eq!(
+        codes(&find(&by["counterpart"], "04")["actor"]),
+        ["CHNGOV", "PAKGOV"]
+    );
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]

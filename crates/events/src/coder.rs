@@ -751,7 +751,11 @@ fn coordinated_before(cx: &Ctx, m: usize, floor: usize, out: &mut Vec<usize>) {
     let mut cur = m;
     let mut seen_and = false;
     loop {
-        let s = cx.doc.actors[cur].tokens.start;
+        let mut s = cx.doc.actors[cur].tokens.start;
+        // "Lavrov and his Turkish counterpart": the possessive opens the second conjunct.
+        if s > floor + 2 && matches!(cx.low(s - 1), "his" | "her" | "its" | "their") {
+            s -= 1;
+        }
         if s < floor + 2 {
             return;
         }
