@@ -178,6 +178,8 @@ fn coding_phenomena() {
         ("phoned", "Erdogan called Putin on Friday to discuss the grain corridor."),
         ("named", "The new venture will be called Gulf Energy Partners, the company said."),
         ("counterpart", "Wang Yi and his Pakistani counterpart held talks in Beijing."),
+        ("patriots", "Germany will send three more Patriot air defence systems to Ukraine."),
+        ("armedmen", "Armed men stormed a village in northern Mali and killed 12 villagers."),
         ("tolerate", "Kenya issued a warning that it would not tolerate interference in its elections."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
         ("orderown", "The Kremlin ordered Russian troops to leave the island."),
@@ -596,6 +598,13 @@ fn coding_phenomena() {
         codes(&find(&by["counterpart"], "04")["actor"]),
         ["CHNGOV", "PAKGOV"]
     );
+    // Air defence systems are arms; the sending is still to come.
+    let patriots = find(&by["patriots"], "0");
+    assert_eq!(patriots["status"], "planned");
+    assert_eq!(codes(&patriots["recipient"]), ["UKR"]);
+    assert_eq!(patriots["cameo"], "0332");
+    // "armed men" are an armed group.
+    assert_eq!(find(&by["armedmen"], "18")["actor"][0]["sector"], "REB");
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]
