@@ -162,6 +162,10 @@ mod tests {
         lex.add_verb("attack");
         let t = tags(&lex, "Jets attacked rebel targets in the north.");
         assert_eq!(t[3], ("targets".to_string(), Pos::Noun));
+        // So before the end of the sentence.
+        lex.add_verb("meet");
+        let t = tags(&lex, "Argentina must meet growth targets.");
+        assert_eq!(t[4], ("targets".to_string(), Pos::Noun));
         // After a verb of saying a clause opens: "the army targets" keeps its verb reading.
         let t = tags(&lex, "He said army targets in the north.");
         assert_eq!(t[3].1, Pos::Verb);

@@ -324,7 +324,8 @@ fn in_object(doc: &Document, lex: &Lexicon, i: usize) -> bool {
         return false;
     };
     let nw = &doc.lower[next.span.start..next.span.end];
-    if nw == "to" || !matches!(closed_class(nw), Some(Pos::Prep | Pos::Punct | Pos::Conj)) {
+    let punct = !nw.chars().next().is_some_and(char::is_alphanumeric);
+    if nw == "to" || !(punct || matches!(closed_class(nw), Some(Pos::Prep | Pos::Conj))) {
         return false;
     }
     let mut k = i - 1;
