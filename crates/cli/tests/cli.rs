@@ -180,6 +180,7 @@ fn coding_phenomena() {
         ("counterpart", "Wang Yi and his Pakistani counterpart held talks in Beijing."),
         ("patriots", "Germany will send three more Patriot air defence systems to Ukraine."),
         ("armedmen", "Armed men stormed a village in northern Mali and killed 12 villagers."),
+        ("blocked", "Hungary blocked a joint statement by EU leaders on the sanctions."),
         ("tolerate", "Kenya issued a warning that it would not tolerate interference in its elections."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
         ("orderown", "The Kremlin ordered Russian troops to leave the island."),
@@ -605,6 +606,13 @@ fn coding_phenomena() {
     assert_eq!(patriots["cameo"], "0332");
     // "armed men" are an armed group.
     assert_eq!(find(&by["armedmen"], "18")["actor"][0]["sector"], "REB");
+    // A blocked statement was never made.
+    find(&by["blocked"], "12");
+    assert!(
+        by["blocked"].iter().all(|e| e["cameo"] != "010"),
+        "{:#?}",
+        by["blocked"]
+    );
     // "Latin American" is no American.
     assert!(by["latin"].iter().all(|e| {
         e["actor"]

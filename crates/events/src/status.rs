@@ -330,6 +330,8 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
                     | "refuse"
                     | "halt"
                     | "rule"
+                    | "block"
+                    | "veto"
             ) {
                 return Status::Negated;
             }
