@@ -181,7 +181,7 @@ fn coding_phenomena() {
         ("patriots", "Germany will send three more Patriot air defence systems to Ukraine."),
         ("armedmen", "Armed men stormed a village in northern Mali and killed 12 villagers."),
         ("blocked", "Hungary blocked a joint statement by EU leaders on the sanctions."),
-        ("tolerate", "Kenya issued a warning that it would not tolerate interference in its elections."),
+        ("tolerate", "Kenya gave a stern warning that it will not tolerate foreign meddling."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
         ("orderown", "The Kremlin ordered Russian troops to leave the island."),
         ("orderstop", "Authorities in Caracas ordered an opposition newspaper to stop printing."),
