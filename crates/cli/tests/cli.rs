@@ -180,6 +180,7 @@ fn coding_phenomena() {
         ("counterpart", "Wang Yi and his Pakistani counterpart held talks in Beijing."),
         ("patriots", "Germany will send three more Patriot air defence systems to Ukraine."),
         ("armedmen", "Armed men stormed a village in northern Mali and killed 12 villagers."),
+        ("patients", "Paramilitary fighters shelled a clinic in Kadugli, killing at least five patients."),
         ("blocked", "Hungary blocked a joint statement by EU leaders on the sanctions."),
         ("tolerate", "Kenya gave a stern warning that it will not tolerate foreign meddling."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
@@ -606,6 +607,8 @@ fn coding_phenomena() {
     assert_eq!(patriots["cameo"], "0332");
     // "armed men" are an armed group.
     assert_eq!(find(&by["armedmen"], "18")["actor"][0]["sector"], "REB");
+    // Patients are people, whether or not the actor dictionaries know the word.
+    assert_eq!(find(&by["patients"], "19")["counts"][0]["value"], 5.0);
     // A blocked statement was never made.
     find(&by["blocked"], "12");
     assert!(

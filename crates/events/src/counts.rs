@@ -131,17 +131,11 @@ fn counts_things(cx: &Ctx, n: attache_doc::TokenRange, sent: attache_doc::TokenR
         cx.ends.contains_key(&(h + 1))
             || word_kind(w).is_some()
             || cx.cues.has(Cue::GroupNouns, w)
-            || matches!(
-                w,
-                "others"
-                    | "people"
-                    | "person"
-                    | "persons"
-                    | "men"
-                    | "women"
-                    | "children"
-                    | "individuals"
-            )
+            || cx.cues.has(Cue::PersonNouns, w)
+            || matches!(w, "person" | "others")
+            || ["ists", "ians", "ees", "men"]
+                .iter()
+                .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
     };
     let stop = (k + 5).min(sent.end);
     let mut head = None;

@@ -40,10 +40,11 @@ pub enum Cue {
     DecisionVerbs,
     LabourStrike,
     MeasureUnits,
+    PersonNouns,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 27] = [
+const LISTS: [(Cue, &str); 28] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -71,6 +72,7 @@ const LISTS: [(Cue, &str); 27] = [
     (Cue::DecisionVerbs, "decision_verbs"),
     (Cue::LabourStrike, "labour_strike"),
     (Cue::MeasureUnits, "measure_units"),
+    (Cue::PersonNouns, "person_nouns"),
 ];
 
 impl Cue {
