@@ -181,6 +181,7 @@ fn coding_phenomena() {
         ("patriots", "Germany will send three more Patriot air defence systems to Ukraine."),
         ("armedmen", "Armed men stormed a village in northern Mali and killed 12 villagers."),
         ("patients", "Paramilitary fighters shelled a clinic in Kadugli, killing at least five patients."),
+        ("warrant", "The ICC issued an arrest warrant for Russian President Vladimir Putin."),
         ("blocked", "Hungary blocked a joint statement by EU leaders on the sanctions."),
         ("tolerate", "Kenya gave a stern warning that it will not tolerate foreign meddling."),
         ("orderleave", "Niger's military rulers ordered French soldiers to leave the country."),
@@ -609,6 +610,8 @@ fn coding_phenomena() {
     assert_eq!(find(&by["armedmen"], "18")["actor"][0]["sector"], "REB");
     // Patients are people, whether or not the actor dictionaries know the word.
     assert_eq!(find(&by["patients"], "19")["counts"][0]["value"], 5.0);
+    // The person an arrest warrant is for is its target.
+    assert_eq!(codes(&find(&by["warrant"], "173")["recipient"]), ["RUSGOV"]);
     // A blocked statement was never made.
     find(&by["blocked"], "12");
     assert!(
