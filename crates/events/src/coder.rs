@@ -2000,8 +2000,10 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
             }
             // "called on Washington to lift sanctions", "asked Qatar to mediate": the act asked
             // for is the appeal's content; its addressee has done or promised nothing.
+            // The word right after the trigger: "demanded that ...", "called for ...".
+            let after = doc.low(ca.trigger.end.min(doc.tokens.len() - 1));
             // "demanded that Iran release the tanker" (the verb may read as a noun there).
-            let that = doc.low(ca.trigger.end.min(doc.tokens.len() - 1)) == "that";
+            let that = after == "that";
             if (ca.code.starts_with("02") || ca.code.starts_with("10"))
                 && (cb.kind == TriggerKind::Verb || that)
                 && cb.trigger.start > ca.trigger.end
@@ -2029,7 +2031,7 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
             // appeal's content, not talks held.
             if ca.code.starts_with("02")
                 && cb.kind == TriggerKind::Noun
-                && doc.low(ca.trigger.end.min(doc.tokens.len() - 1)) == "for"
+                && after == "for"
                 && cb.trigger.start > ca.trigger.end
                 && cb.trigger.start <= ca.trigger.end + 5
                 && (ca.trigger.end + 1..cb.trigger.start).all(|k| {

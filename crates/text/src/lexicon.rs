@@ -25,9 +25,9 @@ pub struct Lexicon {
     forms: HashMap<String, Forms>,
     /// Irregular forms by base: (past, participle, ing), used to inflect added verbs.
     irregular: HashMap<String, Irregular>,
-    /// Two-word ends of multi-word nouns, "modifier head" with the head singular ("air
-    /// strike"): the tagger keeps "air strikes" a noun.
-    compounds: HashSet<String>,
+    /// Two-word ends of multi-word nouns: the modifiers each head noun takes ("strike" <- "air"),
+    /// so that the tagger keeps "air strikes" a noun.
+    compounds: HashMap<LemmaId, HashSet<Box<str>>>,
 }
 
 /// What the lexicon knows of one lower-case surface form.
@@ -157,7 +157,7 @@ impl Lexicon {
             ids: HashMap::default(),
             forms,
             irregular: HashMap::default(),
-            compounds: HashSet::default(),
+            compounds: HashMap::default(),
         }
     }
 
@@ -258,12 +258,13 @@ impl Lexicon {
     /// Add a noun lemma (singular, lower case; multi-word nouns register their last word).
     pub fn add_noun(&mut self, lemma: &str) -> LemmaId {
         let lemma = lemma.trim().to_ascii_lowercase();
-        let head = lemma.rsplit(' ').next().unwrap_or("").to_string();
         let mut words = lemma.rsplit(' ');
-        if let (Some(h), Some(m)) = (words.next(), words.next()) {
-            self.compounds.insert(format!("{m} {h}"));
-        }
+        let head = words.next().unwrap_or("").to_string();
+        let modifier = words.next().map(Box::<str>::from);
         let id = self.intern(&head);
+        if let Some(m) = modifier {
+            self.compounds.entry(id).or_default().insert(m);
+        }
         self.forms
             .entry(head.clone())
             .or_default()
@@ -281,10 +282,9 @@ impl Lexicon {
 
     /// Is `modifier` + the noun `head` the end of a listed multi-word noun ("air" + strike)?
     pub fn is_compound(&self, modifier: &str, head: LemmaId) -> bool {
-        !self.compounds.is_empty()
-            && self
-                .compounds
-                .contains(&format!("{modifier} {}", self.lemma(head)))
+        self.compounds
+            .get(&head)
+            .is_some_and(|ms| ms.contains(modifier))
     }
 
     pub fn lemma(&self, id: LemmaId) -> &str {

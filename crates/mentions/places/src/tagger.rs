@@ -1926,13 +1926,9 @@ impl PlaceTagger {
             // A province named by an ordinary word, capitalised only to open the sentence
             // ("Coast guards seized ...": Coast, Tanzania), also needs its area (a dateline
             // in capitals is a name).
-            let initial = |tok: usize| {
-                doc.sentence_of(tok)
-                    .is_some_and(|si| doc.sentences[si].tokens.start == tok)
-            };
             if p.kind == PlaceKind::Admin1
                 && common
-                && initial(units[first.a].tok)
+                && units[first.a].sent_first
                 && !units[first.a].allcaps
                 && !local_support
                 && !cx.local()
