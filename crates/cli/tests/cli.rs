@@ -118,6 +118,14 @@ fn coding_phenomena() {
         ("lifted", "The EU lifted sanctions on Cuba."),
         ("passivelift", "Sanctions against Cuba were lifted by the European Union."),
         ("stative", "Egypt is opposed to Turkish mediation in the dispute."),
+        ("callwarn", "The German chancellor called Putin on Tuesday to warn him against sending troops."),
+        ("titled", "NATO chief Jens Stoltenberg met Polish officials in Warsaw."),
+        ("aidworker", "Iranian authorities released British aid worker John Smith after two years."),
+        ("possessor", "Morocco dismissed Algeria's accusations on Monday."),
+        ("firedby", "Missiles fired by Russian forces struck a hospital in Kharkiv."),
+        ("banquet", "The Thai king hosted a banquet for the visiting Japanese emperor."),
+        ("ethnic", "Soldiers shot dead two Rohingya fishermen near the border."),
+        ("diplochief", "The EU's diplomatic chief criticised the Serbian government."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -629,6 +637,29 @@ fn coding_phenomena() {
             .all(|a| a["country"] != "USA")
     }));
     find(&by["latin"], "");
+    // The purpose of a call is the caller's act toward the one called.
+    let warn = find(&by["callwarn"], "13");
+    assert_eq!(codes(&warn["actor"]), ["DEUGOV"]);
+    assert_eq!(codes(&warn["recipient"]), ["RUSGOV"]);
+    // A title naming the body a person served outranks the dictionary's role of the day.
+    assert_eq!(codes(&find(&by["titled"], "04")["actor"]), ["IGOWSTNAT"]);
+    // An aid worker set free is a person released, not aid.
+    assert_eq!(
+        find(&by["aidworker"], "0841")["recipient"][0]["country"],
+        "GBR"
+    );
+    // The possessor of a dismissed accusation is the party the dismissal answers.
+    assert_eq!(codes(&find(&by["possessor"], "")["recipient"]), ["DZA"]);
+    // Whoever fired the missiles struck.
+    assert_eq!(find(&by["firedby"], "19")["actor"][0]["country"], "RUS");
+    // A banquet for a guest is hosting the guest.
+    assert_eq!(
+        find(&by["banquet"], "043")["recipient"][0]["country"],
+        "JPN"
+    );
+    // A people living within one state takes that state.
+    assert_eq!(find(&by["ethnic"], "18")["recipient"][0]["country"], "MMR");
+    assert_eq!(find(&by["diplochief"], "11")["actor"][0]["sector"], "GOV");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

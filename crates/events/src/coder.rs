@@ -1224,6 +1224,24 @@ fn code_verb(
         }
     } else {
         source = subject_of(cx, i);
+        // "Missiles fired by the Israeli army struck a depot": the weapon's user is the one
+        // who struck.
+        if source.is_empty() && violent_code(&code) {
+            let sent_start = doc.sentences[si].tokens.start;
+            if let Some(k) = (sent_start.max(i.saturating_sub(10)) + 1..i).find(|&k| {
+                cx.low(k) == "by"
+                    && matches!(
+                        cx.verb_lemma(k - 1),
+                        Some("fire" | "launch" | "drop" | "shoot" | "plant" | "use" | "deploy")
+                    )
+            }) {
+                if let Some(m) = cx.mention_from(k + 1, i) {
+                    if cx.doc.actors[m].tokens.end == i {
+                        source.push(m);
+                    }
+                }
+            }
+        }
         // "expelled two Russian diplomats": the object the entry names is itself an actor;
         // not what one sends or mobilises ("deployed troops", "sent doctors": its own people).
         if targets.is_empty()
@@ -1245,19 +1263,37 @@ fn code_verb(
                 })
             }) {
                 targets.push(m);
+            } else if let Some(m) = ((i + 1)..m_end).find_map(|p| {
+                // "released German journalist Jane Roe": the frame's noun opens a name.
+                let &m = cx.starts.get(&p)?;
+                let a = &cx.doc.actors[m];
+                (a.country.is_some()
+                    && a.tokens.end > m_end
+                    && a.head >= m_end
+                    && !source
+                        .iter()
+                        .any(|&s| cx.doc.actors[s].country == a.country))
+                .then_some(m)
+            }) {
+                targets.push(m);
             }
         }
         // "hit Hamas targets", "shelled Kurdish positions": in an attack, the name right
         // before the object the entry names is the party attacked.
-        if targets.is_empty()
-            && violent_code(&code)
-            && matches!(e.frame.last(), Some(Elem::Words { .. }))
-        {
+        // "rejected Israel's proposal", "denied Moscow's claims": in any act, a possessor right
+        // before that object is the party it is aimed at.
+        if targets.is_empty() && matches!(e.frame.last(), Some(Elem::Words { .. })) {
             if let Some(&m) = cx
                 .ends
                 .get(&(m_end - 1))
                 .and_then(|ms| ms.first())
-                .filter(|&&m| cx.doc.actors[m].tokens.start > i && !source.contains(&m))
+                .filter(|&&m| {
+                    let a = &cx.doc.actors[m];
+                    a.tokens.start > i
+                        && !source.contains(&m)
+                        && (violent_code(&code)
+                            || (a.possessive && !a.modifier && a.country.is_some()))
+                })
             {
                 targets.push(m);
             }
@@ -2085,6 +2121,31 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                 })
             {
                 drop[b] = true;
+            }
+        }
+    }
+    // "Macron called Putin to warn him": the purpose of a call is the caller's act toward the
+    // one called, whom the infinitive's subject search took for its subject.
+    let mut v = v;
+    for b in 0..v.len() {
+        let caller = v.iter().find(|ca| {
+            let cb = &v[b];
+            ca.code == "041"
+                && ca.sentence == cb.sentence
+                && !ca.source.is_empty()
+                && cb.kind == TriggerKind::Verb
+                && cb.trigger.start > ca.trigger.end
+                && cb.trigger.start <= ca.trigger.end + 8
+                && doc.low(cb.trigger.start - 1) == "to"
+                && !cb.source.is_empty()
+                && cb.source.iter().all(|s| ca.target.contains(s))
+        });
+        if let Some(ca) = caller {
+            let (source, target) = (ca.source.clone(), ca.target.clone());
+            let cb = &mut v[b];
+            cb.source = source;
+            if cb.target.is_empty() || cb.target.iter().all(|t| target.contains(t)) {
+                cb.target = target;
             }
         }
     }

@@ -857,6 +857,27 @@ impl ActorTagger {
         if let Some(p) = person {
             let person = &self.dict.people[p as usize];
             let mut code = person.code_at(date)?;
+            // "NATO chief Jens Stoltenberg": a title naming the body or state the person served
+            // outranks the role the dictionary dates to this day (dictionaries go stale, and
+            // dateless text takes the latest role).
+            let person_at = atoms
+                .iter()
+                .position(|a| matches!(a.2, Atom::Person(x) if x == p))
+                .unwrap_or(0);
+            let titled = atoms[..person_at].iter().rev().find_map(|a| match a.2 {
+                Atom::Org(o) => Some(self.dict.orgs[o as usize].code_at(date)),
+                ref x => place_country(x).map(|c| self.dict.countries[c as usize].iso3.clone()),
+            });
+            if let Some(t) = titled.filter(|t| !former && !code.starts_with(t.as_str())) {
+                if let Some(r) = person
+                    .roles
+                    .iter()
+                    .filter(|r| r.code.starts_with(t.as_str()))
+                    .max_by_key(|r| r.from)
+                {
+                    code = r.code.clone();
+                }
+            }
             if former && code.len() >= 6 && &code[3..6] == "GOV" {
                 code = [&code[..3], "ELI"].concat();
             }
