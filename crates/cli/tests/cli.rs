@@ -126,6 +126,10 @@ fn coding_phenomena() {
         ("banquet", "The Thai king hosted a banquet for the visiting Japanese emperor."),
         ("ethnic", "Soldiers shot dead two Rohingya fishermen near the border."),
         ("diplochief", "The EU's diplomatic chief criticised the Serbian government."),
+        ("milaid", "Washington resumed U.S. military assistance to Jordan on Monday."),
+        ("expelledfrom", "Three Russian diplomats were expelled from Poland on Friday."),
+        ("administration", "The Obama administration criticised Venezuela."),
+        ("bracket", "Japan provided the Philippine Coast Guard (PCG) with ten patrol boats."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -660,6 +664,19 @@ fn coding_phenomena() {
     // A people living within one state takes that state.
     assert_eq!(find(&by["ethnic"], "18")["recipient"][0]["country"], "MMR");
     assert_eq!(find(&by["diplochief"], "11")["actor"][0]["sector"], "GOV");
+    // The giver of "U.S. military assistance" is the clause's subject, not the U.S. military.
+    assert_eq!(codes(&find(&by["milaid"], "072")["actor"]), ["USAGOV"]);
+    // Whoever is expelled from a state is expelled by it.
+    let expel = find(&by["expelledfrom"], "17");
+    assert_eq!(codes(&expel["actor"]), ["POL"]);
+    assert_eq!(codes(&expel["recipient"]), ["RUSGOV"]);
+    // A president's administration is that state's government, in office or not.
+    assert_eq!(
+        codes(&find(&by["administration"], "11")["actor"]),
+        ["USAGOV"]
+    );
+    // An acronym in brackets does not cut the frame.
+    assert_eq!(find(&by["bracket"], "07")["recipient"][0]["country"], "PHL");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -279,11 +279,19 @@ impl TriggerDictionary {
                 let mark = targets.len();
                 targets.push(m);
                 let after = cx.coordinated_after(m, end, targets);
-                let after = if cx.doc.actors[m].possessive {
+                let mut after = if cx.doc.actors[m].possessive {
                     cx.doc.actors[m].tokens.end
                 } else {
                     after
                 };
+                // "provided the Lebanese Armed Forces (LAF) with": past an acronym in brackets.
+                if after < end && cx.low(after) == "(" {
+                    if let Some(close) =
+                        (after + 1..(after + 5).min(end)).find(|&q| cx.low(q) == ")")
+                    {
+                        after = close + 1;
+                    }
+                }
                 match self.match_frame(cx, rest, after, end, targets) {
                     Some(e) => Some(e),
                     None => {
@@ -1222,6 +1230,25 @@ fn code_verb(
         } else if source.is_empty() {
             source = subj;
         }
+        // "inspectors were expelled from North Korea": the state expelling is the one left.
+        if source.is_empty()
+            && matches!(
+                cx.verb_lemma(i),
+                Some("expel" | "deport" | "evict" | "kick" | "ban" | "bar")
+            )
+        {
+            if let Some(k) = (i + 1..(i + 4).min(end)).find(|&k| cx.low(k) == "from") {
+                if let Some(m) = cx.mention_from(k + 1, end) {
+                    let a = &doc.actors[m];
+                    if a.country.is_some()
+                        && matches!(a.kind, ActorKind::Country | ActorKind::Metonym)
+                        && !targets.contains(&m)
+                    {
+                        source.push(m);
+                    }
+                }
+            }
+        }
     } else {
         source = subject_of(cx, i);
         // "Missiles fired by the Israeli army struck a depot": the weapon's user is the one
@@ -1457,6 +1484,15 @@ fn code_noun(
         return None;
     }
     let mut source = nominal_source(cx, head_start);
+    // "U.S. military aid": a modifier that takes one of the trigger's words for a role noun
+    // names the giver's country only; the clause's subject, if any, is the better source.
+    let mut overlapping = Vec::new();
+    if source
+        .first()
+        .is_some_and(|&m| cx.doc.actors[m].tokens.end > head_start)
+    {
+        overlapping = std::mem::take(&mut source);
+    }
     if source.is_empty() {
         source = by_agent(cx, m_end.max(i + 1), end);
     }
@@ -1563,6 +1599,9 @@ fn code_noun(
                 source = subject_of(cx, v);
             }
         }
+    }
+    if source.is_empty() {
+        source = overlapping;
     }
     if !source.iter().any(|&m| political(cx.doc, m))
         && !targets.iter().any(|&m| political(cx.doc, m))

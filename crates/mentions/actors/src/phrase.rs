@@ -881,6 +881,19 @@ impl ActorTagger {
             if former && code.len() >= 6 && &code[3..6] == "GOV" {
                 code = [&code[..3], "ELI"].concat();
             }
+            // "the Biden administration", "the Assad regime": the government the person led,
+            // whatever the person's role on this date.
+            let governs = atoms.last().is_some_and(|a| {
+                a.0 > atoms[person_at].0
+                    && matches!(a.2, Atom::Agent { .. })
+                    && matches!(
+                        doc.low(a.1 - 1),
+                        "administration" | "administrations" | "government" | "regime" | "cabinet"
+                    )
+            });
+            if governs && code.len() >= 3 && !attache_doc::NON_STATE.contains(&&code[..3]) {
+                code = [&code[..3], "GOV"].concat();
+            }
             let (country, sector) = split_code(&code);
             return Some(mk(
                 ActorKind::Person,
