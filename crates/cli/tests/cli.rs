@@ -130,6 +130,8 @@ fn coding_phenomena() {
         ("expelledfrom", "Three Russian diplomats were expelled from Poland on Friday."),
         ("administration", "The Obama administration criticised Venezuela."),
         ("bracket", "Japan provided the Philippine Coast Guard (PCG) with ten patrol boats."),
+        ("sanctionson", "Canada has imposed sanctions on Belarus based on new evidence."),
+        ("theircall", "Serbia rejected Kosovar calls for a new ceasefire monitor."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -677,6 +679,18 @@ fn coding_phenomena() {
     );
     // An acronym in brackets does not cut the frame.
     assert_eq!(find(&by["bracket"], "07")["recipient"][0]["country"], "PHL");
+    // One act of sanctioning, aimed at Belarus; "based on" describes the sanctions.
+    let sanc: Vec<_> = by["sanctionson"]
+        .iter()
+        .filter(|e| e["cameo"].as_str().unwrap().starts_with("16"))
+        .collect();
+    assert_eq!(sanc.len(), 1, "{sanc:#?}");
+    assert_eq!(codes(&sanc[0]["recipient"]), ["BLR"]);
+    // The state named before a rejected call is whose call it was.
+    assert_eq!(
+        find(&by["theircall"], "12")["recipient"][0]["country"],
+        "KOS"
+    );
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

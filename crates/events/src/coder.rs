@@ -1325,6 +1325,31 @@ fn code_verb(
                 targets.push(m);
             }
         }
+        // "rejected U.S. calls for a ceasefire": the state named before the object noun, right
+        // after the verb, is whose call it was.
+        if targets.is_empty()
+            && !violent_code(&code)
+            && matches!(e.frame.first(), Some(Elem::Skip))
+            && matches!(e.frame.last(), Some(Elem::Words { .. }))
+        {
+            let mut q = i + e.head.len();
+            while q < m_end && cx.doc.tokens[q].pos == Pos::Det {
+                q += 1;
+            }
+            if let Some(&m) = cx.any_starts.get(&q) {
+                let a = &cx.doc.actors[m];
+                if (a.modifier || a.possessive)
+                    && a.country.is_some()
+                    && a.tokens.end < m_end
+                    && !source.contains(&m)
+                    && !source
+                        .iter()
+                        .any(|&s| cx.doc.actors[s].country == a.country)
+                {
+                    targets.push(m);
+                }
+            }
+        }
         if targets.is_empty() && !e.has_target() {
             // Direct object of a transitive use, else the first actor later in the clause
             // (objects of infinitives and prepositions: "offered to hand over to Britain").
@@ -1415,10 +1440,44 @@ fn later_actor(cx: &Ctx, from: usize, end: usize, ci: usize) -> Option<usize> {
             // The subject of a following verb is not our object.
             let a = &doc.actors[m];
             let next = a.tokens.end;
+            // "sanctions on China based on lies": a participle with its preposition describes
+            // the object, it is no verb of its own.
+            let describing = doc.tokens.get(next).is_some_and(|t| {
+                matches!(
+                    t.verb_form,
+                    Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple)
+                )
+            }) && matches!(
+                cx.verb_lemma(next),
+                Some(
+                    "base"
+                        | "locate"
+                        | "station"
+                        | "headquarter"
+                        | "register"
+                        | "link"
+                        | "tie"
+                        | "back"
+                        | "ally"
+                        | "align"
+                        | "involve"
+                        | "accuse"
+                        | "suspect"
+                        | "detain"
+                        | "jail"
+                        | "imprison"
+                        | "deploy"
+                )
+            ) && next + 1 < doc.tokens.len()
+                && matches!(
+                    doc.low(next + 1),
+                    "on" | "in" | "at" | "near" | "by" | "from" | "along" | "across"
+                );
             if next < doc.tokens.len()
                 && matches!(doc.tokens[next].pos, Pos::Verb | Pos::Aux | Pos::Modal)
                 && !a.possessive
                 && !a.modifier
+                && !describing
             {
                 return None;
             }
@@ -2261,6 +2320,21 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                 .iter()
                 .all(|m| doc.actors[*m].tokens.start < v[b].trigger.start);
         (clean && subject_ok).then_some(a)
+    });
+    // "imposed sanctions on China": the noun the verb's frame names is the verb's own act, not
+    // a second, sourceless one; the verb takes the noun's target.
+    let v = fold_into(v, |v, dropped, b| {
+        if v[b].kind != TriggerKind::Noun || !v[b].source.is_empty() {
+            return None;
+        }
+        (0..v.len()).find(|&a| {
+            !dropped[a]
+                && v[a].kind == TriggerKind::Verb
+                && v[a].sentence == v[b].sentence
+                && v[a].code.get(..2) == v[b].code.get(..2)
+                && v[a].trigger.end <= v[b].trigger.start
+                && v[b].trigger.end <= v[a].frame_end
+        })
     });
     // "150 Palestinians were injured when troops opened fire": an agentless passive of harm is
     // the outcome of the violent event of its "when" clause.
