@@ -132,6 +132,9 @@ fn coding_phenomena() {
         ("bracket", "Japan provided the Philippine Coast Guard (PCG) with ten patrol boats."),
         ("sanctionson", "Canada has imposed sanctions on Belarus based on new evidence."),
         ("theircall", "Serbia rejected Kosovar calls for a new ceasefire monitor."),
+        ("pledgedaid", "Kuwait pledged $200 million in humanitarian aid to Sudan."),
+        ("sentaid", "Turkey sent humanitarian aid to Syria by road."),
+        ("pullout", "Britain completed the withdrawal of its troops from Afghanistan in August."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -691,6 +694,16 @@ fn coding_phenomena() {
         find(&by["theircall"], "12")["recipient"][0]["country"],
         "KOS"
     );
+    // Aid pledged is one promise of aid, not a promise plus aid given.
+    let pledged = &by["pledgedaid"];
+    assert_eq!(pledged.len(), 1, "{pledged:#?}");
+    assert_eq!(pledged[0]["cameo"], "0333");
+    assert_eq!(pledged[0]["status"], "planned");
+    assert_eq!(codes(&pledged[0]["recipient"]), ["SDN"]);
+    // The noun says what kind of aid the verb sent.
+    assert_eq!(codes(&find(&by["sentaid"], "073")["recipient"]), ["SYR"]);
+    // Troops withdrawn from a country leave that country.
+    assert_eq!(codes(&find(&by["pullout"], "0874")["recipient"]), ["AFG"]);
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -375,7 +375,13 @@ impl TriggerDictionary {
                 // "provided humanitarian aid to Nepal": an entry that only names the recipient
                 // ("provide ... to +", 070) gives way to one of the same family that says what
                 // the act is ("provide ... humanitarian", 073); the recipient stays.
-                if let Some(code) = e.code.as_deref().filter(|c| c.len() == 3 && e.has_target()) {
+                // So does a bare generic entry ("send ... aid", 070) to a finer one that also
+                // matches ("send ... humanitarian", 073).
+                if let Some(code) = e
+                    .code
+                    .as_deref()
+                    .filter(|c| c.len() == 3 && (e.has_target() || c.ends_with('0')))
+                {
                     let finer = entries.iter().find_map(|e2| {
                         let c2 = e2.code.as_deref()?;
                         if c2 == code || !c2.starts_with(&code[..2]) || e2.has_target() {
@@ -1333,7 +1339,7 @@ fn code_verb(
             && matches!(e.frame.last(), Some(Elem::Words { .. }))
         {
             let mut q = i + e.head.len();
-            while q < m_end && cx.doc.tokens[q].pos == Pos::Det {
+            while q < m_end && (cx.doc.tokens[q].pos == Pos::Det || cx.low(q) == "to") {
                 q += 1;
             }
             if let Some(&m) = cx.any_starts.get(&q) {
@@ -2125,7 +2131,7 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                 continue;
             }
             if ca.code.starts_with("03")
-                && cb.trigger.start > ca.trigger.end
+                && cb.trigger.start >= ca.trigger.end
                 && cb.trigger.start <= ca.trigger.end + 6
                 && cb.status == Status::Planned
                 && cb.source == ca.source
@@ -2323,7 +2329,7 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
     });
     // "imposed sanctions on China": the noun the verb's frame names is the verb's own act, not
     // a second, sourceless one; the verb takes the noun's target.
-    let v = fold_into(v, |v, dropped, b| {
+    let framed = |v: &[Candidate], dropped: &[bool], b: usize| {
         if v[b].kind != TriggerKind::Noun || !v[b].source.is_empty() {
             return None;
         }
@@ -2335,7 +2341,18 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                 && v[a].trigger.end <= v[b].trigger.start
                 && v[b].trigger.end <= v[a].frame_end
         })
-    });
+    };
+    // "sent humanitarian aid to Gaza": the noun may say more precisely what the verb's generic
+    // entry (070) did.
+    let mut v = v;
+    for b in 0..v.len() {
+        if let Some(a) = framed(&v, &vec![false; v.len()], b) {
+            if v[a].code.len() == 3 && v[a].code.ends_with('0') && v[b].code != v[a].code {
+                v[a].code = v[b].code.clone();
+            }
+        }
+    }
+    let v = fold_into(v, framed);
     // "150 Palestinians were injured when troops opened fire": an agentless passive of harm is
     // the outcome of the violent event of its "when" clause.
     let v = fold_into(v, |v, _, b| {

@@ -289,7 +289,17 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
             k = t - 1;
             continue;
         }
+        // "pledged $500 million in aid": the amount's phrase is the noun's.
+        if low == "in"
+            && t > start
+            && (doc.tokens[t - 1].pos == Pos::Num
+                || matches!(doc.low(t - 1), "million" | "billion" | "trillion" | "worth"))
+        {
+            k = t;
+            continue;
+        }
         if !(matches!(pos, Pos::Det | Pos::Adj | Pos::Num | Pos::Propn | Pos::Adv)
+            || matches!(low, "$" | "£" | "€")
             || attache_text::is_possessive(low)
             || (pos == Pos::Noun && t + 1 == trigger.start)
             || cx.cues.has(Cue::PlannedModifiers, low))
@@ -334,6 +344,28 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
                     | "veto"
             ) {
                 return Status::Negated;
+            }
+            // "pledged aid", "offered talks", "proposed a summit": promised, not yet given.
+            if matches!(
+                l,
+                "pledge"
+                    | "promise"
+                    | "vow"
+                    | "offer"
+                    | "propose"
+                    | "plan"
+                    | "seek"
+                    | "intend"
+                    | "want"
+                    | "prepare"
+                    | "schedule"
+            ) {
+                let st = verb_status(cx, g, ci, 1);
+                return if st == Status::Occurred {
+                    Status::Planned
+                } else {
+                    st
+                };
             }
             if !cx.cues.has(Cue::RealizingVerbs, l) {
                 return modifier.unwrap_or(Status::Occurred);
