@@ -135,6 +135,11 @@ fn coding_phenomena() {
         ("pledgedaid", "Kuwait pledged $200 million in humanitarian aid to Sudan."),
         ("sentaid", "Turkey sent humanitarian aid to Syria by road."),
         ("pullout", "Britain completed the withdrawal of its troops from Afghanistan in August."),
+        ("bannedparty", "A court in Bangkok banned the main opposition party on Wednesday."),
+        ("metdiscuss", "Ethiopian and Eritrean officials met in Asmara to discuss trade."),
+        ("rescued", "Malian soldiers rescued 14 kidnapped villagers near Mopti."),
+        ("ownname", "The Russian foreign ministry warned that Moscow would take countermeasures."),
+        ("claimdrone", "The Houthis claimed responsibility for a drone attack on a tanker."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -704,6 +709,26 @@ fn coding_phenomena() {
     assert_eq!(codes(&find(&by["sentaid"], "073")["recipient"]), ["SYR"]);
     // Troops withdrawn from a country leave that country.
     assert_eq!(codes(&find(&by["pullout"], "0874")["recipient"]), ["AFG"]);
+    // An object of another sector whose phrase holds the frame's word is the party acted on.
+    assert_eq!(
+        find(&by["bannedparty"], "172")["recipient"][0]["sector"],
+        "OPP"
+    );
+    // The talk a meeting is held for is that meeting.
+    assert_eq!(by["metdiscuss"].len(), 1, "{:#?}", by["metdiscuss"]);
+    // "kidnapped villagers" is no kidnapping by the rescuers.
+    assert!(by["rescued"].iter().all(|e| e["cameo"] != "181"));
+    // A state's own name is no target of its government's threat.
+    let warned = find(&by["ownname"], "13");
+    assert!(
+        warned["recipient"].as_array().unwrap().is_empty(),
+        "{warned:#?}"
+    );
+    // A claim of responsibility has no weapon for a target.
+    assert!(find(&by["claimdrone"], "015")["recipient"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -1211,7 +1211,7 @@ fn code_verb(
         vf,
         Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple)
     ) && doc.tokens.get(i + 1).is_some_and(|t| t.pos == Pos::Noun)
-        && (matches!(prev, Some(Pos::Det | Pos::Adj | Pos::Prep))
+        && (matches!(prev, Some(Pos::Det | Pos::Adj | Pos::Prep | Pos::Num))
             || (prev == Some(Pos::Verb) && doc.tokens[i - 1].verb_form == Some(VerbForm::Gerund)))
     {
         return None;
@@ -1275,6 +1275,10 @@ fn code_verb(
                 }
             }
         }
+        // A countryless object of another sector than the agent's is the party acted on only
+        // in conflict (not "voiced opposition") and when not armed forces ("join forces",
+        // "withdrew troops": one's own).
+        let other_sector_ok = |sec: &str| code.as_str() >= "12" && !matches!(sec, "MIL" | "REB");
         // "expelled two Russian diplomats": the object the entry names is itself an actor;
         // not what one sends or mobilises ("deployed troops", "sent doctors": its own people).
         if targets.is_empty()
@@ -1284,9 +1288,17 @@ fn code_verb(
             if let Some(&m) = cx.ends.get(&m_end).and_then(|ms| {
                 ms.iter().find(|&&m| {
                     let a = &cx.doc.actors[m];
-                    // A countryless one ("offered troops") is as a rule the agent's own.
+                    // A countryless one ("offered troops") is as a rule the agent's own,
+                    // unless it is of another sector ("a court banned the opposition party").
                     !a.modifier
-                        && a.country.is_some()
+                        && (a.country.is_some()
+                            || a.sector.as_deref().is_some_and(|sec| {
+                                other_sector_ok(sec)
+                                    && !source.is_empty()
+                                    && source.iter().all(|&s| {
+                                        cx.doc.actors[s].sector.as_deref().is_some_and(|t| t != sec)
+                                    })
+                            }))
                         && a.head + 1 == m_end
                         && a.tokens.start > i
                         && !source.iter().any(|&s| {
@@ -1306,6 +1318,22 @@ fn code_verb(
                     && !source
                         .iter()
                         .any(|&s| cx.doc.actors[s].country == a.country))
+                .then_some(m)
+            }) {
+                targets.push(m);
+            } else if let Some(m) = ((i + 1)..m_end).find_map(|p| {
+                // "banned the main opposition party": the frame's word inside the object's
+                // phrase, before its head; an actor of another sector than the agent's.
+                let &m = cx.starts.get(&p)?;
+                let a = &cx.doc.actors[m];
+                let sec = a.sector.as_deref()?;
+                (other_sector_ok(sec)
+                    && a.tokens.end == a.head + 1
+                    && a.head + 1 > m_end
+                    && !source.is_empty()
+                    && source
+                        .iter()
+                        .all(|&s| cx.doc.actors[s].sector.as_deref().is_some_and(|t| t != sec)))
                 .then_some(m)
             }) {
                 targets.push(m);
@@ -1366,6 +1394,11 @@ fn code_verb(
                 targets.push(m);
                 cx.coordinated_after(m, end, &mut targets);
             }
+        }
+        // "claimed responsibility for a drone attack on a ship": what a claim is for is the
+        // act, coded on its own; a weapon or party modifying it is no target of the claim.
+        if code == "015" {
+            targets.retain(|&m| !cx.doc.actors[m].modifier);
         }
         // "... alongside X and Y": co-actors after the object.
         add_companions(cx, m_end, end, &mut source);
@@ -1903,6 +1936,25 @@ fn finish(
     };
     source.dedup();
     target.dedup();
+    // "The Chinese foreign ministry warned that Beijing would ...": a state's own name is no
+    // target of its government's act.
+    target.retain(|&t| {
+        let a = &doc.actors[t];
+        let place = a.tokens.start > 0
+            && matches!(
+                doc.low(a.tokens.start - 1),
+                "in" | "at" | "on" | "near" | "into" | "across" | "to" | "from" | "over"
+            );
+        !(matches!(a.kind, ActorKind::Metonym | ActorKind::Country)
+            && !place
+            && source.iter().any(|&s| {
+                let b = &doc.actors[s];
+                b.country.is_some()
+                    && b.sector.is_some()
+                    && b.country == a.country
+                    && b.sector == a.sector
+            }))
+    });
     // Force shown together by two states is military cooperation ("Russian and Chinese
     // warships held drills": joint exercises, 062), not a show of force.
     let code = if code == "150" && {
@@ -2156,8 +2208,14 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
             {
                 drop[b] = true;
             }
-            // "Biden called Netanyahu to discuss the hostages": the call is the talk.
-            if ca.code == "041"
+            // "Biden called Netanyahu to discuss the hostages": the call is the talk; so is
+            // the meeting of "met in Asmara to discuss the border".
+            if matches!(ca.code.as_str(), "040" | "041")
+                && ca.kind == TriggerKind::Verb
+                && cb
+                    .source
+                    .iter()
+                    .all(|s| ca.source.contains(s) || ca.target.contains(s))
                 && cb.code.starts_with("04")
                 && cb.kind == TriggerKind::Verb
                 && cb.trigger.start > ca.trigger.end

@@ -126,6 +126,8 @@ const GENERIC_AGENTS: &[&str] = &[
     "officials",
     "members",
     "member",
+    "candidate",
+    "candidates",
 ];
 
 /// Roles sent to a country or body: "for"/"to" after them names the host, not the principal.
