@@ -140,6 +140,9 @@ fn coding_phenomena() {
         ("rescued", "Malian soldiers rescued 14 kidnapped villagers near Mopti."),
         ("ownname", "The Russian foreign ministry warned that Moscow would take countermeasures."),
         ("claimdrone", "The Houthis claimed responsibility for a drone attack on a tanker."),
+        ("othername", "West German Finance Minister Gerhard Stoltenberg met French officials."),
+        ("suspectname", "Arab League Secretary General Chadli Klibi visited Damascus."),
+        ("yoruba", "Yoruba leaders criticised the plan on Monday."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -729,6 +732,13 @@ fn coding_phenomena() {
         .as_array()
         .unwrap()
         .is_empty());
+    // A known surname after another first name is someone else; the title says who.
+    assert_eq!(codes(&find(&by["othername"], "04")["actor"]), ["DEUGOV"]);
+    assert_eq!(
+        find(&by["suspectname"], "042")["actor"][0]["country"],
+        "IGO"
+    );
+    assert_eq!(find(&by["yoruba"], "11")["actor"][0]["country"], "NGA");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

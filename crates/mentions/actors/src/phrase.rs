@@ -788,12 +788,29 @@ impl ActorTagger {
         let former = (r.start..body_end).any(|t| {
             matches!(doc.low(t), "former" | "ex" | "then") || doc.low(t).starts_with("ex-")
         });
-        let person = atoms.iter().rev().find_map(|a| {
-            if let Atom::Person(p) = a.2 {
+        // "Arab League Secretary General Chadli Klibi": a one-word name followed by a surname
+        // the dictionaries do not know is someone else with that name.
+        // So is one after a first name they do not know ("Michael Shanahan").
+        let covered = |t: usize| atoms.iter().any(|a| a.0 <= t && t < a.1);
+        let person = atoms.iter().rev().find_map(|a| match a.2 {
+            Atom::Person(p)
+                if !(a.1 - a.0 == 1
+                    && ((a.1 == last_e && tail_all_propn)
+                        || (a.0 > r.start
+                            && doc.tokens[a.0 - 1].pos == Pos::Propn
+                            && doc.tokens[a.0 - 1].cap
+                            && !covered(a.0 - 1)
+                            && atoms
+                                .iter()
+                                .any(|b| b.1 < a.0 && matches!(b.2, Atom::Agent { .. }))
+                            && !self.dict.people[p as usize]
+                                .name
+                                .split(' ')
+                                .any(|w| w.eq_ignore_ascii_case(doc.low(a.0 - 1)))))) =>
+            {
                 Some(p)
-            } else {
-                None
             }
+            _ => None,
         });
         let org = atoms.iter().rev().find_map(|a| {
             if let Atom::Org(o) = a.2 {
@@ -895,6 +912,18 @@ impl ActorTagger {
             });
             if governs && code.len() >= 3 && !attache_doc::NON_STATE.contains(&&code[..3]) {
                 code = [&code[..3], "GOV"].concat();
+            }
+            // "National Assembly president Laurent Fabius" in a year the dictionary has him out
+            // of office: the role the text gives is in force.
+            let office = agents
+                .last()
+                .is_some_and(|a| !GENERIC_AGENTS.contains(&doc.low(a.3 - 1)));
+            if !former && !governs && office && code.len() == 6 && code.ends_with("ELI") {
+                if let Some((sec, _, _)) = agent {
+                    if let Ok(sec) = std::str::from_utf8(&sec) {
+                        code = [&code[..3], sec].concat();
+                    }
+                }
             }
             let (country, sector) = split_code(&code);
             return Some(mk(
