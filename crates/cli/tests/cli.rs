@@ -143,6 +143,11 @@ fn coding_phenomena() {
         ("othername", "West German Finance Minister Gerhard Stoltenberg met French officials."),
         ("suspectname", "Arab League Secretary General Chadli Klibi visited Damascus."),
         ("yoruba", "Yoruba leaders criticised the plan on Monday."),
+        ("analyst", "Bond analyst Ward McCarthy said the Fed would raise rates."),
+        ("deadline", "Donald Trump set a 30-day deadline for the World Health Organization to reform."),
+        ("lawtargets", "Swiss banks must follow a U.S. law that targets Americans hiding assets abroad."),
+        ("ceased", "The Syrian army ceased its military operations near Homs."),
+        ("warnstop", "Obama gave Putin a warning to stop the attacks."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -739,6 +744,28 @@ fn coding_phenomena() {
         "IGO"
     );
     assert_eq!(find(&by["yoruba"], "11")["actor"][0]["country"], "NGA");
+    // Another man who shares a politician's surname is not that politician.
+    assert!(
+        by.get("analyst")
+            .is_none_or(|v| v.iter().all(|e| e["actor"][0]["code"] != "USAELI")),
+        "{:#?}",
+        by.get("analyst")
+    );
+    assert_eq!(
+        codes(&find(&by["deadline"], "139")["recipient"]),
+        ["IGOUNOWHO"]
+    );
+    // A law that "targets" people is no attack.
+    assert!(by.get("lawtargets").is_none_or(|v| v
+        .iter()
+        .all(|e| !e["cameo"].as_str().unwrap().starts_with("19"))));
+    assert_eq!(codes(&find(&by["ceased"], "087")["actor"]), ["SYRMIL"]);
+    // What a warning demands is not done by the one warned.
+    assert!(
+        by["warnstop"].iter().all(|e| e["cameo"] != "087"),
+        "{:#?}",
+        by["warnstop"]
+    );
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

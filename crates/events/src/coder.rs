@@ -1395,6 +1395,40 @@ fn code_verb(
                 cx.coordinated_after(m, end, &mut targets);
             }
         }
+        // "a U.S. law that targets tax evaders", "Chinese tariffs hit American farmers": a
+        // measure that "targets" or "hits" is no act of force.
+        if violent_code(&code)
+            && !source.is_empty()
+            && source.iter().all(|&s| {
+                let a = &cx.doc.actors[s];
+                a.modifier
+                    && matches!(
+                        cx.low(a.head),
+                        "law"
+                            | "laws"
+                            | "legislation"
+                            | "bill"
+                            | "measure"
+                            | "measures"
+                            | "policy"
+                            | "policies"
+                            | "rule"
+                            | "rules"
+                            | "regulation"
+                            | "regulations"
+                            | "sanctions"
+                            | "tariff"
+                            | "tariffs"
+                            | "tax"
+                            | "taxes"
+                            | "ban"
+                            | "program"
+                            | "programme"
+                    )
+            })
+        {
+            return None;
+        }
         // "claimed responsibility for a drone attack on a ship": what a claim is for is the
         // act, coded on its own; a weapon or party modifying it is no target of the claim.
         if code == "015" {
@@ -2196,7 +2230,7 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
             let after = doc.low(ca.trigger.end.min(doc.tokens.len() - 1));
             // "demanded that Iran release the tanker" (the verb may read as a noun there).
             let that = after == "that";
-            if (ca.code.starts_with("02") || ca.code.starts_with("10"))
+            if (ca.code.starts_with("02") || ca.code.starts_with("10") || ca.code.starts_with("13"))
                 && (cb.kind == TriggerKind::Verb || that)
                 && cb.trigger.start > ca.trigger.end
                 && cb.trigger.start <= ca.trigger.end + 10

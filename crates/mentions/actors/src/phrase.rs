@@ -800,9 +800,6 @@ impl ActorTagger {
                             && doc.tokens[a.0 - 1].pos == Pos::Propn
                             && doc.tokens[a.0 - 1].cap
                             && !covered(a.0 - 1)
-                            && atoms
-                                .iter()
-                                .any(|b| b.1 < a.0 && matches!(b.2, Atom::Agent { .. }))
                             && !self.dict.people[p as usize]
                                 .name
                                 .split(' ')
