@@ -148,6 +148,10 @@ fn coding_phenomena() {
         ("lawtargets", "Swiss banks must follow a U.S. law that targets Americans hiding assets abroad."),
         ("ceased", "The Syrian army ceased its military operations near Homs."),
         ("warnstop", "Obama gave Putin a warning to stop the attacks."),
+        ("purpose", "Rwandan troops entered eastern Congo to fight Hutu rebels."),
+        ("settlers", "Armed settlers attacked a Palestinian village near Nablus."),
+        ("ruledout", "Cuba ruled out direct talks with Washington."),
+        ("suspendbbc", "The junta in Niamey suspended the BBC for three months."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -765,6 +769,17 @@ fn coding_phenomena() {
         by["warnstop"].iter().all(|e| e["cameo"] != "087"),
         "{:#?}",
         by["warnstop"]
+    );
+    // Whoever enters a country to fight is the fighter, not the country entered.
+    assert_eq!(find(&by["purpose"], "19")["actor"][0]["country"], "RWA");
+    // Settlers in the news are Israeli.
+    assert_eq!(find(&by["settlers"], "19")["actor"][0]["country"], "ISR");
+    // "ruled out talks" is one event: talks refused.
+    assert_eq!(by["ruledout"].len(), 1, "{:#?}", by["ruledout"]);
+    assert_eq!(by["ruledout"][0]["status"], "negated");
+    assert_eq!(
+        find(&by["suspendbbc"], "172")["recipient"][0]["sector"],
+        "JRN"
     );
     // Without actors and without a count there is nothing to code.
     assert!(

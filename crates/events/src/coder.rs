@@ -710,7 +710,87 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                     });
                 // "X, citing Y," / "according to Y": attribution, not subject.
                 let attrib = before.is_some_and(|b| matches!(cx.low(b), "citing" | "quoting"));
-                if in_pp || attrib {
+                // "Ugandan troops entered eastern Congo to fight ADF rebels": the object of a
+                // verb before "to" is the infinitive's subject only after verbs of asking,
+                // making or letting ("urged Iran to", "allowed inspectors to").
+                let governing = before.and_then(|b| {
+                    let b = if doc.tokens[b].pos == Pos::Det {
+                        b.checked_sub(1)?
+                    } else {
+                        b
+                    };
+                    (doc.tokens[b].pos == Pos::Verb).then_some(b)
+                });
+                let uncontrolled = v >= 1
+                    && a.tokens.end + 1 == v
+                    && cx.low(v - 1) == "to"
+                    && governing.is_some_and(|g| {
+                        cx.verb_lemma(g).is_some_and(|l| {
+                            !matches!(
+                                l,
+                                "ask"
+                                    | "urge"
+                                    | "order"
+                                    | "allow"
+                                    | "help"
+                                    | "force"
+                                    | "persuade"
+                                    | "invite"
+                                    | "encourage"
+                                    | "tell"
+                                    | "want"
+                                    | "expect"
+                                    | "press"
+                                    | "pressure"
+                                    | "push"
+                                    | "get"
+                                    | "enable"
+                                    | "authorize"
+                                    | "authorise"
+                                    | "permit"
+                                    | "require"
+                                    | "call"
+                                    | "warn"
+                                    | "instruct"
+                                    | "direct"
+                                    | "compel"
+                                    | "oblige"
+                                    | "appeal"
+                                    | "beg"
+                                    | "implore"
+                                    | "advise"
+                                    | "remind"
+                                    | "challenge"
+                                    | "dare"
+                                    | "lead"
+                                    | "prompt"
+                                    | "convince"
+                                    | "need"
+                                    | "like"
+                                    | "prefer"
+                                    | "cause"
+                                    | "mandate"
+                                    | "train"
+                                    | "send"
+                                    | "deploy"
+                                    | "pay"
+                                    | "hire"
+                                    | "recruit"
+                                    | "elect"
+                                    | "appoint"
+                                    | "choose"
+                                    | "select"
+                                    | "nominate"
+                                    | "use"
+                                    | "employ"
+                                    | "mobilize"
+                                    | "mobilise"
+                                    | "assign"
+                                    | "dispatch"
+                            )
+                        })
+                    });
+                if in_pp || attrib || uncontrolled {
                     continue;
                 }
                 let mut out = vec![m];
@@ -2288,9 +2368,16 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
                         doc.tokens[k].pos,
                         Pos::Det | Pos::Adj | Pos::Propn | Pos::Noun | Pos::Adv
                     ) || attache_text::is_possessive(doc.low(k))
+                        || (k == ca.trigger.end && matches!(doc.low(k), "out" | "down"))
                 })
             {
-                drop[b] = true;
+                // "ruled out talks", "turned down a meeting": the particle verb only negates
+                // the act its noun names, which is the event.
+                if matches!(doc.low(ca.trigger.end), "out" | "down") {
+                    drop[a] = true;
+                } else {
+                    drop[b] = true;
+                }
             }
             // "launched a massive missile and drone attack on X": the verb's frame reached a
             // weapon of the noun event it governs; that event, with its target, is the one.
