@@ -152,6 +152,9 @@ fn coding_phenomena() {
         ("settlers", "Armed settlers attacked a Palestinian village near Nablus."),
         ("ruledout", "Cuba ruled out direct talks with Washington."),
         ("suspendbbc", "The junta in Niamey suspended the BBC for three months."),
+        ("approx", "Ukrainian drones hit more than 40 Russian bombers at four air bases."),
+        ("hostconf", "Egypt will host an international conference on Sudan."),
+        ("lawsuit", "The regulator asked the attorney general of Texas to file a lawsuit against Google."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -780,6 +783,21 @@ fn coding_phenomena() {
     assert_eq!(
         find(&by["suspendbbc"], "172")["recipient"][0]["sector"],
         "JRN"
+    );
+    // "more than 40" is part of the object's phrase.
+    assert_eq!(find(&by["approx"], "19")["recipient"][0]["country"], "RUS");
+    // Hosting a conference is one planned event.
+    assert_eq!(by["hostconf"].len(), 1, "{:#?}", by["hostconf"]);
+    assert_eq!(by["hostconf"][0]["status"], "planned");
+    // The lawsuit a verb files is that verb's act, coded once.
+    assert_eq!(
+        by["lawsuit"]
+            .iter()
+            .filter(|e| e["cameo"].as_str().unwrap().starts_with("11"))
+            .count(),
+        1,
+        "{:#?}",
+        by["lawsuit"]
     );
     // Without actors and without a count there is nothing to code.
     assert!(

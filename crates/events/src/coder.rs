@@ -149,7 +149,7 @@ impl<'a> Ctx<'a> {
     /// A (non-modifier) actor mention starting at `p`, allowing up to three determiners,
     /// adjectives or numbers before it.
     fn mention_from(&self, p: usize, end: usize) -> Option<usize> {
-        for q in p..p + 4 {
+        for q in p..p + 5 {
             if q >= end {
                 return None;
             }
@@ -159,11 +159,26 @@ impl<'a> Ctx<'a> {
             if !matches!(
                 self.doc.tokens[q].pos,
                 Pos::Det | Pos::Adj | Pos::Num | Pos::Adv
-            ) {
+            ) && !self.approximator(q, end)
+            {
                 return None;
             }
         }
         None
+    }
+
+    /// A word of an approximate number before a noun: "more than 40", "at least 12", "up to
+    /// 300".
+    fn approximator(&self, q: usize, end: usize) -> bool {
+        let next_num = q + 1 < end && self.doc.tokens[q + 1].pos == Pos::Num;
+        match self.low(q) {
+            "than" => q > 0 && matches!(self.low(q - 1), "more" | "less" | "fewer"),
+            "at" => q + 1 < end && matches!(self.low(q + 1), "least" | "most"),
+            "least" | "most" => q > 0 && self.low(q - 1) == "at",
+            "up" => q + 1 < end && self.low(q + 1) == "to",
+            "to" => q > 0 && self.low(q - 1) == "up" && next_num,
+            _ => false,
+        }
     }
 
     fn list_continues(&self, n: usize, end: usize) -> bool {
@@ -174,7 +189,7 @@ impl<'a> Ctx<'a> {
     /// Any actor mention (possessors and modifiers too) starting within three tokens of `p`:
     /// the object of "praised Haiti's efforts" or "support a Security Council resolution".
     fn object_from(&self, p: usize, end: usize) -> Option<usize> {
-        for q in p..p + 4 {
+        for q in p..p + 5 {
             if q >= end {
                 return None;
             }
@@ -191,7 +206,8 @@ impl<'a> Ctx<'a> {
             if !matches!(
                 self.doc.tokens[q].pos,
                 Pos::Det | Pos::Adj | Pos::Num | Pos::Adv
-            ) {
+            ) && !self.approximator(q, end)
+            {
                 return None;
             }
         }
@@ -2509,12 +2525,13 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
     // "imposed sanctions on China": the noun the verb's frame names is the verb's own act, not
     // a second, sourceless one; the verb takes the noun's target.
     let framed = |v: &[Candidate], dropped: &[bool], b: usize| {
-        if v[b].kind != TriggerKind::Noun || !v[b].source.is_empty() {
+        if v[b].kind != TriggerKind::Noun {
             return None;
         }
         (0..v.len()).find(|&a| {
             !dropped[a]
                 && v[a].kind == TriggerKind::Verb
+                && (v[b].source.is_empty() || v[b].source == v[a].source)
                 && v[a].sentence == v[b].sentence
                 && v[a].code.get(..2) == v[b].code.get(..2)
                 && v[a].trigger.end <= v[b].trigger.start
