@@ -155,6 +155,8 @@ fn coding_phenomena() {
         ("approx", "Ukrainian drones hit more than 40 Russian bombers at four air bases."),
         ("hostconf", "Egypt will host an international conference on Sudan."),
         ("lawsuit", "The regulator asked the attorney general of Texas to file a lawsuit against Google."),
+        ("victims", "A suicide bomber killed 14 people at a market in Peshawar."),
+        ("unsc", "The Security Council voted to renew the sanctions regime."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -799,6 +801,10 @@ fn coding_phenomena() {
         "{:#?}",
         by["lawsuit"]
     );
+    // Civilians struck with no country of their own are the people of the place.
+    assert_eq!(codes(&find(&by["victims"], "18")["recipient"]), ["PAKCVL"]);
+    // The Security Council is a body of governments.
+    assert_eq!(by["unsc"][0]["actor"][0]["sector"], "GOV");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")
