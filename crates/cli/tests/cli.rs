@@ -157,6 +157,8 @@ fn coding_phenomena() {
         ("lawsuit", "The regulator asked the attorney general of Texas to file a lawsuit against Google."),
         ("victims", "A suicide bomber killed 14 people at a market in Peshawar."),
         ("unsc", "The Security Council voted to renew the sanctions regime."),
+        ("peacekeepers", "Ghana withdrew 300 peacekeepers from Mali in March."),
+        ("dialogueoffer", "The rebels rejected the Sudanese government's dialogue offer."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -805,6 +807,21 @@ fn coding_phenomena() {
     assert_eq!(codes(&find(&by["victims"], "18")["recipient"]), ["PAKCVL"]);
     // The Security Council is a body of governments.
     assert_eq!(by["unsc"][0]["actor"][0]["sector"], "GOV");
+    // Peacekeepers withdrawn leave their host; they are no target of their own state.
+    assert_eq!(
+        codes(&find(&by["peacekeepers"], "166")["recipient"]),
+        ["MLI"]
+    );
+    // The act named before an offer is the offer's content, not an event of its own.
+    assert!(
+        by["dialogueoffer"].iter().all(|e| e["cameo"] != "040"),
+        "{:#?}",
+        by["dialogueoffer"]
+    );
+    assert_eq!(
+        find(&by["dialogueoffer"], "12")["recipient"][0]["country"],
+        "SDN"
+    );
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

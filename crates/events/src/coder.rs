@@ -1705,6 +1705,16 @@ fn code_noun(
     }
     let (e, m_end, mut targets, head_start) = dict.match_noun(cx, i, end)?;
     let code = e.code.clone()?;
+    // "the government's dialogue offer", "a ceasefire proposal": the act named before an
+    // offer or a proposal is its content; the offer is the event.
+    if i + 1 < end
+        && matches!(
+            cx.low(i + 1),
+            "offer" | "offers" | "proposal" | "proposals" | "bid" | "bids" | "request" | "requests"
+        )
+    {
+        return None;
+    }
     // "the UN peacekeeping mission said": the noun heads an actor's name, it is no event.
     if cx.doc.actors.iter().any(|m| {
         !m.modifier && m.kind != ActorKind::Reference && m.head == i && m.tokens.start < head_start
