@@ -159,6 +159,7 @@ fn coding_phenomena() {
         ("unsc", "The Security Council voted to renew the sanctions regime."),
         ("peacekeepers", "Ghana withdrew 300 peacekeepers from Mali in March."),
         ("dialogueoffer", "The rebels rejected the Sudanese government's dialogue offer."),
+        ("shotdown", "The Russian army shot down 30 Ukrainian drones overnight."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -822,6 +823,8 @@ fn coding_phenomena() {
         find(&by["dialogueoffer"], "12")["recipient"][0]["country"],
         "SDN"
     );
+    // A bare sense of the verb is no finer code than its framed one.
+    assert_eq!(find(&by["shotdown"], "19")["cameo"], "190");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

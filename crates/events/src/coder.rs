@@ -400,7 +400,11 @@ impl TriggerDictionary {
                 {
                     let finer = entries.iter().find_map(|e2| {
                         let c2 = e2.code.as_deref()?;
-                        if c2 == code || !c2.starts_with(&code[..2]) || e2.has_target() {
+                        if c2 == code
+                            || !c2.starts_with(&code[..2])
+                            || e2.has_target()
+                            || e2.frame.is_empty()
+                        {
                             return None;
                         }
                         let end2 = self.match_frame(cx, &e2.frame, p, end, &mut Vec::new())?;
