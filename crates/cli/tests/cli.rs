@@ -160,6 +160,8 @@ fn coding_phenomena() {
         ("peacekeepers", "Ghana withdrew 300 peacekeepers from Mali in March."),
         ("dialogueoffer", "The rebels rejected the Sudanese government's dialogue offer."),
         ("shotdown", "The Russian army shot down 30 Ukrainian drones overnight."),
+        ("cyber", "North Korean hackers launched a cyber attack against South Korea."),
+        ("platoon", "Estonia sent an infantry platoon to Mali in May."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -825,6 +827,8 @@ fn coding_phenomena() {
     );
     // A bare sense of the verb is no finer code than its framed one.
     assert_eq!(find(&by["shotdown"], "19")["cameo"], "190");
+    assert_eq!(codes(&find(&by["cyber"], "17")["recipient"]), ["KOR"]);
+    assert_eq!(codes(&find(&by["platoon"], "154")["recipient"]), ["MLI"]);
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")
