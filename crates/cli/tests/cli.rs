@@ -162,6 +162,7 @@ fn coding_phenomena() {
         ("shotdown", "The Russian army shot down 30 Ukrainian drones overnight."),
         ("cyber", "North Korean hackers launched a cyber attack against South Korea."),
         ("platoon", "Estonia sent an infantry platoon to Mali in May."),
+        ("speech", "The Kenyan president gave a speech to French investors in Paris."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -829,6 +830,10 @@ fn coding_phenomena() {
     assert_eq!(find(&by["shotdown"], "19")["cameo"], "190");
     assert_eq!(codes(&find(&by["cyber"], "17")["recipient"]), ["KOR"]);
     assert_eq!(codes(&find(&by["platoon"], "154")["recipient"]), ["MLI"]);
+    // A speech given is no aid given.
+    assert!(by["speech"]
+        .iter()
+        .all(|e| !e["cameo"].as_str().unwrap().starts_with("07")));
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -209,6 +209,11 @@ mod tests {
         // A gerund without an object of its own stays a noun.
         let t = tags(&lex, "They condemned the killing of journalists.");
         assert_eq!(pos_of(&t, "killing"), Pos::Noun);
+        // No finite verb follows a gerund: its -s object is a noun.
+        lex.add_verb("raise");
+        lex.add_verb("fear");
+        let t = tags(&lex, "The blast hit Quetta, raising fears of unrest.");
+        assert_eq!(pos_of(&t, "fears"), Pos::Noun);
     }
 
     #[test]

@@ -634,8 +634,10 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                 // "a phone call", "the killing": a verb form after a determiner is a noun.
                 Pos::Noun
             } else if vf == VerbForm::ThirdSing
-                && matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn))
-                && list_follows(doc, i)
+                && ((matches!(prev_pos, Some(Pos::Noun) | Some(Pos::Propn)) && list_follows(doc, i))
+                    // "raising fears of", "sparking protests": no finite verb follows a gerund.
+                    || (prev_pos == Some(Pos::Verb)
+                        && doc.tokens[i - 1].verb_form == Some(VerbForm::Gerund)))
             {
                 Pos::Noun
             } else if vf == VerbForm::Base
