@@ -163,6 +163,10 @@ fn coding_phenomena() {
         ("cyber", "North Korean hackers launched a cyber attack against South Korea."),
         ("platoon", "Estonia sent an infantry platoon to Mali in May."),
         ("speech", "The Kenyan president gave a speech to French investors in Paris."),
+        ("geneva", "The two foreign ministers are expected to meet in Geneva next month."),
+        ("until", "Hamas will keep the hostages until Israel withdraws from Gaza."),
+        ("considering", "Britain is considering sanctions against Georgian officials."),
+        ("ifattacks", "Iran threatened to close the strait if the United States attacks its sites."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -834,6 +838,30 @@ fn coding_phenomena() {
     assert!(by["speech"]
         .iter()
         .all(|e| !e["cameo"].as_str().unwrap().starts_with("07")));
+    // Where officials meet says nothing of whose officials they are.
+    assert!(
+        by.get("geneva")
+            .is_none_or(|v| v.iter().all(|e| e["actor"][0]["country"] != "CHE")),
+        "{:#?}",
+        by.get("geneva")
+    );
+    // A condition in the present tense has not been met.
+    assert_eq!(
+        find(&by["until"], "0").get("status").unwrap(),
+        "hypothetical"
+    );
+    assert!(by["until"]
+        .iter()
+        .all(|e| !(e["trigger"]["text"] == "withdraws" && e["status"] == "occurred")));
+    // Sanctions under consideration are not imposed.
+    assert!(by["considering"]
+        .iter()
+        .all(|e| !(e["cameo"].as_str().unwrap().starts_with("16") && e["status"] == "occurred")));
+    let attacks = by["ifattacks"]
+        .iter()
+        .find(|e| e["trigger"]["text"] == "attacks")
+        .expect("the conditional attack is coded");
+    assert_eq!(attacks["status"], "hypothetical");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

@@ -2218,6 +2218,10 @@ fn finish(
                 .all(|m| match doc.actors[*m].sector.as_deref() {
                     Some("BUS" | "JRN" | "MED") | None => false,
                     Some("CVL") => code.starts_with("14"),
+                    // Officials meet abroad as often as at home.
+                    Some("GOV" | "ELI" | "MIL" | "LEG" | "SPY") => {
+                        !matches!(code.get(..2), Some("03" | "04" | "05"))
+                    }
                     Some(_) => true,
                 })
     };

@@ -461,7 +461,16 @@ pub fn inherit_countries(
     if !actor.is_empty() || from_place {
         recipient.iter_mut().filter(|r| open(r)).for_each(set);
     }
-    if from_place || domestic_other(recipient) {
+    // Diplomacy takes place abroad as often as not: the place of a meeting or visit says
+    // nothing of whose officials met there.
+    let diplomatic = matches!(c.code.get(..2), Some("03" | "04" | "05"))
+        && actor.iter().any(|r| {
+            matches!(
+                r.sector.as_deref(),
+                Some("GOV" | "ELI" | "MIL" | "LEG" | "SPY")
+            )
+        });
+    if (from_place && !diplomatic) || domestic_other(recipient) {
         actor.iter_mut().filter(|r| open(r)).for_each(set);
     }
 }

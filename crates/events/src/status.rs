@@ -78,6 +78,22 @@ pub fn status_of(cx: &Ctx, trigger: TokenRange, kind: TriggerKind, ci: usize) ->
     if st == Status::Planned && conditional_sentence(cx, trigger.start) {
         return Status::Hypothetical;
     }
+    // "... until Israel withdraws from Gaza", "if Washington attacks": a condition in the
+    // present tense has not been met.
+    if st == Status::Occurred
+        && kind == TriggerKind::Verb
+        && matches!(
+            doc.tokens[t].verb_form,
+            Some(attache_doc::VerbForm::ThirdSing | attache_doc::VerbForm::Base)
+        )
+        && doc.clauses.get(ci).is_some_and(|c| {
+            c.kind == ClauseKind::Subordinate
+                && c.marker
+                    .is_some_and(|m| matches!(doc.low(m), "if" | "unless" | "until" | "once"))
+        })
+    {
+        return Status::Hypothetical;
+    }
     // "talks in Riyadh next week": a date after publication makes a reported event a plan.
     if st == Status::Occurred && future_time_in_clause(cx, ci) {
         return Status::Planned;
@@ -344,6 +360,13 @@ fn noun_status(cx: &Ctx, trigger: TokenRange, ci: usize) -> Status {
                     | "veto"
             ) {
                 return Status::Negated;
+            }
+            // "is considering sanctions", "threatened strikes": not decided.
+            if matches!(
+                l,
+                "consider" | "weigh" | "mull" | "explore" | "threaten" | "discuss"
+            ) {
+                return Status::Hypothetical;
             }
             // "pledged aid", "offered talks", "proposed a summit": promised, not yet given.
             if matches!(

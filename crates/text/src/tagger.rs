@@ -570,7 +570,16 @@ pub fn tag(doc: &mut Document, lex: &Lexicon) {
                 // "struck Kurdish militant targets in Iraq": inside the object of a verb.
                 Pos::Noun
             } else if noun.is_some() {
-                if det_before(doc, i) {
+                // "the United States attacks its sites": a determiner after it opens its object.
+                let det_after = vf == VerbForm::ThirdSing
+                    && prev_pos == Some(Pos::Propn)
+                    && doc.tokens.get(i + 1).is_some_and(|t| {
+                        matches!(
+                            closed_class(&doc.lower[t.span.start..t.span.end]),
+                            Some(Pos::Det)
+                        )
+                    });
+                if det_before(doc, i) && !det_after {
                     // "the October 7, 2023, attack by ...": a determiner opens the noun phrase.
                     Pos::Noun
                 } else if verbish_context
