@@ -167,6 +167,8 @@ fn coding_phenomena() {
         ("until", "Hamas will keep the hostages until Israel withdraws from Gaza."),
         ("considering", "Britain is considering sanctions against Georgian officials."),
         ("ifattacks", "Iran threatened to close the strait if the United States attacks its sites."),
+        ("byfire", "Three farmers were killed by Israeli fire near Rafah on Monday."),
+        ("thousands", "Police in Dhaka fired tear gas at thousands of Bangladeshi students."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -862,6 +864,13 @@ fn coding_phenomena() {
         .find(|e| e["trigger"]["text"] == "attacks")
         .expect("the conditional attack is coded");
     assert_eq!(attacks["status"], "hypothetical");
+    // "killed by Israeli fire": the state whose fire it was.
+    assert_eq!(find(&by["byfire"], "18")["actor"][0]["country"], "ISR");
+    // "thousands of" is part of the object's phrase.
+    assert_eq!(
+        codes(&find(&by["thousands"], "17")["recipient"]),
+        ["BGDEDU"]
+    );
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")

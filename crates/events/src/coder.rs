@@ -177,6 +177,17 @@ impl<'a> Ctx<'a> {
             "least" | "most" => q > 0 && self.low(q - 1) == "at",
             "up" => q + 1 < end && self.low(q + 1) == "to",
             "to" => q > 0 && self.low(q - 1) == "up" && next_num,
+            // "thousands of garment workers", "dozens of protesters".
+            "thousands" | "hundreds" | "dozens" | "scores" | "millions" | "tens" => {
+                q + 1 < end && self.low(q + 1) == "of"
+            }
+            "of" => {
+                q > 0
+                    && matches!(
+                        self.low(q - 1),
+                        "thousands" | "hundreds" | "dozens" | "scores" | "millions" | "tens"
+                    )
+            }
             _ => false,
         }
     }
@@ -955,6 +966,41 @@ fn by_agent(cx: &Ctx, from: usize, end: usize) -> Vec<usize> {
                 let mut out = vec![m];
                 cx.coordinated_after(m, end, &mut out);
                 return out;
+            }
+            // "killed by Israeli fire", "wounded by Russian shelling": the state whose fire it
+            // was.
+            if let Some(&m) = (p + 1..(p + 3).min(end))
+                .find_map(|q| cx.any_starts.get(&q))
+                .filter(|&&m| {
+                    let a = &cx.doc.actors[m];
+                    a.modifier
+                        && a.country.is_some()
+                        && matches!(
+                            cx.low(a.head),
+                            "fire"
+                                | "gunfire"
+                                | "shelling"
+                                | "shells"
+                                | "strikes"
+                                | "strike"
+                                | "airstrikes"
+                                | "airstrike"
+                                | "bombing"
+                                | "bombardment"
+                                | "missiles"
+                                | "missile"
+                                | "drones"
+                                | "drone"
+                                | "rockets"
+                                | "rocket"
+                                | "bullets"
+                                | "artillery"
+                                | "forces"
+                                | "troops"
+                        )
+                })
+            {
+                return vec![m];
             }
             return Vec::new();
         }

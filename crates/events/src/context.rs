@@ -458,7 +458,15 @@ pub fn inherit_countries(
     // sentence places the act in that state or its other side is that state's people rather
     // than its government or the state itself ("the president met Bolivian miners" — a foreign
     // leader meeting a government is common).
-    if !actor.is_empty() || from_place {
+    // "US strikes on Hodeidah killed 38 people": the victims of a state's force abroad are
+    // not its people; only a place named says whose they are.
+    let foreign_force = !from_place
+        && matches!(c.code.get(..2), Some("18" | "19" | "20"))
+        && !actor.is_empty()
+        && actor
+            .iter()
+            .all(|r| r.country.is_some() && r.sector.is_none());
+    if (!actor.is_empty() || from_place) && !foreign_force {
         recipient.iter_mut().filter(|r| open(r)).for_each(set);
     }
     // Diplomacy takes place abroad as often as not: the place of a meeting or visit says
