@@ -169,6 +169,7 @@ fn coding_phenomena() {
         ("ifattacks", "Iran threatened to close the strait if the United States attacks its sites."),
         ("byfire", "Three farmers were killed by Israeli fire near Rafah on Monday."),
         ("thousands", "Police in Dhaka fired tear gas at thousands of Bangladeshi students."),
+        ("disperse", "Kenyan police opened fire to disperse opposition supporters in Kisumu."),
         ("targets", "Israeli jets hit Hamas targets in Gaza."),
         ("hitparty", "Ukrainian drones hit four Russian warplanes."),
         ("tariffs", "China hit American farmers with tariffs."),
@@ -871,6 +872,8 @@ fn coding_phenomena() {
         codes(&find(&by["thousands"], "17")["recipient"]),
         ["BGDEDU"]
     );
+    // Firing to disperse a crowd is riot control.
+    find(&by["disperse"], "175");
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")
