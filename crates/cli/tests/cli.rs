@@ -872,8 +872,11 @@ fn coding_phenomena() {
         codes(&find(&by["thousands"], "17")["recipient"]),
         ["BGDEDU"]
     );
-    // Firing to disperse a crowd is riot control.
+    // Firing to disperse a crowd is riot control, not an armed assault.
     find(&by["disperse"], "175");
+    assert!(by["disperse"]
+        .iter()
+        .all(|e| !e["cameo"].as_str().unwrap().starts_with("19")));
     // Without actors and without a count there is nothing to code.
     assert!(
         by.get("quiet")
