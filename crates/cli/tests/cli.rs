@@ -144,8 +144,8 @@ fn coding_phenomena() {
         ("suspectname", "Arab League Secretary General Chadli Klibi visited Damascus."),
         ("yoruba", "Yoruba leaders criticised the plan on Monday."),
         ("analyst", "Bond analyst Ward McCarthy said the Fed would raise rates."),
-        ("deadline", "Donald Trump set a 30-day deadline for the World Health Organization to reform."),
-        ("lawtargets", "Swiss banks must follow a U.S. law that targets Americans hiding assets abroad."),
+        ("deadline", "Trump set a two-week deadline for Hamas to respond."),
+        ("lawtargets", "Swiss banks must obey an American law that targets tax dodgers with offshore accounts."),
         ("ceased", "The Syrian army ceased its military operations near Homs."),
         ("warnstop", "Obama gave Putin a warning to stop the attacks."),
         ("purpose", "Rwandan troops entered eastern Congo to fight Hutu rebels."),
@@ -775,7 +775,7 @@ fn coding_phenomena() {
     );
     assert_eq!(
         codes(&find(&by["deadline"], "139")["recipient"]),
-        ["IGOUNOWHO"]
+        ["PSEREB"]
     );
     // A law that "targets" people is no attack.
     assert!(by.get("lawtargets").is_none_or(|v| v
