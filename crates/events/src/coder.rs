@@ -756,70 +756,8 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                     && a.tokens.end + 1 == v
                     && cx.low(v - 1) == "to"
                     && governing.is_some_and(|g| {
-                        cx.verb_lemma(g).is_some_and(|l| {
-                            !matches!(
-                                l,
-                                "ask"
-                                    | "urge"
-                                    | "order"
-                                    | "allow"
-                                    | "help"
-                                    | "force"
-                                    | "persuade"
-                                    | "invite"
-                                    | "encourage"
-                                    | "tell"
-                                    | "want"
-                                    | "expect"
-                                    | "press"
-                                    | "pressure"
-                                    | "push"
-                                    | "get"
-                                    | "enable"
-                                    | "authorize"
-                                    | "authorise"
-                                    | "permit"
-                                    | "require"
-                                    | "call"
-                                    | "warn"
-                                    | "instruct"
-                                    | "direct"
-                                    | "compel"
-                                    | "oblige"
-                                    | "appeal"
-                                    | "beg"
-                                    | "implore"
-                                    | "advise"
-                                    | "remind"
-                                    | "challenge"
-                                    | "dare"
-                                    | "lead"
-                                    | "prompt"
-                                    | "convince"
-                                    | "need"
-                                    | "like"
-                                    | "prefer"
-                                    | "cause"
-                                    | "mandate"
-                                    | "train"
-                                    | "send"
-                                    | "deploy"
-                                    | "pay"
-                                    | "hire"
-                                    | "recruit"
-                                    | "elect"
-                                    | "appoint"
-                                    | "choose"
-                                    | "select"
-                                    | "nominate"
-                                    | "use"
-                                    | "employ"
-                                    | "mobilize"
-                                    | "mobilise"
-                                    | "assign"
-                                    | "dispatch"
-                            )
-                        })
+                        cx.verb_lemma(g)
+                            .is_some_and(|l| !cx.cues.has(Cue::ControlVerbs, l))
                     });
                 if in_pp || attrib || uncontrolled {
                     continue;
@@ -1547,30 +1485,7 @@ fn code_verb(
             && !source.is_empty()
             && source.iter().all(|&s| {
                 let a = &cx.doc.actors[s];
-                a.modifier
-                    && matches!(
-                        cx.low(a.head),
-                        "law"
-                            | "laws"
-                            | "legislation"
-                            | "bill"
-                            | "measure"
-                            | "measures"
-                            | "policy"
-                            | "policies"
-                            | "rule"
-                            | "rules"
-                            | "regulation"
-                            | "regulations"
-                            | "sanctions"
-                            | "tariff"
-                            | "tariffs"
-                            | "tax"
-                            | "taxes"
-                            | "ban"
-                            | "program"
-                            | "programme"
-                    )
+                a.modifier && cx.cues.has(Cue::MeasureHeads, cx.low(a.head))
             })
         {
             return None;

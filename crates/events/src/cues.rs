@@ -41,10 +41,12 @@ pub enum Cue {
     LabourStrike,
     MeasureUnits,
     PersonNouns,
+    ControlVerbs,
+    MeasureHeads,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 28] = [
+const LISTS: [(Cue, &str); 30] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -73,6 +75,8 @@ const LISTS: [(Cue, &str); 28] = [
     (Cue::LabourStrike, "labour_strike"),
     (Cue::MeasureUnits, "measure_units"),
     (Cue::PersonNouns, "person_nouns"),
+    (Cue::ControlVerbs, "control_verbs"),
+    (Cue::MeasureHeads, "measure_heads"),
 ];
 
 impl Cue {
