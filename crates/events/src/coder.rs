@@ -712,22 +712,22 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                 };
                 // "called on the US to lift sanctions": the one called on is the infinitive's
                 // subject.
-                let called_on = v >= 1
-                    && a.tokens.end + 1 == v
-                    && cx.low(v - 1) == "to"
-                    && before.is_some_and(|b| {
-                        let on = if doc.tokens[b].pos == Pos::Det {
-                            b.checked_sub(1)
-                        } else {
-                            Some(b)
-                        };
-                        on.is_some_and(|o| {
-                            matches!(cx.low(o), "on" | "upon")
-                                && o > 0
-                                && cx
-                                    .verb_lemma(o - 1)
-                                    .is_some_and(|l| matches!(l, "call" | "prevail"))
-                        })
+                let before_infinitive = v >= 1 && a.tokens.end + 1 == v && cx.low(v - 1) == "to";
+                // The word before the mention, past a determiner.
+                let governor = before.and_then(|b| {
+                    if doc.tokens[b].pos == Pos::Det {
+                        b.checked_sub(1)
+                    } else {
+                        Some(b)
+                    }
+                });
+                let called_on = before_infinitive
+                    && governor.is_some_and(|o| {
+                        matches!(cx.low(o), "on" | "upon")
+                            && o > 0
+                            && cx
+                                .verb_lemma(o - 1)
+                                .is_some_and(|l| matches!(l, "call" | "prevail"))
                     });
                 let in_pp = !called_on
                     && before.is_some_and(|b| {
@@ -744,20 +744,12 @@ pub fn subject_of(cx: &Ctx, v: usize) -> Vec<usize> {
                 // "Ugandan troops entered eastern Congo to fight ADF rebels": the object of a
                 // verb before "to" is the infinitive's subject only after verbs of asking,
                 // making or letting ("urged Iran to", "allowed inspectors to").
-                let governing = before.and_then(|b| {
-                    let b = if doc.tokens[b].pos == Pos::Det {
-                        b.checked_sub(1)?
-                    } else {
-                        b
-                    };
-                    (doc.tokens[b].pos == Pos::Verb).then_some(b)
-                });
-                let uncontrolled = v >= 1
-                    && a.tokens.end + 1 == v
-                    && cx.low(v - 1) == "to"
-                    && governing.is_some_and(|g| {
-                        cx.verb_lemma(g)
-                            .is_some_and(|l| !cx.cues.has(Cue::ControlVerbs, l))
+                let uncontrolled = before_infinitive
+                    && governor.is_some_and(|g| {
+                        doc.tokens[g].pos == Pos::Verb
+                            && cx
+                                .verb_lemma(g)
+                                .is_some_and(|l| !cx.cues.has(Cue::ControlVerbs, l))
                     });
                 if in_pp || attrib || uncontrolled {
                     continue;
@@ -911,31 +903,14 @@ fn by_agent(cx: &Ctx, from: usize, end: usize) -> Vec<usize> {
                 .find_map(|q| cx.any_starts.get(&q))
                 .filter(|&&m| {
                     let a = &cx.doc.actors[m];
+                    let head = cx.low(a.head);
                     a.modifier
                         && a.country.is_some()
-                        && matches!(
-                            cx.low(a.head),
-                            "fire"
-                                | "gunfire"
-                                | "shelling"
-                                | "shells"
-                                | "strikes"
-                                | "strike"
-                                | "airstrikes"
-                                | "airstrike"
-                                | "bombing"
-                                | "bombardment"
-                                | "missiles"
-                                | "missile"
-                                | "drones"
-                                | "drone"
-                                | "rockets"
-                                | "rocket"
-                                | "bullets"
-                                | "artillery"
-                                | "forces"
-                                | "troops"
-                        )
+                        && (cx.cues.has(Cue::WeaponNouns, head)
+                            || matches!(
+                                head,
+                                "fire" | "bombardment" | "bullets" | "forces" | "troops"
+                            ))
                 })
             {
                 return vec![m];
@@ -1362,7 +1337,14 @@ fn code_verb(
         // A countryless object of another sector than the agent's is the party acted on only
         // in conflict (not "voiced opposition") and when not armed forces ("join forces",
         // "withdrew troops": one's own).
-        let other_sector_ok = |sec: &str| code.as_str() >= "12" && !matches!(sec, "MIL" | "REB");
+        let other_sector = |sec: &str| {
+            code.as_str() >= "12"
+                && !matches!(sec, "MIL" | "REB")
+                && !source.is_empty()
+                && source
+                    .iter()
+                    .all(|&s| cx.doc.actors[s].sector.as_deref().is_some_and(|t| t != sec))
+        };
         // "expelled two Russian diplomats": the object the entry names is itself an actor;
         // not what one sends or mobilises ("deployed troops", "sent doctors": its own people).
         if targets.is_empty()
@@ -1375,14 +1357,7 @@ fn code_verb(
                     // A countryless one ("offered troops") is as a rule the agent's own,
                     // unless it is of another sector ("a court banned the opposition party").
                     !a.modifier
-                        && (a.country.is_some()
-                            || a.sector.as_deref().is_some_and(|sec| {
-                                other_sector_ok(sec)
-                                    && !source.is_empty()
-                                    && source.iter().all(|&s| {
-                                        cx.doc.actors[s].sector.as_deref().is_some_and(|t| t != sec)
-                                    })
-                            }))
+                        && (a.country.is_some() || a.sector.as_deref().is_some_and(other_sector))
                         && a.head + 1 == m_end
                         && a.tokens.start > i
                         && !source.iter().any(|&s| {
@@ -1411,14 +1386,7 @@ fn code_verb(
                 let &m = cx.starts.get(&p)?;
                 let a = &cx.doc.actors[m];
                 let sec = a.sector.as_deref()?;
-                (other_sector_ok(sec)
-                    && a.tokens.end == a.head + 1
-                    && a.head + 1 > m_end
-                    && !source.is_empty()
-                    && source
-                        .iter()
-                        .all(|&s| cx.doc.actors[s].sector.as_deref().is_some_and(|t| t != sec)))
-                .then_some(m)
+                (other_sector(sec) && a.tokens.end == a.head + 1 && a.head + 1 > m_end).then_some(m)
             }) {
                 targets.push(m);
             }
@@ -1581,28 +1549,10 @@ fn later_actor(cx: &Ctx, from: usize, end: usize, ci: usize) -> Option<usize> {
                     t.verb_form,
                     Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple)
                 )
-            }) && matches!(
-                cx.verb_lemma(next),
-                Some(
-                    "base"
-                        | "locate"
-                        | "station"
-                        | "headquarter"
-                        | "register"
-                        | "link"
-                        | "tie"
-                        | "back"
-                        | "ally"
-                        | "align"
-                        | "involve"
-                        | "accuse"
-                        | "suspect"
-                        | "detain"
-                        | "jail"
-                        | "imprison"
-                        | "deploy"
-                )
-            ) && next + 1 < doc.tokens.len()
+            }) && cx
+                .verb_lemma(next)
+                .is_some_and(|l| cx.cues.has(Cue::DescribingParticiples, l))
+                && next + 1 < doc.tokens.len()
                 && matches!(
                     doc.low(next + 1),
                     "on" | "in" | "at" | "near" | "by" | "from" | "along" | "across"
@@ -2180,9 +2130,7 @@ fn finish(
                     Some("BUS" | "JRN" | "MED") | None => false,
                     Some("CVL") => code.starts_with("14"),
                     // Officials meet abroad as often as at home.
-                    Some("GOV" | "ELI" | "MIL" | "LEG" | "SPY") => {
-                        !matches!(code.get(..2), Some("03" | "04" | "05"))
-                    }
+                    s if crate::context::state_agent(s) => !crate::context::diplomacy(&code),
                     Some(_) => true,
                 })
     };
@@ -2520,8 +2468,9 @@ fn merge_restatements(doc: &Document, v: Vec<Candidate>) -> Vec<Candidate> {
     // "sent humanitarian aid to Gaza": the noun may say more precisely what the verb's generic
     // entry (070) did.
     let mut v = v;
+    let none_dropped = vec![false; v.len()];
     for b in 0..v.len() {
-        if let Some(a) = framed(&v, &vec![false; v.len()], b) {
+        if let Some(a) = framed(&v, &none_dropped, b) {
             if v[a].code.len() == 3 && v[a].code.ends_with('0') && v[b].code != v[a].code {
                 v[a].code = v[b].code.clone();
             }

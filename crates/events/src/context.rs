@@ -471,16 +471,21 @@ pub fn inherit_countries(
     }
     // Diplomacy takes place abroad as often as not: the place of a meeting or visit says
     // nothing of whose officials met there.
-    let diplomatic = matches!(c.code.get(..2), Some("03" | "04" | "05"))
-        && actor.iter().any(|r| {
-            matches!(
-                r.sector.as_deref(),
-                Some("GOV" | "ELI" | "MIL" | "LEG" | "SPY")
-            )
-        });
+    let diplomatic = diplomacy(&c.code) && actor.iter().any(|r| state_agent(r.sector.as_deref()));
     if (from_place && !diplomatic) || domestic_other(recipient) {
         actor.iter_mut().filter(|r| open(r)).for_each(set);
     }
+}
+
+/// Intent, consultation and diplomatic cooperation (CAMEO 03, 04, 05): acts whose place says
+/// nothing of whose officials took part.
+pub(crate) fn diplomacy(code: &str) -> bool {
+    matches!(code.get(..2), Some("03" | "04" | "05"))
+}
+
+/// A sector of the state's own agents: officials, soldiers, legislators, spies.
+pub(crate) fn state_agent(sector: Option<&str>) -> bool {
+    matches!(sector, Some("GOV" | "ELI" | "MIL" | "LEG" | "SPY"))
 }
 
 /// For each sentence, the state of the nearest dateline before it: a headline segment that

@@ -43,10 +43,11 @@ pub enum Cue {
     PersonNouns,
     ControlVerbs,
     MeasureHeads,
+    DescribingParticiples,
 }
 
 /// Every list with its name in the data file, in declaration order.
-const LISTS: [(Cue, &str); 30] = [
+const LISTS: [(Cue, &str); 31] = [
     (Cue::ReportVerbs, "report_verbs"),
     (Cue::StatementVerbs, "statement_verbs"),
     (Cue::Anonymous, "anonymous"),
@@ -77,6 +78,7 @@ const LISTS: [(Cue, &str); 30] = [
     (Cue::PersonNouns, "person_nouns"),
     (Cue::ControlVerbs, "control_verbs"),
     (Cue::MeasureHeads, "measure_heads"),
+    (Cue::DescribingParticiples, "describing_participles"),
 ];
 
 impl Cue {

@@ -792,21 +792,21 @@ impl ActorTagger {
         // the dictionaries do not know is someone else with that name.
         // So is one after a first name they do not know ("Michael Shanahan").
         let covered = |t: usize| atoms.iter().any(|a| a.0 <= t && t < a.1);
-        let person = atoms.iter().rev().find_map(|a| match a.2 {
-            Atom::Person(p)
-                if !(a.1 - a.0 == 1
-                    && ((a.1 == last_e && tail_all_propn)
-                        || (a.0 > r.start
-                            && doc.tokens[a.0 - 1].pos == Pos::Propn
-                            && doc.tokens[a.0 - 1].cap
-                            && !covered(a.0 - 1)
-                            && !self.dict.people[p as usize]
-                                .name
-                                .split(' ')
-                                .any(|w| w.eq_ignore_ascii_case(doc.low(a.0 - 1)))))) =>
-            {
-                Some(p)
-            }
+        let someone_else = |a: &(usize, usize, Atom), p: u32| {
+            a.1 - a.0 == 1
+                && ((a.1 == last_e && tail_all_propn)
+                    || (a.0 > r.start
+                        && doc.tokens[a.0 - 1].pos == Pos::Propn
+                        && doc.tokens[a.0 - 1].cap
+                        && !covered(a.0 - 1)
+                        && !self.dict.people[p as usize]
+                            .name
+                            .split(' ')
+                            .any(|w| w.eq_ignore_ascii_case(doc.low(a.0 - 1)))))
+        };
+        // The person and the index of their atom.
+        let person = atoms.iter().enumerate().rev().find_map(|(k, a)| match a.2 {
+            Atom::Person(p) if !someone_else(a, p) => Some((k, p)),
             _ => None,
         });
         let org = atoms.iter().rev().find_map(|a| {
@@ -870,16 +870,12 @@ impl ActorTagger {
             antecedent: None,
             modifier: false,
         };
-        if let Some(p) = person {
+        if let Some((person_at, p)) = person {
             let person = &self.dict.people[p as usize];
             let mut code = person.code_at(date)?;
             // "NATO chief Jens Stoltenberg": a title naming the body or state the person served
             // outranks the role the dictionary dates to this day (dictionaries go stale, and
             // dateless text takes the latest role).
-            let person_at = atoms
-                .iter()
-                .position(|a| matches!(a.2, Atom::Person(x) if x == p))
-                .unwrap_or(0);
             let titled = atoms[..person_at].iter().rev().find_map(|a| match a.2 {
                 Atom::Org(o) => Some(self.dict.orgs[o as usize].code_at(date)),
                 ref x => place_country(x).map(|c| self.dict.countries[c as usize].iso3.clone()),
